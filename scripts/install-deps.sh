@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# System packages the kiosk and its tests need on Debian (run as root).
+# Window and rendering libraries for eframe (X11, Wayland, GL, Vulkan in software),
+# and Xvfb, xdotool and ImageMagick for the real-window test.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+apt-get install -y --no-install-recommends \
+    xvfb xauth xdotool imagemagick \
+    mesa-vulkan-drivers libgl1-mesa-dri libegl1 libgl1 \
+    libxkbcommon-x11-0 libxkbcommon0 libwayland-client0 libwayland-egl1 \
+    libx11-6 libx11-xcb1 libxcursor1 libxrandr2 libxi6

@@ -1,0 +1,640 @@
+#!/usr/bin/env python3
+"""Render Vitrina's four section illustrations (freedom, energy, cyber, ukraine).
+
+Requirements: Python >= 3.9, Pillow >= 10, numpy >= 1.24 (nothing else; no network).
+    python3 -m venv /tmp/illvenv && /tmp/illvenv/bin/pip install pillow numpy
+    /tmp/illvenv/bin/python scripts/make_illustrations.py            # all four
+    /tmp/illvenv/bin/python scripts/make_illustrations.py energy     # just one
+
+Inputs (read-only, default --data /work/shared/data):
+    basemap/countries-10m-baltic.geojson, places.csv, routes.csv
+Output: assets/illustrations/<name>.png next to this script's repo, 2560x1440 RGB by default.
+
+Design (docs: design/visual.md sections 3 and 7): layers back to front
+    ink field -> countries as flat cut-outs (neighbours #1A2A33, the subject one step lighter in
+    its tint, 1.2-pt ink borders) -> one soft radial glow in the section colour (15-35 %) ->
+    dot grid (1.2 dots every 24, parchment 9 %) -> the subject in layer colours -> bottom
+    vignette to ink 55 %. No words. All sizes below are points on the 1920x1080 design canvas
+    and are scaled by (output width / 1920). Everything is drawn SS times larger and
+    box-filtered down (supersampling antialiasing).
+
+Projection (shared with the app's map): Lambert conformal conic on a sphere (R = 6371.0 km),
+standard parallels 50N and 60N, central meridian 24E, latitude of origin 55N; x east, y north,
+in km. Each picture is framed by placing one lon/lat at a fraction of the canvas at a scale in
+design points per km; the script checks that the basemap clip box (lon 8..41, lat 43..63) stays
+outside every frame and fails otherwise.
+
+Files are written as 24-bit RGB PNGs (optimize); each is about 310-445 kB at 2560x1440 (budget
+450 kB each, 1600 kB in all; the script exits 1 with a warning when a file is over budget).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import os
+import sys
+import time
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter
+
+# --------------------------------------------------------------------------------------------
+# Palette (visual.md section 3)
+# --------------------------------------------------------------------------------------------
+
+
+def hexrgb(h: str) -> tuple[float, float, float]:
+    h = h.lstrip("#")
+    return tuple(int(h[i:i + 2], 16) / 255.0 for i in (0, 2, 4))
+
+
+INK = "#0E1820"
+NEIGHBOUR = "#1A2A33"
+PARCHMENT = "#F5F0E6"
+AMBER = "#FDB913"
+FLAG_GREEN = "#006A44"
+CORAL = "#F2726C"
+GAS = "#FF9B42"
+OIL = "#C49BFF"
+ELECTRICITY = "#48C6F0"
+CYBER_BLUE = "#2F7FD0"
+CYBER_LINE = "#6CB2EE"     # the cyber blue lifted for thin rings and lattice dots on ink
+UKRAINE_GREEN = "#5ED39A"
+
+# "One step lighter in its tint": neighbour land lifted by about one surface step and tinted
+# toward the section colour.
+SUBJECT_FREEDOM = "#1D3833"
+SUBJECT_ENERGY = "#243540"
+SUBJECT_CYBER = "#1F3A50"
+SUBJECT_UKRAINE = "#1C3C31"
+LITHUANIA_ORIGIN = "#21323D"   # Lithuania as the origin in the Ukraine picture (a half step)
+
+# --------------------------------------------------------------------------------------------
+# Stroke weights and rhythm, in design points (1920x1080). Identical in every picture.
+# --------------------------------------------------------------------------------------------
+BORDER_W = 1.2
+GRID_PITCH = 24.0
+GRID_DOT_D = 1.2
+GRID_ALPHA = 0.09
+ROUTE_W = 4.0                  # routes 3-4 pt
+ROUTE_GLOW_W = 4.5 * ROUTE_W   # 4.5x glow ...
+ROUTE_GLOW_A = 0.16            # ... at 16 %
+DASH_ON, DASH_OFF = 14.0, 8.0  # electricity, dashed 14/8
+DOT_PITCH = 11.0               # the dot rhythm of every dotted thing
+CHAIN_DOT_R = 3.5              # Baltic Way / 2020 chain dots r 3.5 every 11
+CHAIN_GLOW_W = 24.0            # + 24-wide glow ...
+CHAIN_GLOW_A = 0.14            # ... at 14 %
+FINE_DOT_R = 1.75              # dotted arcs, dotted rings, oil link, lattice
+FINE_GLOW_W = 4.5 * 2 * FINE_DOT_R
+FINE_GLOW_A = 0.10
+RING_W = 4.0                   # big rings (gas ends, chain ends, Vilnius) r 11 / 4
+RING_R = 11.0
+LNG_RING_R = 13.0
+SMALL_RING_W = 3.0             # electricity r 7 / 3, oil, Ukraine projects r 10 / 3
+ELEC_RING_R = 7.0
+OIL_RING_R = 8.0
+UA_RING_R = 10.0
+CENTRE_DOT_R = 4.5
+FAN_OUT = 24.0                 # shared / near points fan out by 24
+VIGNETTE_A = 0.55
+CLIP_BOX = (8.0, 43.0, 41.0, 63.0)   # basemap clip box lon/lat
+
+# --------------------------------------------------------------------------------------------
+# Projection
+# --------------------------------------------------------------------------------------------
+R_EARTH_KM = 6371.0
+PHI1, PHI2, PHI0, LAM0 = 50.0, 60.0, 55.0, 24.0
+
+
+class LCC:
+    """Lambert conformal conic, spherical (Snyder 1987, eqs. 15-1..15-5)."""
+
+    def __init__(self, phi1=PHI1, phi2=PHI2, phi0=PHI0, lam0=LAM0, r=R_EARTH_KM):
+        p1, p2, p0 = (math.radians(v) for v in (phi1, phi2, phi0))
+        t = lambda p: math.tan(math.pi / 4 + p / 2)  # noqa: E731
+        self.n = math.log(math.cos(p1) / math.cos(p2)) / math.log(t(p2) / t(p1))
+        self.F = math.cos(p1) * t(p1) ** self.n / self.n
+        self.r = r
+        self.lam0 = math.radians(lam0)
+        self.rho0 = r * self.F / t(p0) ** self.n
+
+    def forward(self, lon, lat):
+        lon = np.radians(np.asarray(lon, dtype=float))
+        lat = np.radians(np.asarray(lat, dtype=float))
+        rho = self.r * self.F / np.tan(np.pi / 4 + lat / 2) ** self.n
+        th = self.n * (lon - self.lam0)
+        return rho * np.sin(th), self.rho0 - rho * np.cos(th)
+
+    def inverse(self, x, y):
+        x = np.asarray(x, dtype=float)
+        y = np.asarray(y, dtype=float)
+        rho = np.sign(self.n) * np.hypot(x, self.rho0 - y)
+        th = np.arctan2(x, self.rho0 - y)
+        lat = 2 * np.arctan((self.r * self.F / rho) ** (1 / self.n)) - np.pi / 2
+        return np.degrees(th / self.n + self.lam0), np.degrees(lat)
+
+
+PROJ = LCC()
+
+
+class Frame:
+    """Maps lon/lat to output pixels: `anchor` (lon, lat) lands at canvas fraction `at`,
+    `scale` design points per km, design canvas 1920 wide."""
+
+    def __init__(self, anchor, at, scale, width, height):
+        self.w, self.h = width, height
+        self.k = width / 1920.0                      # output px per design point
+        self.s = scale * self.k                      # output px per km
+        ax, ay = PROJ.forward(*anchor)
+        self.x0 = float(ax) - at[0] * width / self.s
+        self.y0 = float(ay) + at[1] * height / self.s
+
+    def px(self, lon, lat):
+        x, y = PROJ.forward(lon, lat)
+        return (x - self.x0) * self.s, (self.y0 - y) * self.s
+
+    def lonlat(self, px, py):
+        return PROJ.inverse(np.asarray(px) / self.s + self.x0, self.y0 - np.asarray(py) / self.s)
+
+    def check_clip_box(self, name):
+        t = np.linspace(0, 1, 400)
+        w, h = self.w, self.h
+        xs = np.concatenate([t * w, np.full_like(t, w), t * w, np.zeros_like(t)])
+        ys = np.concatenate([np.zeros_like(t), t * h, np.full_like(t, h), t * h])
+        lon, lat = self.lonlat(xs, ys)
+        lo = (lon.min(), lat.min(), lon.max(), lat.max())
+        ok = lo[0] > CLIP_BOX[0] and lo[1] > CLIP_BOX[1] and lo[2] < CLIP_BOX[2] and lo[3] < CLIP_BOX[3]
+        print(f"  {name}: frame spans lon {lo[0]:.2f}..{lo[2]:.2f}, lat {lo[1]:.2f}..{lo[3]:.2f}"
+              f" (clip box {CLIP_BOX}) {'ok' if ok else 'FAIL'}")
+        if not ok:
+            raise SystemExit(f"{name}: the basemap clip box edge would be inside the frame")
+
+
+# --------------------------------------------------------------------------------------------
+# Data
+# --------------------------------------------------------------------------------------------
+
+
+def load_data(data_dir):
+    with open(os.path.join(data_dir, "basemap", "countries-10m-baltic.geojson"), encoding="utf-8") as f:
+        gj = json.load(f)
+    countries = {}
+    for feat in gj["features"]:
+        g = feat["geometry"]
+        polys = g["coordinates"] if g["type"] == "MultiPolygon" else [g["coordinates"]]
+        countries[feat["properties"]["iso_a3"]] = polys
+    with open(os.path.join(data_dir, "places.csv"), encoding="utf-8", newline="") as f:
+        places = {r["id"]: (float(r["lon"]), float(r["lat"])) for r in csv.DictReader(f)}
+    routes: dict[str, list] = {}
+    with open(os.path.join(data_dir, "routes.csv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            routes.setdefault(r["route_id"], []).append((int(r["seq"]), float(r["lon"]), float(r["lat"])))
+    routes = {k: [(lon, lat) for _, lon, lat in sorted(v)] for k, v in routes.items()}
+    return countries, places, routes
+
+
+# --------------------------------------------------------------------------------------------
+# Geometry helpers (output pixel space)
+# --------------------------------------------------------------------------------------------
+
+
+def polyline_px(frame, lonlats, densify_km=5.0):
+    """Project a lon/lat polyline, densified so long segments follow the projection."""
+    out = []
+    for (lo1, la1), (lo2, la2) in zip(lonlats[:-1], lonlats[1:]):
+        d = math.hypot((lo2 - lo1) * math.cos(math.radians(la1)), la2 - la1) * 111.2
+        n = max(1, int(d / densify_km))
+        t = np.linspace(0, 1, n, endpoint=False)
+        x, y = frame.px(lo1 + (lo2 - lo1) * t, la1 + (la2 - la1) * t)
+        out.extend(zip(x.tolist(), y.tolist()))
+    x, y = frame.px(*lonlats[-1])
+    out.append((float(x), float(y)))
+    return out
+
+
+def bezier(p0, p2, bend, n=200):
+    """Quadratic curve from p0 to p2, control point pushed `bend` x length to the left."""
+    (x0, y0), (x2, y2) = p0, p2
+    mx, my = (x0 + x2) / 2, (y0 + y2) / 2
+    dx, dy = x2 - x0, y2 - y0
+    cx, cy = mx + dy * bend, my - dx * bend
+    t = np.linspace(0, 1, n)
+    x = (1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t ** 2 * x2
+    y = (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t ** 2 * y2
+    return list(zip(x.tolist(), y.tolist()))
+
+
+def cumlen(pts):
+    a = np.asarray(pts)
+    seg = np.hypot(*(a[1:] - a[:-1]).T)
+    return a, np.concatenate([[0.0], np.cumsum(seg)])
+
+
+def point_at(a, cl, s):
+    i = int(np.clip(np.searchsorted(cl, s, side="right") - 1, 0, len(cl) - 2))
+    span = cl[i + 1] - cl[i]
+    t = 0.0 if span == 0 else (s - cl[i]) / span
+    return tuple(a[i] + (a[i + 1] - a[i]) * t)
+
+
+def dots_along(pts, pitch, phase=0.0, fit=True):
+    """Evenly spaced points along a polyline; with fit the pitch is nudged so both ends get a dot."""
+    a, cl = cumlen(pts)
+    total = cl[-1]
+    if fit:
+        n = max(1, round(total / pitch))
+        return [point_at(a, cl, total * i / n) for i in range(n + 1)]
+    out, s = [], phase
+    while s <= total:
+        out.append(point_at(a, cl, s))
+        s += pitch
+    return out
+
+
+def sub_polyline(a, cl, s0, s1):
+    i0 = np.searchsorted(cl, s0, side="right")
+    i1 = np.searchsorted(cl, s1, side="left")
+    return [point_at(a, cl, s0)] + [tuple(p) for p in a[i0:i1]] + [point_at(a, cl, s1)]
+
+
+def dashes_along(pts, on, off):
+    a, cl = cumlen(pts)
+    out, s = [], 0.0
+    while s < cl[-1]:
+        out.append(sub_polyline(a, cl, s, min(s + on, cl[-1])))
+        s += on + off
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Canvas: float RGB at output size; masks drawn SS times larger and box-filtered down
+# --------------------------------------------------------------------------------------------
+
+
+class Canvas:
+    def __init__(self, w, h, ss, weight=1.0):
+        self.w, self.h, self.ss = w, h, ss
+        self.k = w / 1920.0 * weight     # output px per design point (for sizes, not the map)
+        self.rgb = np.empty((h, w, 3), dtype=np.float32)
+        self.rgb[:] = hexrgb(INK)
+
+    # -- supersampled drawing ---------------------------------------------------------------
+    def mask(self, draw_fn, blur=0.0):
+        """draw_fn(draw, S) draws white on an L image SS times larger; S maps output px -> SS px."""
+        im = Image.new("L", (self.w * self.ss, self.h * self.ss), 0)
+        draw_fn(ImageDraw.Draw(im), self.ss)
+        im = im.reduce(self.ss)
+        if blur > 0:
+            im = im.filter(ImageFilter.GaussianBlur(blur))
+        return np.asarray(im, dtype=np.float32) / 255.0
+
+    def comp(self, m, colour, alpha=1.0):
+        a = (m * alpha)[..., None]
+        self.rgb *= 1 - a
+        self.rgb += a * np.asarray(hexrgb(colour), dtype=np.float32)
+
+    # -- primitives (coordinates in output px, sizes in design pt) -----------------------------
+    def pt(self, v):
+        return v * self.k
+
+    def line(self, pts, width_pt, colour, alpha=1.0, blur_pt=0.0, round_caps=True):
+        self.lines([pts], width_pt, colour, alpha, blur_pt, round_caps)
+
+    def lines(self, plist, width_pt, colour, alpha=1.0, blur_pt=0.0, round_caps=True):
+        w = self.pt(width_pt)
+
+        def f(d, S):
+            for pts in plist:
+                sp = [(x * S, y * S) for x, y in pts]
+                d.line(sp, fill=255, width=max(1, round(w * S)), joint="curve")
+                if round_caps:
+                    r = w * S / 2
+                    for x, y in (sp[0], sp[-1]):
+                        d.ellipse((x - r, y - r, x + r, y + r), fill=255)
+        self.comp(self.mask(f, self.pt(blur_pt)), colour, alpha)
+
+    def dots(self, centres, r_pt, colour, alpha=1.0, alphas=None):
+        r = self.pt(r_pt)
+        if alphas is None:
+            def f(d, S):
+                for x, y in centres:
+                    d.ellipse(((x - r) * S, (y - r) * S, (x + r) * S, (y + r) * S), fill=255)
+            self.comp(self.mask(f), colour, alpha)
+        else:   # per-dot opacity, quantised to 1/255 in the mask
+            def f(d, S):
+                for (x, y), a in zip(centres, alphas):
+                    d.ellipse(((x - r) * S, (y - r) * S, (x + r) * S, (y + r) * S),
+                              fill=int(round(255 * max(0.0, min(1.0, a)))))
+            self.comp(self.mask(f), colour, alpha)
+
+    def ring(self, c, r_pt, w_pt, colour, alpha=1.0, fill=INK, dot_r_pt=0.0, dot_colour=None):
+        """Ring of radius r (stroke centred on r), ink-filled centre, optional centre dot."""
+        x, y = c
+        if fill:
+            rf = self.pt(r_pt)
+            self.comp(self.mask(lambda d, S: d.ellipse(((x - rf) * S, (y - rf) * S,
+                                                         (x + rf) * S, (y + rf) * S), fill=255)),
+                      fill, 0.92 * alpha)
+        ro, ri = self.pt(r_pt + w_pt / 2), self.pt(r_pt - w_pt / 2)
+
+        def f(d, S):
+            d.ellipse(((x - ro) * S, (y - ro) * S, (x + ro) * S, (y + ro) * S), fill=255)
+            d.ellipse(((x - ri) * S, (y - ri) * S, (x + ri) * S, (y + ri) * S), fill=0)
+        self.comp(self.mask(f), colour, alpha)
+        if dot_r_pt:
+            self.dots([c], dot_r_pt, dot_colour or colour, alpha)
+
+    def ring_glow(self, c, r_pt, colour, alpha=0.22):
+        x, y = c
+        r = self.pt(r_pt * 1.9)
+        m = self.mask(lambda d, S: d.ellipse(((x - r) * S, (y - r) * S, (x + r) * S, (y + r) * S),
+                                              fill=255), blur=self.pt(r_pt * 0.6))
+        self.comp(m, colour, alpha)
+
+    # -- field layers ---------------------------------------------------------------------------
+    def countries(self, frame, countries, fills):
+        """Flat cut-outs: every country in its fill, then every outline stroked in ink."""
+        S = self.ss
+        im = Image.new("RGB", (self.w * S, self.h * S), INK)
+        d = ImageDraw.Draw(im)
+        margin = 0.1 * self.w
+        rings = []
+        for iso, polys in countries.items():
+            colour = fills.get(iso, NEIGHBOUR)
+            for poly in polys:
+                ext = np.asarray(poly[0])
+                x, y = frame.px(ext[:, 0], ext[:, 1])
+                if x.max() < -margin or x.min() > self.w + margin or y.max() < -margin or y.min() > self.h + margin:
+                    continue
+                d.polygon(list(zip((x * S).tolist(), (y * S).tolist())), fill=colour)
+                rings.append(list(zip((x * S).tolist(), (y * S).tolist())))
+                for hole in poly[1:]:
+                    h = np.asarray(hole)
+                    hx, hy = frame.px(h[:, 0], h[:, 1])
+                    hp = list(zip((hx * S).tolist(), (hy * S).tolist()))
+                    d.polygon(hp, fill=INK)
+                    rings.append(hp)
+        bw = max(1, round(self.pt(BORDER_W) * S))
+        for r in rings:
+            d.line(r + [r[0]], fill=INK, width=bw, joint="curve")
+        self.rgb[:] = np.asarray(im.reduce(S), dtype=np.float32) / 255.0
+
+    def radial_glow(self, c, radius_pt, colour, peak, squash=1.0):
+        yy, xx = np.mgrid[0:self.h, 0:self.w].astype(np.float32)
+        d = np.hypot((xx - c[0]), (yy - c[1]) / squash) / self.pt(radius_pt)
+        m = np.exp(-2.2 * d * d) * np.clip(1.25 - 0.25 * d, 0, 1)   # soft, long, no hard edge
+        self.comp(m.astype(np.float32), colour, peak)
+
+    def dot_grid(self):
+        p = self.pt(GRID_PITCH)
+        xs = np.arange(p / 2, self.w, p)
+        ys = np.arange(p / 2, self.h, p)
+        self.dots([(x, y) for y in ys for x in xs], GRID_DOT_D / 2, PARCHMENT, GRID_ALPHA)
+
+    def vignette(self):
+        y = np.linspace(0, 1, self.h, dtype=np.float32)
+        t = np.clip((y - 0.5) / 0.5, 0, 1)
+        a = t * t                       # eases in from mid-height, ink 55 % at the bottom edge
+        m = np.broadcast_to(a[:, None], (self.h, self.w))
+        self.comp(m, INK, VIGNETTE_A)
+
+    def image(self):
+        return Image.fromarray(np.clip(self.rgb * 255 + 0.5, 0, 255).astype(np.uint8), "RGB")
+
+
+# --------------------------------------------------------------------------------------------
+# Shared subject vocabulary
+# --------------------------------------------------------------------------------------------
+
+
+def chain(cv, pts, colour):
+    """A human chain: dots r 3.5 every 11 with a 24-wide glow at 14 %."""
+    cv.line(pts, CHAIN_GLOW_W, colour, CHAIN_GLOW_A, blur_pt=4)
+    cv.dots(dots_along(pts, cv.pt(DOT_PITCH)), CHAIN_DOT_R, colour)
+
+
+def route(cv, pts, colour):
+    """A solid route 4 pt with its 4.5x glow at 16 %."""
+    cv.line(pts, ROUTE_GLOW_W, colour, ROUTE_GLOW_A, blur_pt=4)
+    cv.line(pts, ROUTE_W, colour)
+
+
+def dashed(cv, pts, colour):
+    cv.line(pts, ROUTE_GLOW_W, colour, ROUTE_GLOW_A, blur_pt=4)
+    cv.lines(dashes_along(pts, cv.pt(DASH_ON), cv.pt(DASH_OFF)), ROUTE_W, colour, round_caps=False)
+
+
+def trim(pts, start, end):
+    """The polyline without its first `start` and last `end` px."""
+    a, cl = cumlen(pts)
+    return sub_polyline(a, cl, start, cl[-1] - end)
+
+
+def dotted(cv, pts, colour, glow=True, trim_pt=(0.0, 0.0)):
+    if any(trim_pt):
+        pts = trim(pts, cv.pt(trim_pt[0]), cv.pt(trim_pt[1]))
+    if glow:
+        cv.line(pts, FINE_GLOW_W, colour, FINE_GLOW_A, blur_pt=3)
+    cv.dots(dots_along(pts, cv.pt(DOT_PITCH)), FINE_DOT_R, colour)
+
+
+def fan_out(points, min_dist):
+    """Push points that are closer than min_dist apart symmetrically along their joining line."""
+    pts = [list(p) for p in points]
+    for _ in range(20):
+        moved = False
+        for i in range(len(pts)):
+            for j in range(i + 1, len(pts)):
+                dx, dy = pts[j][0] - pts[i][0], pts[j][1] - pts[i][1]
+                d = math.hypot(dx, dy)
+                if d < min_dist - 1e-6:
+                    if d < 1e-6:
+                        dx, dy, d = 1.0, 0.0, 1.0
+                    push = (min_dist - d) / 2
+                    ux, uy = dx / d, dy / d
+                    pts[i][0] -= ux * push; pts[i][1] -= uy * push
+                    pts[j][0] += ux * push; pts[j][1] += uy * push
+                    moved = True
+        if not moved:
+            break
+    return [tuple(p) for p in pts]
+
+
+def base(cv, frame, countries, fills, glow_centre, glow_radius_pt, glow_colour, glow_peak, squash=1.0):
+    cv.countries(frame, countries, fills)
+    cv.radial_glow(glow_centre, glow_radius_pt, glow_colour, glow_peak, squash)
+    cv.dot_grid()
+
+
+# --------------------------------------------------------------------------------------------
+# The four pictures
+# --------------------------------------------------------------------------------------------
+
+
+def freedom(cv, frame, data):
+    countries, places, routes = data
+    P = lambda pid: tuple(float(v) for v in frame.px(*places[pid]))  # noqa: E731
+    base(cv, frame, countries, {"LTU": SUBJECT_FREEDOM, "LVA": SUBJECT_FREEDOM, "EST": SUBJECT_FREEDOM},
+         frame.px(24.6, 56.9), 820, FLAG_GREEN, 0.32, squash=1.15)
+    bw = polyline_px(frame, routes["baltic_way_1989"])
+    fw = polyline_px(frame, routes["freedom_way_2020"])
+    chain(cv, fw, CORAL)
+    chain(cv, bw, AMBER)
+    cv.ring(P("freedom_way_2020_end"), RING_R, RING_W, CORAL)
+    cv.ring(bw[-1], RING_R, RING_W, AMBER)
+    cv.ring(bw[0], RING_R, RING_W, AMBER)
+
+
+def energy(cv, frame, data):
+    countries, places, routes = data
+    P = lambda pid: tuple(float(v) for v in frame.px(*places[pid]))  # noqa: E731
+    base(cv, frame, countries, {"LTU": SUBJECT_ENERGY},
+         frame.px(23.6, 55.2), 640, AMBER, 0.17, squash=0.85)
+    gipl = polyline_px(frame, routes["gipl"])
+    lng = P("klaipeda_lng_fsru")
+    # The NordBalt converter (Kiškėnai) is 8 km from the FSRU: fan it out so the rings read.
+    nb_k = P("nordbalt_klaipeda")
+    lng, nb_k = fan_out([lng, nb_k], cv.pt(LNG_RING_R + ELEC_RING_R + FAN_OUT * 0.5))
+    nordbalt = bezier(P("nordbalt_nybro"), nb_k, 0.05)     # schematic sea cable, slight bow
+    litpol = [P("litpol_alytus"), P("litpol_elk")]
+    butinge, mazeikiai = P("butinge_oil_terminal"), P("mazeikiai_refinery")
+    # glows first, then lines, then markers
+    dashed(cv, nordbalt, ELECTRICITY)
+    dashed(cv, litpol, ELECTRICITY)
+    route(cv, gipl, GAS)
+    dotted(cv, [butinge, mazeikiai], OIL, glow=False,   # Būtingė-Mažeikiai crude pipeline
+           trim_pt=(OIL_RING_R + 6, OIL_RING_R + 6))
+    cv.ring_glow(lng, LNG_RING_R, GAS)
+    for c in (P("nordbalt_nybro"), nb_k, litpol[0], litpol[1]):
+        cv.ring(c, ELEC_RING_R, SMALL_RING_W, ELECTRICITY)
+    for c in (butinge, mazeikiai):
+        cv.ring(c, OIL_RING_R, SMALL_RING_W, OIL)
+    cv.ring(gipl[0], RING_R, RING_W, GAS)
+    cv.ring(gipl[-1], RING_R, RING_W, GAS)
+    cv.ring(lng, LNG_RING_R, RING_W, GAS, dot_r_pt=CENTRE_DOT_R)
+
+
+def cyber(cv, frame, data):
+    countries, places, routes = data
+    v = tuple(float(x) for x in frame.px(*places["vilnius"]))
+    base(cv, frame, countries, {"LTU": SUBJECT_CYBER}, v, 900, CYBER_BLUE, 0.30)
+    # hex lattice of dots around Vilnius, fading out with distance
+    pitch = cv.pt(2 * DOT_PITCH * 1.5)          # 33 pt: three beats of the 11-pt rhythm
+    rmax = cv.pt(520)
+    centres, alphas = [], []
+    rows = int(rmax / (pitch * math.sqrt(3) / 2)) + 1
+    for j in range(-rows, rows + 1):
+        y = v[1] + j * pitch * math.sqrt(3) / 2
+        off = (j % 2) * pitch / 2
+        cols = int(rmax / pitch) + 2
+        for i in range(-cols, cols + 1):
+            x = v[0] + i * pitch + off
+            d = math.hypot(x - v[0], y - v[1])
+            if d < cv.pt(26) or d > rmax:
+                continue
+            t = d / rmax
+            # snapped to pixel centres: identical dot sprites keep the PNG small
+            centres.append((math.floor(x) + 0.5, math.floor(y) + 0.5))
+            alphas.append(round(10 * (1 - t) ** 1.3) / 10)   # 10 levels: repeating sprites
+    cv.dots(centres, FINE_DOT_R, CYBER_LINE, 0.75, alphas)
+    # concentric rings: solid and dotted alternating, fading outward
+    radii = [44, 110, 190, 290, 410, 560, 740]
+    for n, r in enumerate(radii):
+        a = max(0.18, 0.95 - 0.13 * n)
+        rp = cv.pt(r)
+        circ = [(v[0] + rp * math.cos(t), v[1] + rp * math.sin(t))
+                for t in np.linspace(0, 2 * math.pi, max(90, int(rp)), endpoint=True)]
+        if n % 2 == 0:
+            cv.line(circ, 4.5 * 2, CYBER_LINE, 0.10 * a, blur_pt=3, round_caps=False)
+            cv.line(circ, 2.0, CYBER_LINE, a, round_caps=False)
+        else:
+            cv.dots(dots_along(circ, cv.pt(DOT_PITCH)), FINE_DOT_R, CYBER_LINE, a)
+    cv.ring_glow(v, RING_R, AMBER, 0.18)
+    cv.ring(v, RING_R, RING_W, AMBER, dot_r_pt=CENTRE_DOT_R)
+
+
+def ukraine(cv, frame, data):
+    countries, places, routes = data
+    P = lambda pid: tuple(float(v) for v in frame.px(*places[pid]))  # noqa: E731
+    base(cv, frame, countries, {"UKR": SUBJECT_UKRAINE, "LTU": LITHUANIA_ORIGIN},
+         frame.px(30.0, 49.3), 900, FLAG_GREEN, 0.30, squash=0.8)
+    v = P("vilnius")
+    towns = fan_out([P("borodyanka_school"), P("irpin_kindergarten"), P("mykolaiv_grid")],
+                    cv.pt(2 * UA_RING_R + FAN_OUT * 0.5))
+    for t, bend in zip(towns, (-0.04, 0.07, -0.15)):
+        dotted(cv, bezier(v, t, bend), AMBER,
+               trim_pt=(RING_R + RING_W / 2 + 10, UA_RING_R + SMALL_RING_W / 2 + 4))
+    for t in towns:
+        cv.ring_glow(t, UA_RING_R, UKRAINE_GREEN, 0.18)
+        cv.ring(t, UA_RING_R, SMALL_RING_W, UKRAINE_GREEN, dot_r_pt=CENTRE_DOT_R)
+    cv.ring(v, RING_R, RING_W, AMBER, dot_r_pt=CENTRE_DOT_R)
+
+
+# name: (painter, anchor lon/lat, anchor canvas fraction, scale pt/km)
+PICTURES = {
+    # Baltic Way vertical on the right third; Vilnius low, Tallinn high.
+    "freedom": (freedom, (24.9, 57.0), (0.635, 0.49), 1.36),
+    # Lithuania on the right third, NordBalt running in from Sweden at the left.
+    "energy": (energy, (23.9, 55.15), (0.64, 0.40), 1.42),
+    # Vilnius on the right third, lower third.
+    "cyber": (cyber, (25.2798, 54.68916), (0.655, 0.60), 2.3),
+    # Kyiv region on the right third; Vilnius near the top; Mykolaiv low.
+    "ukraine": (ukraine, (30.24, 50.52), (0.70, 0.53), 0.96),
+}
+
+
+def save(img, path):
+    """24-bit RGB PNG, zlib level 9 with Pillow's optimize pass. (A 256-colour palette was tried:
+    median cut loses the small amber/coral accents, octree bands the glows, and a dithered
+    palette compresses worse than RGB. If a file is too big, render smaller with --size.)"""
+    img.save(path, optimize=True)
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("names", nargs="*", default=list(PICTURES), help="pictures to render")
+    ap.add_argument("--data", default="/work/shared/data", help="folder with basemap/, places.csv, routes.csv")
+    ap.add_argument("--out", default=os.path.join(here, "..", "assets", "illustrations"))
+    ap.add_argument("--size", default="2560x1440", help="output WxH (16:9)")
+    ap.add_argument("--ss", type=int, default=4, help="supersampling factor")
+    ap.add_argument("--max-kb", type=float, default=450, help="budget per file, kB (1000 bytes)")
+    ap.add_argument("--max-total-kb", type=float, default=1600, help="budget for all files, kB")
+    ap.add_argument("--weight", type=float, default=1.0,
+                    help="multiply every stroke, dot and ring size (same for the whole set)")
+    args = ap.parse_args()
+    w, h = (int(v) for v in args.size.lower().split("x"))
+    data = load_data(args.data)
+    os.makedirs(args.out, exist_ok=True)
+    lcc = PROJ
+    print(f"LCC sphere R={lcc.r} km, phi1={PHI1} phi2={PHI2} phi0={PHI0} lam0={LAM0}: n={lcc.n:.6f}")
+    total, over = 0, []
+    for name in args.names:
+        painter, anchor, at, scale = PICTURES[name]
+        t0 = time.time()
+        frame = Frame(anchor, at, scale, w, h)
+        frame.check_clip_box(name)
+        cv = Canvas(w, h, args.ss, args.weight)
+        painter(cv, frame, data)
+        cv.vignette()
+        path = os.path.join(args.out, f"{name}.png")
+        save(cv.image(), path)
+        size = os.path.getsize(path)
+        total += size
+        if size > args.max_kb * 1000:
+            over.append(name)
+        print(f"  wrote {os.path.normpath(path)}: {w}x{h} RGB, {size / 1000:.0f} kB "
+              f"({time.time() - t0:.1f} s)")
+    print(f"  total {total / 1000:.0f} kB")
+    if over or total > args.max_total_kb * 1000:
+        print(f"WARNING: over the size budget ({', '.join(over) or 'total'}); try --size 1920x1080",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

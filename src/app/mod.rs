@@ -1,0 +1,236 @@
+//! The kiosk app: state, intents, and the eframe glue that draws the current screen.
+
+pub mod navigation;
+mod state;
+
+use std::process::ExitCode;
+
+use egui::{Id, Rect, Role, Ui, pos2, vec2};
+
+pub use state::{AppState, Intent, Screen};
+
+use crate::cli::Cli;
+use crate::content::{LoadedContent, load_content};
+use crate::platform::images::Pictures;
+use crate::ui::dock_ui::dock_ui;
+use crate::ui::home_ui::home_ui;
+use crate::ui::layout::Frame;
+use crate::ui::section_ui::{SectionOutcome, SectionView, section_ui};
+use crate::ui::theme::{Colours, H1, font_definitions};
+use crate::ui::view::{View, text_node};
+use crate::ui::widgets::text_at;
+
+/// Movement in screen points that still counts as a tap. egui's default (6) loses taps
+/// whose finger drifts a little (egui issue #5495); about 3 mm on a 24″ 1080p panel.
+const TAP_SLOP_DESIGN: f32 = 12.0;
+
+/// The kiosk.
+pub struct VitrinaApp {
+    loaded: LoadedContent,
+    state: AppState,
+    colours: Colours,
+    pictures: Pictures,
+    section_view: SectionView,
+    /// Kiosk mode: keep the window covering the whole monitor.
+    kiosk: bool,
+    /// Input time when the window was last asked to cover the monitor.
+    last_fill_request: Option<f64>,
+}
+
+impl VitrinaApp {
+    /// Sets up fonts and styles on `ctx` and starts on Home.
+    pub fn new(ctx: &egui::Context, loaded: LoadedContent) -> Self {
+        ctx.set_fonts(font_definitions(&loaded.content.theme, &loaded.dir));
+        ctx.set_theme(egui::Theme::Dark);
+        let state = AppState::new(&loaded.content);
+        Self {
+            colours: Colours::from_palette(&loaded.content.theme.palette),
+            state,
+            pictures: Pictures::new(ctx),
+            section_view: SectionView::default(),
+            loaded,
+            kiosk: false,
+            last_fill_request: None,
+        }
+    }
+
+    /// Kiosk mode: fullscreen, and the window is made to cover the monitor even where no
+    /// window manager honours the fullscreen request (a bare X server).
+    #[must_use]
+    pub fn with_kiosk_mode(mut self, kiosk: bool) -> Self {
+        self.kiosk = kiosk;
+        self
+    }
+
+    /// Without a window manager, X11 ignores fullscreen requests: size the window ourselves.
+    fn keep_covering_the_monitor(&mut self, ctx: &egui::Context) {
+        let (inner, monitor, now) =
+            ctx.input(|i| (i.viewport().inner_rect, i.viewport().monitor_size, i.time));
+        let (Some(inner), Some(monitor)) = (inner, monitor) else {
+            return;
+        };
+        let covers =
+            (inner.width() - monitor.x).abs() < 1.0 && (inner.height() - monitor.y).abs() < 1.0;
+        let recently = self.last_fill_request.is_some_and(|at| now - at < 2.0);
+        if !covers && !recently {
+            self.last_fill_request = Some(now);
+            ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(egui::Pos2::ZERO));
+            ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(monitor));
+        }
+    }
+
+    /// Where the visitor is.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// How far the section body is scrolled, in design points.
+    pub fn section_scroll(&self) -> f32 {
+        self.section_view.scroll.offset
+    }
+
+    /// Whether pictures are still being decoded (tests and previews wait for them).
+    pub fn pictures_pending(&self) -> bool {
+        self.pictures.pending()
+    }
+
+    fn apply(&mut self, intent: Intent) {
+        let before = self.state.screen.clone();
+        self.state.apply(intent, &self.loaded.content);
+        if self.state.screen != before {
+            self.section_view.reset();
+        }
+    }
+
+    /// Draws the current screen and applies what the visitor asked for.
+    pub fn draw(&mut self, ui: &mut Ui) {
+        let screen_rect = ui.max_rect();
+        let frame = Frame::new(screen_rect, self.loaded.content.theme.base_size);
+        ui.ctx().options_mut(|options| {
+            options.input_options.max_click_dist = frame.pt(TAP_SLOP_DESIGN).max(6.0);
+        });
+        ui.painter().rect_filled(screen_rect, 0.0, self.colours.ink);
+        let view = View {
+            frame,
+            colours: &self.colours,
+            content: &self.loaded.content,
+            dir: &self.loaded.dir,
+            lang_code: &self.state.lang_code,
+        };
+        let mut intents = Vec::new();
+        match self.state.screen.clone() {
+            Screen::Home | Screen::Attract => {
+                intents.extend(home_ui(ui, &view, &mut self.pictures))
+            }
+            Screen::Section(index) => {
+                match section_ui(ui, &view, &mut self.pictures, &mut self.section_view, index) {
+                    Some(SectionOutcome::Intent(intent)) => intents.push(intent),
+                    Some(SectionOutcome::SwipedTo(next)) => intents.push(Intent::TurnTo(next)),
+                    None => {}
+                }
+            }
+            Screen::Map { preset } => map_placeholder_ui(ui, &view, preset.as_deref()),
+        }
+        intents.extend(dock_ui(ui, &view, &self.state.screen));
+        for intent in intents {
+            self.apply(intent);
+        }
+        if self.pictures.pending() {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
+/// The map has its own issue (#4); until it lands the screen names the view it will show.
+fn map_placeholder_ui(ui: &mut Ui, view: &View<'_>, preset: Option<&str>) {
+    let frame = &view.frame;
+    let name = preset
+        .and_then(|id| view.content.map.presets.iter().find(|p| p.id == id))
+        .map_or_else(
+            || view.t(&view.content.labels.explore_map),
+            |p| view.t(&p.name),
+        );
+    let pos = pos2(frame.margin_x(), 64.0);
+    let h = text_at(
+        ui,
+        frame,
+        pos,
+        name,
+        H1,
+        view.colours.text,
+        frame.content_width(),
+        2,
+    );
+    text_node(
+        ui,
+        view,
+        Rect::from_min_size(pos, vec2(frame.content_width(), h)),
+        Id::unique("map-title"),
+        name,
+        Role::Label,
+    );
+}
+
+impl eframe::App for VitrinaApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.pictures.poll(ctx);
+        if self.kiosk {
+            self.keep_covering_the_monitor(ctx);
+        }
+    }
+
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.draw(ui);
+    }
+
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        self.colours.ink.to_normalized_gamma_f32()
+    }
+}
+
+/// Runs the kiosk window until it is closed.
+pub fn run(cli: &Cli) -> ExitCode {
+    let loaded = match load_content(&cli.content) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            log::error!("cannot start: the content has errors:\n{err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for warning in &loaded.warnings {
+        log::warn!("{warning}");
+    }
+    let windowed = cli.windowed || cli.size.is_some();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Vitrina")
+        .with_app_id("vitrina");
+    if windowed {
+        let [w, h] = cli.size.unwrap_or([1920, 1080]);
+        #[expect(clippy::cast_precision_loss, reason = "window sizes")]
+        let size = [w as f32, h as f32];
+        viewport = viewport.with_inner_size(size).with_resizable(true);
+    } else {
+        viewport = viewport.with_fullscreen(true).with_decorations(false);
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "vitrina",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(
+                VitrinaApp::new(&cc.egui_ctx, loaded).with_kiosk_mode(!windowed),
+            ))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            log::error!("the window failed: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! The app's state and how intents change it. Pure: no egui, no clock.
+
+use crate::content::Content;
+
+/// What fills the screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// The story's title and a tile per section.
+    Home,
+    /// One section, by its position in `Content::sections`.
+    Section(usize),
+    /// The map, optionally on a preset view.
+    Map {
+        /// The preset to open (`None`: the whole map).
+        preset: Option<String>,
+    },
+    /// The attract loop (its own issue; waking leads Home).
+    Attract,
+}
+
+/// What a view asks for; applied after the pass by [`AppState::apply`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[must_use]
+pub enum Intent {
+    /// Open a section by index.
+    OpenSection(usize),
+    /// Turn to a neighbouring section (pager or swipe): Back still leads where the visitor came from.
+    TurnTo(usize),
+    /// Go back one screen.
+    Back,
+    /// Go to Home.
+    Home,
+    /// Switch language, staying on the same screen.
+    SetLanguage(String),
+    /// Open the map (on a preset).
+    ShowOnMap(Option<String>),
+    /// Leave the attract loop.
+    Wake,
+}
+
+/// Where the visitor is and what language they read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppState {
+    /// The screen shown.
+    pub screen: Screen,
+    /// Screens to go back to, most recent last.
+    pub history: Vec<Screen>,
+    /// The visitor's language code.
+    pub lang_code: String,
+}
+
+/// How many screens Back remembers.
+const HISTORY_LIMIT: usize = 32;
+
+impl AppState {
+    /// The state a visitor starts in: Home in the default language.
+    pub fn new(content: &Content) -> Self {
+        Self {
+            screen: Screen::Home,
+            history: Vec::new(),
+            lang_code: content.default_lang_code().to_owned(),
+        }
+    }
+
+    /// Applies one intent.
+    pub fn apply(&mut self, intent: Intent, content: &Content) {
+        match intent {
+            Intent::OpenSection(index) => {
+                if index < content.sections.len() {
+                    self.go(Screen::Section(index));
+                }
+            }
+            Intent::TurnTo(index) => self.swipe_to(index, content),
+            Intent::Back => {
+                self.screen = self.history.pop().unwrap_or(Screen::Home);
+            }
+            Intent::Home | Intent::Wake => {
+                self.history.clear();
+                self.screen = Screen::Home;
+            }
+            Intent::SetLanguage(code) => {
+                if content.languages.iter().any(|lang| lang.code == code) {
+                    self.lang_code = code;
+                }
+            }
+            Intent::ShowOnMap(preset) => self.go(Screen::Map { preset }),
+        }
+    }
+
+    /// Moves to the next or previous section by a swipe: replaces the screen so that
+    /// Back still leads where the visitor came from, not through every swiped page.
+    pub fn swipe_to(&mut self, index: usize, content: &Content) {
+        if index < content.sections.len() {
+            self.screen = Screen::Section(index);
+        }
+    }
+
+    fn go(&mut self, screen: Screen) {
+        if self.screen != screen {
+            let previous = std::mem::replace(&mut self.screen, screen);
+            self.history.push(previous);
+            if self.history.len() > HISTORY_LIMIT {
+                self.history.remove(0);
+            }
+        }
+    }
+
+    /// After new content is loaded: keep the visitor where they are when that still exists.
+    pub fn revalidate(&mut self, content: &Content) {
+        let exists = |screen: &Screen| match screen {
+            Screen::Section(index) => *index < content.sections.len(),
+            Screen::Map {
+                preset: Some(preset),
+            } => content.map.presets.iter().any(|p| &p.id == preset),
+            _ => true,
+        };
+        if !exists(&self.screen) {
+            self.screen = Screen::Home;
+            self.history.clear();
+        }
+        self.history.retain(|screen| exists(screen));
+        if !content.languages.iter().any(|l| l.code == self.lang_code) {
+            content.default_lang_code().clone_into(&mut self.lang_code);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content() -> Content {
+        crate::content::parse_content(
+            r#"(
+                languages: [(code: "en", name: "English", default: true), (code: "lt", name: "Lietuvių")],
+                story: (title: "T"),
+                sections: [(id: "a", title: "A"), (id: "b", title: "B")],
+            )"#,
+            std::path::Path::new("test.ron"),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn back_returns_to_the_screen_the_visitor_came_from() {
+        let content = content();
+        let mut state = AppState::new(&content);
+        state.apply(Intent::OpenSection(1), &content);
+        state.apply(Intent::ShowOnMap(None), &content);
+        state.apply(Intent::Back, &content);
+        assert_eq!(state.screen, Screen::Section(1), "back to section");
+        state.apply(Intent::Back, &content);
+        assert_eq!(state.screen, Screen::Home, "back to home");
+        state.apply(Intent::Back, &content);
+        assert_eq!(state.screen, Screen::Home, "back on home stays home");
+    }
+
+    #[test]
+    fn a_language_switch_keeps_the_screen() {
+        let content = content();
+        let mut state = AppState::new(&content);
+        state.apply(Intent::OpenSection(1), &content);
+        state.apply(Intent::SetLanguage("lt".to_owned()), &content);
+        assert_eq!(
+            (state.screen.clone(), state.lang_code.as_str()),
+            (Screen::Section(1), "lt"),
+            "kept"
+        );
+        state.apply(Intent::SetLanguage("xx".to_owned()), &content);
+        assert_eq!(state.lang_code, "lt", "unknown language ignored");
+    }
+
+    #[test]
+    fn swiping_does_not_fill_the_back_history() {
+        let content = content();
+        let mut state = AppState::new(&content);
+        state.apply(Intent::OpenSection(0), &content);
+        state.swipe_to(1, &content);
+        state.apply(Intent::Back, &content);
+        assert_eq!(state.screen, Screen::Home, "back skips swiped pages");
+    }
+
+    #[test]
+    fn a_section_that_disappears_on_reload_leads_home() {
+        let content = content();
+        let mut state = AppState::new(&content);
+        state.apply(Intent::OpenSection(1), &content);
+        let mut smaller = content.clone();
+        smaller.sections.truncate(1);
+        state.revalidate(&smaller);
+        assert_eq!(state.screen, Screen::Home, "home");
+    }
+}

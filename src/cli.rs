@@ -1,0 +1,106 @@
+//! The command line: `vitrina`, `vitrina check [PATH]`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::content::{LoadError, load_content};
+
+/// Vitrina: a fullscreen exhibition kiosk that tells a story from content.ron.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+pub struct Cli {
+    /// What to do; without a command the kiosk runs.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// The content file to show.
+    #[arg(long, default_value = "content.ron", global = true)]
+    pub content: PathBuf,
+
+    /// Run in a normal window instead of fullscreen kiosk mode (for development).
+    #[arg(long)]
+    pub windowed: bool,
+
+    /// Window size in pixels, such as 1280x720 (implies --windowed).
+    #[arg(long, value_parser = parse_size)]
+    pub size: Option<[u32; 2]>,
+}
+
+/// The sub-commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a content file and its assets; prints FILE:LINE:COLUMN: message per problem.
+    Check {
+        /// The content file (default: ./content.ron, or --content).
+        path: Option<PathBuf>,
+    },
+}
+
+/// Parses `WxH`, such as `1920x1080`.
+pub fn parse_size(text: &str) -> Result<[u32; 2], String> {
+    let (w, h) = text.split_once(['x', 'X', '×']).ok_or_else(|| {
+        format!("\"{text}\" is not a size; write WIDTHxHEIGHT, such as 1920x1080")
+    })?;
+    let parse = |part: &str| {
+        part.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (64..=16384).contains(n))
+            .ok_or_else(|| format!("\"{text}\": width and height must be 64 to 16384 pixels"))
+    };
+    Ok([parse(w)?, parse(h)?])
+}
+
+/// `vitrina check`: exit 0 when the content is fine (warnings printed), 1 otherwise.
+#[expect(clippy::print_stdout, reason = "check reports to the terminal")]
+pub fn check(path: &Path) -> ExitCode {
+    match load_content(path) {
+        Ok(loaded) => {
+            for warning in &loaded.warnings {
+                println!("{warning}");
+            }
+            let sections = loaded.content.sections.len();
+            let warnings = loaded.warnings.len();
+            println!(
+                "{}: fine: {sections} sections, {warnings} warning{}",
+                path.display(),
+                if warnings == 1 { "" } else { "s" }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            print_load_error(&err);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[expect(clippy::print_stdout, reason = "check reports to the terminal")]
+fn print_load_error(err: &LoadError) {
+    let diagnostics = err.diagnostics();
+    for diagnostic in &diagnostics {
+        println!("{diagnostic}");
+    }
+    let errors = err.error_count();
+    let warnings = diagnostics.len() - errors;
+    println!(
+        "{errors} error{}, {warnings} warning{}",
+        if errors == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" }
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_parsed_from_width_x_height() {
+        assert_eq!(parse_size("1920x1080"), Ok([1920, 1080]), "x");
+        assert_eq!(parse_size("1080X1920"), Ok([1080, 1920]), "X");
+        assert!(parse_size("1920").is_err(), "no x");
+        assert!(parse_size("0x10").is_err(), "too small");
+    }
+}

@@ -1,0 +1,219 @@
+//! Reading `content.ron`: parse with RON's positions, validate, and attach
+//! `FILE:LINE:COLUMN` to every problem.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+
+use super::locate::{Position, SourceMap};
+use super::model::Content;
+use super::paths::resolve_asset_path;
+use super::validate::{Problem, Severity, validate};
+
+/// One message for staff, with where it applies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The content file.
+    pub file: PathBuf,
+    /// Line and column in the file, when known.
+    pub position: Option<Position>,
+    /// The item concerned (`sections[energy].title`), when known.
+    pub item: Option<String>,
+    /// What is wrong and what to write instead.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Position { line, column } = self.position.unwrap_or(Position { line: 1, column: 1 });
+        write!(f, "{}:{line}:{column}: ", self.file.display())?;
+        if self.severity == Severity::Warning {
+            f.write_str("warning: ")?;
+        }
+        if let Some(item) = &self.item {
+            write!(f, "{item}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// Content that loaded, with the warnings found (missing translations).
+#[derive(Clone, Debug)]
+pub struct LoadedContent {
+    /// The content.
+    pub content: Content,
+    /// The folder asset paths are relative to.
+    pub dir: PathBuf,
+    /// Warnings, sorted by position.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why content could not be loaded. Each problem has its own line.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("{}:1:1: cannot read the content file: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+
+    /// The file is not valid RON, or does not fit the content model.
+    #[error("{0}")]
+    Parse(Diagnostic),
+
+    /// The file parsed but has errors (and maybe warnings), sorted by position.
+    #[error("{}", join_lines(.0))]
+    Invalid(Vec<Diagnostic>),
+}
+
+impl LoadError {
+    /// Every message, one per problem, sorted by position.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        match self {
+            Self::Read { path, source } => vec![Diagnostic {
+                severity: Severity::Error,
+                file: path.clone(),
+                position: None,
+                item: None,
+                message: format!("cannot read the content file: {source}"),
+            }],
+            Self::Parse(diagnostic) => vec![diagnostic.clone()],
+            Self::Invalid(diagnostics) => diagnostics.clone(),
+        }
+    }
+
+    /// Number of errors (warnings not counted).
+    pub fn error_count(&self) -> usize {
+        self.diagnostics()
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+}
+
+fn join_lines(diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// RON options used for content: `implicit_some` lets staff write `map_preset: "energy"`.
+fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(64)
+}
+
+/// Parses the text of a content file. `file` is only used in messages.
+pub fn parse_content(source: &str, file: &Path) -> Result<Content, LoadError> {
+    ron_options().from_str::<Content>(source).map_err(|err| {
+        LoadError::Parse(Diagnostic {
+            severity: Severity::Error,
+            file: file.to_path_buf(),
+            position: Some(Position {
+                line: err.span.start.line.max(1),
+                column: err.span.start.col.max(1),
+            }),
+            item: None,
+            message: explain_ron_error(&err.code),
+        })
+    })
+}
+
+/// RON's messages, with a hint added for the mistakes staff make most.
+fn explain_ron_error(error: &ron::Error) -> String {
+    let hint = match error {
+        ron::Error::ExpectedComma
+        | ron::Error::ExpectedArrayEnd
+        | ron::Error::ExpectedStructLikeEnd => {
+            "; check for a missing comma, bracket or closing quote just before this point"
+        }
+        ron::Error::ExpectedStringEnd | ron::Error::ExpectedString => {
+            "; texts are written in double quotes, such as \"Vilnius\""
+        }
+        ron::Error::NoSuchStructField { .. } => {
+            "; check the spelling of the field name against the comments in the shipped content.ron"
+        }
+        ron::Error::MissingStructField { .. } => "; add the field (see the shipped content.ron)",
+        ron::Error::ExpectedNamedStructLike(_)
+        | ron::Error::ExpectedStructLike
+        | ron::Error::ExpectedDifferentStructName { .. } => {
+            "; a content file starts with ( and lists languages, story and sections, as in the shipped content.ron"
+        }
+        _ => "",
+    };
+    format!("{error}{hint}")
+}
+
+/// Validates parsed content and places each problem in `source`.
+///
+/// Returns the warnings on success, or every problem (errors and warnings) on failure.
+pub fn check_content(
+    content: &Content,
+    source: &str,
+    file: &Path,
+    check_asset: &dyn Fn(&str) -> Result<(), super::paths::AssetPathError>,
+) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+    let problems = validate(content, check_asset);
+    let source_map = SourceMap::new(source);
+    let mut diagnostics: Vec<Diagnostic> = problems
+        .into_iter()
+        .map(
+            |Problem {
+                 severity,
+                 path,
+                 message,
+             }| Diagnostic {
+                severity,
+                file: file.to_path_buf(),
+                position: source_map.locate(&path),
+                item: Some(path.to_string()).filter(|item| !item.is_empty()),
+                message,
+            },
+        )
+        .collect();
+    diagnostics.sort_by(|a, b| {
+        (a.position, std::cmp::Reverse(a.severity))
+            .cmp(&(b.position, std::cmp::Reverse(b.severity)))
+    });
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        Err(diagnostics)
+    } else {
+        Ok(diagnostics)
+    }
+}
+
+/// Reads, parses and validates the content file at `path`; assets are resolved
+/// against its folder.
+pub fn load_content(path: &Path) -> Result<LoadedContent, LoadError> {
+    let source = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let dir = content_dir(path);
+    let content = parse_content(&source, path)?;
+    let check_asset = |file: &str| resolve_asset_path(&dir, file).map(|_| ());
+    let warnings =
+        check_content(&content, &source, path, &check_asset).map_err(LoadError::Invalid)?;
+    Ok(LoadedContent {
+        content,
+        dir,
+        warnings,
+    })
+}
+
+/// The folder that asset paths in the content file at `path` are relative to.
+pub fn content_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}

@@ -1,0 +1,19 @@
+//! The content model (`content.ron`), its loading and validation.
+//!
+//! Everything here except `load` and the file checks in `paths` is pure.
+
+mod load;
+mod locate;
+mod model;
+mod paths;
+mod text;
+mod validate;
+
+pub use load::{
+    Diagnostic, LoadError, LoadedContent, check_content, content_dir, load_content, parse_content,
+};
+pub use locate::{Position, SourceMap};
+pub use model::*;
+pub use paths::{AssetPathError, check_relative_path, resolve_asset_path};
+pub use text::Text;
+pub use validate::{FieldPath, PathSegment, Problem, Severity, parse_hex_colour, validate};

@@ -1,0 +1,9 @@
+//! Vitrina: a native fullscreen exhibition kiosk.
+//!
+//! The library holds everything; `main.rs` only parses the command line and calls in.
+
+pub mod app;
+pub mod cli;
+pub mod content;
+pub mod platform;
+pub mod ui;

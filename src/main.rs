@@ -1,0 +1,17 @@
+//! The `vitrina` binary: parse the command line, then call the library.
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+use vitrina::cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
+    let cli = Cli::parse();
+    match &cli.command {
+        Some(Command::Check { path }) => {
+            vitrina::cli::check(path.as_deref().unwrap_or(&cli.content))
+        }
+        None => vitrina::app::run(&cli),
+    }
+}

@@ -1,0 +1,3 @@
+//! What touches the operating system: pictures on disk (and later the watcher, logs).
+
+pub mod images;

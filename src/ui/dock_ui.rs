@@ -1,0 +1,162 @@
+//! The dock: the band of controls at the bottom of every screen but attract.
+
+use egui::{Id, Rect, Ui, pos2, vec2};
+
+use super::view::View;
+use super::widgets::{
+    ButtonKind, Icon, LanguageChoice, language_switch, pill_button, pill_width, round_button,
+};
+use crate::app::{Intent, Screen};
+
+/// Draws the dock for `screen`; returns what the visitor asked for.
+pub fn dock_ui(ui: &mut Ui, view: &View<'_>, screen: &Screen) -> Option<Intent> {
+    let frame = &view.frame;
+    let colours = view.colours;
+    let labels = &view.content.labels;
+    let dock = frame.dock();
+    let mut intent = None;
+    let mut left = dock.left();
+    let mut button = |ui: &mut Ui, label: &str, icon: Icon, id: &str, kind: ButtonKind| {
+        let width = pill_width(ui, frame, label, true);
+        let rect = Rect::from_min_size(pos2(left, dock.top()), vec2(width, dock.height()));
+        left += width + 16.0;
+        pill_button(
+            ui,
+            frame,
+            colours,
+            rect,
+            Id::unique(id),
+            label,
+            Some(icon),
+            kind,
+        )
+        .clicked()
+    };
+    match screen {
+        Screen::Home => {
+            if button(
+                ui,
+                view.t(&labels.explore_map),
+                Icon::Map,
+                "explore-map",
+                ButtonKind::Secondary,
+            ) {
+                intent = Some(Intent::ShowOnMap(None));
+            }
+        }
+        Screen::Section(_) | Screen::Map { .. } => {
+            if button(
+                ui,
+                view.t(&labels.home),
+                Icon::Home,
+                "home",
+                ButtonKind::Secondary,
+            ) {
+                intent = Some(Intent::Home);
+            }
+            if button(
+                ui,
+                view.t(&labels.back),
+                Icon::Back,
+                "back",
+                ButtonKind::Secondary,
+            ) {
+                intent = Some(Intent::Back);
+            }
+        }
+        Screen::Attract => return None,
+    }
+
+    if let Screen::Section(index) = *screen {
+        if let Some(pager) = pager_ui(ui, view, index, left) {
+            intent = Some(pager);
+        }
+    }
+
+    let languages: Vec<LanguageChoice<'_>> = view
+        .content
+        .languages
+        .iter()
+        .map(|lang| LanguageChoice {
+            code: &lang.code,
+            name: &lang.name,
+        })
+        .collect();
+    if languages.len() > 1 {
+        if let Some(code) = language_switch(
+            ui,
+            frame,
+            colours,
+            dock.right(),
+            dock.top(),
+            &languages,
+            view.lang_code,
+        ) {
+            intent = Some(Intent::SetLanguage(code));
+        }
+    }
+    intent
+}
+
+/// ‹ dots ›: previous and next section, and where the visitor is.
+fn pager_ui(ui: &mut Ui, view: &View<'_>, index: usize, left_end: f32) -> Option<Intent> {
+    let frame = &view.frame;
+    let colours = view.colours;
+    let labels = &view.content.labels;
+    let dock = frame.dock();
+    let count = view.content.sections.len();
+    #[expect(clippy::cast_precision_loss, reason = "a handful of sections")]
+    let dots_w = (count.saturating_sub(1)) as f32 * 20.0 + 40.0;
+    let total = 80.0 + 24.0 + dots_w + 24.0 + 80.0;
+    // Centred on the screen, but never over the left buttons.
+    let start = (frame.size.x / 2.0 - total / 2.0).max(left_end + 24.0);
+    let mut intent = None;
+    let previous = Rect::from_min_size(pos2(start, dock.top()), vec2(80.0, 80.0));
+    let has_previous = index > 0;
+    if round_button(
+        ui,
+        frame,
+        colours,
+        previous,
+        Id::unique("pager-previous"),
+        view.t(&labels.previous),
+        Icon::ChevronLeft,
+        has_previous,
+    )
+    .clicked()
+        && has_previous
+    {
+        intent = Some(Intent::TurnTo(index - 1));
+    }
+    let mut x = start + 80.0 + 24.0;
+    let cy = dock.center().y;
+    for i in 0..count {
+        let (w, colour) = if i == index {
+            (40.0, colours.accent)
+        } else {
+            (12.0, colours.line)
+        };
+        let dot = Rect::from_min_size(pos2(x, cy - 6.0), vec2(w, 12.0));
+        ui.painter()
+            .rect_filled(frame.rect(dot), frame.pt(6.0), colour);
+        x += w + 8.0;
+    }
+    let next = Rect::from_min_size(pos2(start + total - 80.0, dock.top()), vec2(80.0, 80.0));
+    let has_next = index + 1 < count;
+    if round_button(
+        ui,
+        frame,
+        colours,
+        next,
+        Id::unique("pager-next"),
+        view.t(&labels.next),
+        Icon::ChevronRight,
+        has_next,
+    )
+    .clicked()
+        && has_next
+    {
+        intent = Some(Intent::TurnTo(index + 1));
+    }
+    intent
+}

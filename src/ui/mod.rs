@@ -1,0 +1,9 @@
+//! Drawing: design tokens, pure layout, widgets and one module per screen.
+
+pub mod dock_ui;
+pub mod home_ui;
+pub mod layout;
+pub mod section_ui;
+pub mod theme;
+pub mod view;
+pub mod widgets;

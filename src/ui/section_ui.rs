@@ -1,0 +1,455 @@
+//! A section: headline, scrolling body, picture, key figures, timeline, "Show on map";
+//! swiped sideways to the neighbouring sections.
+
+use egui::{Color32, CornerRadius, Id, Mesh, Rect, Role, Sense, Stroke, Ui, pos2, vec2};
+
+use super::home_ui::figure_ui;
+use super::layout::{MAX_FIGURE_CARDS, SectionParts, section_layout};
+use super::theme::{BODY, CAPTION, CREDIT, EYEBROW, FIGURE_M, H1, LABEL};
+use super::view::{View, card, picture_ui, text_node};
+use super::widgets::{ButtonKind, Icon, galley, pill_button, pill_width, radius, text_at, upper};
+use crate::app::Intent;
+use crate::app::navigation::{Axis, MomentumScroll, PageSwipe, SwipeOutcome, decide_axis};
+use crate::content::Section;
+use crate::platform::images::Pictures;
+
+/// Gap between body paragraphs.
+const PARAGRAPH_GAP: f32 = 21.0;
+
+/// Height of the fade at the foot of an overflowing body.
+const FADE_HEIGHT: f32 = 126.0;
+
+/// Gesture and scroll state of the section screen.
+#[derive(Debug, Default)]
+pub struct SectionView {
+    /// The sideways page swipe.
+    pub swipe: PageSwipe,
+    /// The body's scroll.
+    pub scroll: MomentumScroll,
+    /// The axis the current drag moves along, once decided.
+    axis: Option<Axis>,
+    /// Movement of the current drag before its axis was decided (design points).
+    pending: egui::Vec2,
+    /// How far the body can scroll, from the last frame (design points).
+    max_scroll: f32,
+}
+
+impl SectionView {
+    /// Back to the top with nothing moving (a new section, or a reset).
+    pub fn reset(&mut self) {
+        *self = Self::default();
+    }
+
+    /// Whether something still moves and needs repaints.
+    pub fn is_moving(&self) -> bool {
+        self.swipe.is_moving() || self.scroll.velocity != 0.0
+    }
+}
+
+/// What the section screen asks the app to do.
+pub enum SectionOutcome {
+    /// An intent from a button.
+    Intent(Intent),
+    /// The swipe ended on another section (by index).
+    SwipedTo(usize),
+}
+
+/// Draws section `index` (and its neighbour while swiping); handles drags.
+pub fn section_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    pictures: &mut Pictures,
+    state: &mut SectionView,
+    index: usize,
+) -> Option<SectionOutcome> {
+    let count = view.content.sections.len();
+    let now = ui.input(|i| i.time);
+    let has_previous = index > 0;
+    let has_next = index + 1 < count;
+    let page_width = view.frame.size.x;
+
+    // The whole page above the dock takes drags; buttons on it still take taps.
+    let page = Rect::from_min_max(
+        pos2(0.0, 0.0),
+        pos2(page_width, view.frame.dock().top() - 8.0),
+    );
+    let drag = ui.interact(
+        view.frame.rect(page),
+        Id::unique("section-page"),
+        Sense::drag(),
+    );
+    let mut outcome = None;
+    if drag.drag_started() {
+        state.axis = None;
+        state.pending = egui::Vec2::ZERO;
+    }
+    if drag.dragged() {
+        let delta = drag.drag_delta() / view.frame.scale;
+        let mut apply = delta;
+        if state.axis.is_none() {
+            state.pending += delta;
+            state.axis = decide_axis(state.pending.x, state.pending.y);
+            apply = state.pending;
+        }
+        match state.axis {
+            Some(Axis::Horizontal) => state.swipe.drag(apply.x, has_previous, has_next),
+            Some(Axis::Vertical) => state.scroll.drag(apply.y, state.max_scroll),
+            None => {}
+        }
+    }
+    if drag.drag_stopped() {
+        let velocity = ui.input(|i| i.pointer.velocity()) / view.frame.scale;
+        match state.axis {
+            Some(Axis::Horizontal) => {
+                state
+                    .swipe
+                    .release(now, velocity.x, page_width, has_previous, has_next);
+            }
+            Some(Axis::Vertical) => state.scroll.release(velocity.y, now),
+            None => {}
+        }
+        state.axis = None;
+    }
+    if let Some(done) = state.swipe.finish(now) {
+        match done {
+            SwipeOutcome::Next => outcome = Some(SectionOutcome::SwipedTo(index + 1)),
+            SwipeOutcome::Previous => outcome = Some(SectionOutcome::SwipedTo(index - 1)),
+            SwipeOutcome::Stay => {}
+        }
+    }
+    let max_scroll = state.max_scroll;
+    state.scroll.tick(now, max_scroll);
+
+    let offset = if outcome.is_some() {
+        0.0
+    } else {
+        state.swipe.offset(now)
+    };
+    if outcome.is_none() {
+        if offset > 0.0 && has_previous {
+            let neighbour = &view.content.sections[index - 1];
+            page_ui(
+                ui,
+                &view.shifted(offset - page_width),
+                pictures,
+                neighbour,
+                index - 1,
+                0.0,
+            );
+        } else if offset < 0.0 && has_next {
+            let neighbour = &view.content.sections[index + 1];
+            page_ui(
+                ui,
+                &view.shifted(offset + page_width),
+                pictures,
+                neighbour,
+                index + 1,
+                0.0,
+            );
+        }
+        let section = &view.content.sections[index];
+        let (intent, max_scroll) = page_ui(
+            ui,
+            &view.shifted(offset),
+            pictures,
+            section,
+            index,
+            state.scroll.offset,
+        );
+        state.max_scroll = max_scroll;
+        if let Some(intent) = intent {
+            outcome = Some(SectionOutcome::Intent(intent));
+        }
+    }
+    if state.is_moving() {
+        ui.ctx().request_repaint();
+    }
+    outcome
+}
+
+/// Draws one section page; returns a button's intent and how far the body can scroll.
+fn page_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    pictures: &mut Pictures,
+    section: &Section,
+    index: usize,
+    scroll: f32,
+) -> (Option<Intent>, f32) {
+    let frame = &view.frame;
+    let colours = view.colours;
+    let parts = SectionParts {
+        picture: !section.pictures.is_empty(),
+        figures: section.figures.len(),
+        timeline: !section.timeline.is_empty(),
+        map_button: section.map_preset.is_some(),
+    };
+    let layout = section_layout(frame, parts);
+    let column = layout.text_column;
+    let mut intent = None;
+
+    // Eyebrow and headline.
+    let eyebrow = format!("{:02} · {}", index + 1, upper(view.t(&section.eyebrow)));
+    let mut y = column.top();
+    y += text_at(
+        ui,
+        frame,
+        pos2(column.left(), y),
+        eyebrow.trim_end_matches(" · "),
+        EYEBROW,
+        colours.accent,
+        column.width(),
+        1,
+    ) + 8.0;
+    let title = view.t(&section.title);
+    let title_galley = galley(ui, frame, title, H1, colours.text, column.width(), 2);
+    let title_h = frame.design_len(title_galley.size().y);
+    ui.painter().galley(
+        frame.pos(pos2(column.left(), y)),
+        title_galley,
+        colours.text,
+    );
+    text_node(
+        ui,
+        view,
+        Rect::from_min_size(pos2(column.left(), y), vec2(column.width(), title_h)),
+        Id::unique(("section-title", index)),
+        title,
+        Role::Label,
+    );
+    y += title_h + 24.0;
+
+    // Body, clipped to its viewport and scrolled.
+    let viewport = Rect::from_min_max(
+        pos2(column.left(), y),
+        pos2(column.right(), layout.body_bottom),
+    );
+    let galleys: Vec<_> = section
+        .body
+        .iter()
+        .map(|p| {
+            galley(
+                ui,
+                frame,
+                view.t(p),
+                BODY,
+                colours.text,
+                column.width() - 24.0,
+                0,
+            )
+        })
+        .collect();
+    let content_h: f32 = galleys
+        .iter()
+        .map(|g| frame.design_len(g.size().y))
+        .sum::<f32>()
+        + PARAGRAPH_GAP * galleys.len().saturating_sub(1) as f32;
+    let max_scroll = (content_h - viewport.height()).max(0.0);
+    let scroll = scroll.min(max_scroll);
+    let painter = ui.painter().with_clip_rect(frame.rect(viewport));
+    let mut py = viewport.top() - scroll;
+    for galley in galleys {
+        let h = frame.design_len(galley.size().y);
+        if py + h > viewport.top() && py < viewport.bottom() {
+            painter.galley(frame.pos(pos2(viewport.left(), py)), galley, colours.text);
+        }
+        py += h + PARAGRAPH_GAP;
+    }
+    let body_text = section
+        .body
+        .iter()
+        .map(|p| view.t(p))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    text_node(
+        ui,
+        view,
+        viewport,
+        Id::unique(("section-body", index)),
+        &body_text,
+        Role::Label,
+    );
+    if max_scroll > 0.0 {
+        // Fade at the foot while more text lies below, and a thin scroll track.
+        if scroll < max_scroll - 1.0 {
+            let fade = Rect::from_min_max(
+                pos2(viewport.left(), viewport.bottom() - FADE_HEIGHT),
+                viewport.max,
+            );
+            vertical_fade(ui, frame.rect(fade), colours.ink);
+        }
+        let track = Rect::from_min_max(
+            pos2(column.right() + 16.0, viewport.top()),
+            pos2(column.right() + 20.0, viewport.bottom()),
+        );
+        ui.painter()
+            .rect_filled(frame.rect(track), 2.0, colours.line);
+        let thumb_h = (viewport.height() * viewport.height() / content_h).max(48.0);
+        let thumb_y = track.top() + (track.height() - thumb_h) * (scroll / max_scroll);
+        let thumb = Rect::from_min_size(pos2(track.left(), thumb_y), vec2(4.0, thumb_h));
+        ui.painter()
+            .rect_filled(frame.rect(thumb), 2.0, colours.text_secondary);
+    }
+
+    // "Show on map": the screen's one amber action.
+    if let Some(preset) = &section.map_preset {
+        let label = view.t(&view.content.labels.show_on_map);
+        let width = pill_width(ui, frame, label, true).max(layout.map_button.width());
+        let rect = Rect::from_min_size(
+            layout.map_button.min,
+            vec2(width, layout.map_button.height()),
+        );
+        if pill_button(
+            ui,
+            frame,
+            colours,
+            rect,
+            Id::unique(("show-on-map", index)),
+            label,
+            Some(Icon::Map),
+            ButtonKind::Primary,
+        )
+        .clicked()
+        {
+            intent = Some(Intent::ShowOnMap(Some(preset.clone())));
+        }
+    }
+
+    // Picture with caption and credit.
+    if let Some(picture_rect) = layout.picture {
+        let picture = section.pictures.first();
+        picture_ui(
+            ui,
+            view,
+            pictures,
+            picture,
+            picture_rect,
+            CornerRadius::same(radius(frame, 16.0)),
+        );
+        if let Some(picture) = picture {
+            let mut cy = picture_rect.bottom() + 16.0;
+            cy += text_at(
+                ui,
+                frame,
+                pos2(picture_rect.left(), cy),
+                view.t(&picture.caption),
+                CAPTION,
+                colours.text_secondary,
+                picture_rect.width(),
+                2,
+            );
+            text_at(
+                ui,
+                frame,
+                pos2(picture_rect.left(), cy + 4.0),
+                view.t(&picture.credit),
+                CREDIT,
+                colours.text_tertiary,
+                picture_rect.width(),
+                1,
+            );
+        }
+    }
+
+    // Key-figure cards.
+    for (figure, rect) in section
+        .figures
+        .iter()
+        .take(MAX_FIGURE_CARDS)
+        .zip(&layout.figures)
+    {
+        card(ui, view, *rect, colours.surface);
+        let pad = 24.0;
+        figure_ui(
+            ui,
+            view,
+            pos2(rect.left() + pad, rect.top() + 20.0),
+            view.t(&figure.value),
+            view.t(&figure.unit),
+            FIGURE_M,
+        );
+        let label = view.t(&figure.label);
+        text_at(
+            ui,
+            frame,
+            pos2(rect.left() + pad, rect.top() + 20.0 + FIGURE_M.line + 8.0),
+            label,
+            CAPTION,
+            colours.text_secondary,
+            rect.width() - 2.0 * pad,
+            3,
+        );
+        let spoken = format!(
+            "{}{} {}",
+            view.t(&figure.value),
+            view.t(&figure.unit),
+            label
+        );
+        text_node(
+            ui,
+            view,
+            *rect,
+            Id::unique(("figure", index, rect.left() as i32)),
+            &spoken,
+            Role::Label,
+        );
+    }
+
+    // Timeline: a rail with evenly spaced nodes, the date above, the text below.
+    if let Some(band) = layout.timeline {
+        let n = section.timeline.len().min(6).max(1);
+        #[expect(clippy::cast_precision_loss, reason = "a few events")]
+        let step = band.width() / n as f32;
+        let rail_y = band.top() + 48.0;
+        let rail = [
+            frame.pos(pos2(band.left(), rail_y)),
+            frame.pos(pos2(band.right(), rail_y)),
+        ];
+        ui.painter()
+            .line_segment(rail, Stroke::new(frame.pt(2.0), colours.line));
+        for (i, entry) in section.timeline.iter().take(n).enumerate() {
+            #[expect(clippy::cast_precision_loss, reason = "a few events")]
+            let x = band.left() + step * i as f32;
+            text_at(
+                ui,
+                frame,
+                pos2(x, band.top()),
+                view.t(&entry.date),
+                LABEL,
+                colours.text,
+                step - 24.0,
+                1,
+            );
+            ui.painter().circle(
+                frame.pos(pos2(x + 8.0, rail_y)),
+                frame.pt(7.0),
+                colours.ink,
+                Stroke::new(frame.pt(2.5), colours.accent),
+            );
+            text_at(
+                ui,
+                frame,
+                pos2(x, rail_y + 20.0),
+                view.t(&entry.text),
+                CAPTION,
+                colours.text_secondary,
+                step - 32.0,
+                2,
+            );
+        }
+    }
+    (intent, max_scroll)
+}
+
+/// A vertical gradient from transparent to `colour` over `rect` (screen points).
+fn vertical_fade(ui: &Ui, rect: Rect, colour: Color32) {
+    let mut mesh = Mesh::default();
+    let clear = Color32::from_rgba_premultiplied(0, 0, 0, 0);
+    mesh.colored_vertex(rect.left_top(), clear);
+    mesh.colored_vertex(rect.right_top(), clear);
+    mesh.colored_vertex(rect.left_bottom(), colour);
+    mesh.colored_vertex(rect.right_bottom(), colour);
+    mesh.add_triangle(0, 1, 2);
+    mesh.add_triangle(1, 3, 2);
+    ui.painter().add(mesh);
+}

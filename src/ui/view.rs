@@ -1,0 +1,113 @@
+//! What every screen needs to draw: the frame, colours, content and language.
+
+use std::path::Path;
+
+use egui::epaint::RectShape;
+use egui::{Color32, CornerRadius, Id, Rect, Role, Sense, Shadow, Ui, WidgetInfo, pos2};
+
+use super::layout::{Frame, cover_uv};
+use super::theme::Colours;
+use super::widgets::radius;
+use crate::content::{Content, Picture, Text};
+use crate::platform::images::Pictures;
+
+/// Borrowed context of one screen's drawing.
+pub struct View<'a> {
+    /// Design-to-screen mapping (shifted while a page swipes).
+    pub frame: Frame,
+    /// Theme colours.
+    pub colours: &'a Colours,
+    /// The content shown.
+    pub content: &'a Content,
+    /// The folder asset paths are relative to.
+    pub dir: &'a Path,
+    /// The visitor's language.
+    pub lang_code: &'a str,
+}
+
+impl View<'_> {
+    /// A text in the visitor's language (default language when missing).
+    pub fn t<'t>(&self, text: &'t Text) -> &'t str {
+        text.resolve(self.lang_code, self.content.default_lang_code())
+    }
+
+    /// The same view with its frame moved right by `dx` design points.
+    pub fn shifted(&self, dx: f32) -> Self {
+        let mut frame = self.frame;
+        frame.origin.x += frame.pt(dx);
+        View {
+            frame,
+            colours: self.colours,
+            content: self.content,
+            dir: self.dir,
+            lang_code: self.lang_code,
+        }
+    }
+}
+
+/// Marks text painted at `rect` (design points) as a label for screen readers and tests.
+pub fn text_node(ui: &mut Ui, view: &View<'_>, rect: Rect, id: Id, text: &str, role: Role) {
+    let response = ui.interact(view.frame.rect(rect), id, Sense::hover());
+    let text = text.to_owned();
+    response.widget_info(|| WidgetInfo::labeled(role, true, &text));
+}
+
+/// A tile or card background with the e1 shadow.
+pub fn card(ui: &Ui, view: &View<'_>, rect: Rect, fill: Color32) {
+    let frame = &view.frame;
+    let screen = frame.rect(rect);
+    let corner = CornerRadius::same(radius(frame, 16.0));
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "small sizes"
+    )]
+    let shadow = Shadow {
+        offset: [0, frame.pt(4.0).round() as i8],
+        blur: frame.pt(16.0).round().min(255.0) as u8,
+        spread: 0,
+        color: Color32::from_black_alpha(90),
+    };
+    ui.painter().add(shadow.as_shape(screen, corner));
+    ui.painter().rect_filled(screen, corner, fill);
+}
+
+/// Draws `picture` cropped to cover `rect` (design points) with rounded `corners`, or the
+/// neutral placeholder (surface, dot grid) while it decodes or when it cannot be shown.
+pub fn picture_ui(
+    ui: &Ui,
+    view: &View<'_>,
+    pictures: &mut Pictures,
+    picture: Option<&Picture>,
+    rect: Rect,
+    corners: CornerRadius,
+) {
+    let frame = &view.frame;
+    let screen = frame.rect(rect);
+    let texture = picture.and_then(|picture| {
+        let path = crate::content::resolve_asset_path(view.dir, &picture.path).ok()?;
+        pictures
+            .texture(&path)
+            .map(|t| (t.id(), t.size_vec2(), picture.focus))
+    });
+    if let Some((id, size, focus)) = texture {
+        let uv = cover_uv(size, screen.size(), focus);
+        ui.painter()
+            .add(RectShape::filled(screen, corners, Color32::WHITE).with_texture(id, uv));
+        return;
+    }
+    ui.painter()
+        .rect_filled(screen, corners, view.colours.raised);
+    // A dot grid: 1.2 dots every 24 design points, parchment at 9 %.
+    let dot = view.colours.text.gamma_multiply(0.09);
+    let r = frame.pt(1.2);
+    let mut y = rect.top() + 12.0;
+    while y < rect.bottom() {
+        let mut x = rect.left() + 12.0;
+        while x < rect.right() {
+            ui.painter().circle_filled(frame.pos(pos2(x, y)), r, dot);
+            x += 24.0;
+        }
+        y += 24.0;
+    }
+}

@@ -1,0 +1,345 @@
+//! Drawing pieces shared by the screens: text blocks, buttons, icons, the language switch.
+//!
+//! Every control reacts on touch-down (no hover), names itself for AccessKit, and
+//! takes its size in design points through a [`Frame`].
+
+use std::sync::Arc;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{
+    Align2, Color32, CornerRadius, Galley, Id, Pos2, Rect, Response, Role, Sense, Shape, Stroke,
+    Ui, WidgetInfo, pos2, vec2,
+};
+
+use super::layout::Frame;
+use super::theme::{Colours, LABEL, TypeStyle};
+
+/// Lays out `text` in `style`, wrapped at `wrap_width` design points, at most `max_rows` lines
+/// (0: no limit; longer text ends with "…").
+pub fn galley(
+    ui: &Ui,
+    frame: &Frame,
+    text: &str,
+    style: TypeStyle,
+    colour: Color32,
+    wrap_width: f32,
+    max_rows: usize,
+) -> Arc<Galley> {
+    let mut job = LayoutJob::single_section(
+        text.to_owned(),
+        TextFormat {
+            font_id: style.font(frame.scale),
+            color: colour,
+            line_height: Some(frame.pt(style.line)),
+            extra_letter_spacing: frame.pt(style.tracking),
+            ..TextFormat::default()
+        },
+    );
+    job.wrap.max_width = frame.pt(wrap_width).max(1.0);
+    if max_rows > 0 {
+        job.wrap.max_rows = max_rows;
+        job.wrap.break_anywhere = false;
+        job.wrap.overflow_character = Some('…');
+    }
+    ui.ctx().fonts_mut(|fonts| fonts.layout_job(job))
+}
+
+/// Paints `text` with its top-left at `pos` (design points); returns its height in design points.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a text block has this many properties"
+)]
+pub fn text_at(
+    ui: &Ui,
+    frame: &Frame,
+    pos: Pos2,
+    text: &str,
+    style: TypeStyle,
+    colour: Color32,
+    wrap_width: f32,
+    max_rows: usize,
+) -> f32 {
+    let galley = galley(ui, frame, text, style, colour, wrap_width, max_rows);
+    let height = frame.design_len(galley.size().y);
+    ui.painter().galley(frame.pos(pos), galley, colour);
+    height
+}
+
+/// Fill strength of a control's press: 1 on the touch-down frame, fading out over 120 ms after release.
+pub fn press_amount(ui: &Ui, response: &Response) -> f32 {
+    ui.ctx().animate_bool_with_time(
+        response.id.with("press"),
+        response.is_pointer_button_down_on(),
+        0.12,
+    )
+}
+
+/// Mixes two colours: `t` = 0 gives `a`, 1 gives `b`.
+pub fn mix(a: Color32, b: Color32, t: f32) -> Color32 {
+    a.lerp_to_gamma(b, t.clamp(0.0, 1.0))
+}
+
+/// A touch target over `rect` (design points), named `label` for AccessKit and tests.
+pub fn touch_target(ui: &mut Ui, frame: &Frame, rect: Rect, id: Id, label: &str) -> Response {
+    let response = ui.interact(frame.rect(rect), id, Sense::click());
+    let label = label.to_owned();
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+    response
+}
+
+/// Small line icons drawn with strokes, so no icon font is needed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Icon {
+    /// A house.
+    Home,
+    /// An arrow to the left.
+    Back,
+    /// An arrow to the right.
+    Forward,
+    /// A chevron to the left.
+    ChevronLeft,
+    /// A chevron to the right.
+    ChevronRight,
+    /// A folded map.
+    Map,
+}
+
+/// Draws `icon` centred at `centre`, `size` design points wide.
+pub fn icon(ui: &Ui, frame: &Frame, icon: Icon, centre: Pos2, size: f32, colour: Color32) {
+    let painter = ui.painter();
+    let stroke = Stroke::new(frame.pt(2.5), colour);
+    let p = |x: f32, y: f32| frame.pos(centre + vec2(x, y) * size / 2.0);
+    let line = |points: Vec<Pos2>| {
+        painter.add(Shape::line(points, stroke));
+    };
+    match icon {
+        Icon::Home => {
+            line(vec![p(-0.9, -0.05), p(0.0, -0.85), p(0.9, -0.05)]);
+            line(vec![
+                p(-0.65, -0.25),
+                p(-0.65, 0.85),
+                p(0.65, 0.85),
+                p(0.65, -0.25),
+            ]);
+            line(vec![p(-0.2, 0.85), p(-0.2, 0.3), p(0.2, 0.3), p(0.2, 0.85)]);
+        }
+        Icon::Back | Icon::Forward => {
+            let s = if icon == Icon::Back { 1.0 } else { -1.0 };
+            line(vec![p(0.85 * s, 0.0), p(-0.85 * s, 0.0)]);
+            line(vec![
+                p(-0.1 * s, -0.75),
+                p(-0.85 * s, 0.0),
+                p(-0.1 * s, 0.75),
+            ]);
+        }
+        Icon::ChevronLeft | Icon::ChevronRight => {
+            let s = if icon == Icon::ChevronLeft { 1.0 } else { -1.0 };
+            line(vec![p(0.3 * s, -0.7), p(-0.35 * s, 0.0), p(0.3 * s, 0.7)]);
+        }
+        Icon::Map => {
+            line(vec![
+                p(-0.9, -0.6),
+                p(-0.3, -0.85),
+                p(0.3, -0.6),
+                p(0.9, -0.85),
+                p(0.9, 0.6),
+                p(0.3, 0.85),
+                p(-0.3, 0.6),
+                p(-0.9, 0.85),
+                p(-0.9, -0.6),
+            ]);
+            line(vec![p(-0.3, -0.85), p(-0.3, 0.6)]);
+            line(vec![p(0.3, -0.6), p(0.3, 0.85)]);
+        }
+    }
+}
+
+/// The look of a pill button.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ButtonKind {
+    /// The screen's one amber action.
+    Primary,
+    /// Everything else.
+    Secondary,
+}
+
+/// Width in design points that a pill button with this label and icon needs.
+pub fn pill_width(ui: &Ui, frame: &Frame, label: &str, with_icon: bool) -> f32 {
+    let text = galley(ui, frame, label, LABEL, Color32::WHITE, f32::INFINITY, 1);
+    frame.design_len(text.size().x) + if with_icon { 32.0 + 12.0 } else { 0.0 } + 2.0 * 28.0
+}
+
+/// A pill-shaped button at `rect` (design points) with an optional icon before the label.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a button has this many properties"
+)]
+pub fn pill_button(
+    ui: &mut Ui,
+    frame: &Frame,
+    colours: &Colours,
+    rect: Rect,
+    id: Id,
+    label: &str,
+    leading: Option<Icon>,
+    kind: ButtonKind,
+) -> Response {
+    let response = touch_target(ui, frame, rect, id, label);
+    let press = press_amount(ui, &response);
+    let (fill, text_colour) = match kind {
+        ButtonKind::Primary => (
+            mix(colours.accent, colours.accent_pressed, press),
+            colours.ink,
+        ),
+        ButtonKind::Secondary => (mix(colours.raised, colours.pressed, press), colours.text),
+    };
+    let screen = frame.rect(rect);
+    ui.painter().rect_filled(
+        screen,
+        CornerRadius::same(radius(frame, rect.height() / 2.0)),
+        fill,
+    );
+    let text = galley(ui, frame, label, LABEL, text_colour, f32::INFINITY, 1);
+    let text_w = frame.design_len(text.size().x);
+    let icon_w = if leading.is_some() { 32.0 + 12.0 } else { 0.0 };
+    let left = rect.center().x - (text_w + icon_w) / 2.0;
+    if let Some(leading) = leading {
+        icon(
+            ui,
+            frame,
+            leading,
+            pos2(left + 16.0, rect.center().y),
+            28.0,
+            text_colour,
+        );
+    }
+    let text_pos = frame.pos(pos2(left + icon_w, rect.center().y));
+    let anchored = Align2::LEFT_CENTER.anchor_size(text_pos, text.size());
+    ui.painter().galley(anchored.min, text, text_colour);
+    response
+}
+
+/// A round button with an icon only (its accessible name is `label`).
+pub fn round_button(
+    ui: &mut Ui,
+    frame: &Frame,
+    colours: &Colours,
+    rect: Rect,
+    id: Id,
+    label: &str,
+    glyph: Icon,
+    enabled: bool,
+) -> Response {
+    let response = touch_target(ui, frame, rect, id, label);
+    let press = press_amount(ui, &response);
+    let fill = mix(colours.raised, colours.pressed, press);
+    let colour = if enabled { colours.text } else { colours.line };
+    ui.painter().circle_filled(
+        frame.pos(rect.center()),
+        frame.pt(rect.height() / 2.0),
+        fill,
+    );
+    icon(ui, frame, glyph, rect.center(), 30.0, colour);
+    response
+}
+
+/// A corner radius of `design` points on screen.
+pub fn radius(frame: &Frame, design: f32) -> u8 {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "clamped to u8"
+    )]
+    let r = frame.pt(design).round().clamp(0.0, 255.0) as u8;
+    r
+}
+
+/// One language of the switch.
+pub struct LanguageChoice<'a> {
+    /// Its code.
+    pub code: &'a str,
+    /// Its own name.
+    pub name: &'a str,
+}
+
+/// The segmented language switch, right-aligned to `right` (design x) in the dock band
+/// `top`..`top + 80`. Returns the code of a newly chosen language.
+pub fn language_switch(
+    ui: &mut Ui,
+    frame: &Frame,
+    colours: &Colours,
+    right: f32,
+    top: f32,
+    languages: &[LanguageChoice<'_>],
+    current: &str,
+) -> Option<String> {
+    let pad = 6.0;
+    let widths: Vec<f32> = languages
+        .iter()
+        .map(|lang| pill_width(ui, frame, lang.name, false).max(120.0))
+        .collect();
+    let total: f32 = widths.iter().sum::<f32>() + 2.0 * pad;
+    let outer = Rect::from_min_size(pos2(right - total, top), vec2(total, 80.0));
+    ui.painter().rect_filled(
+        frame.rect(outer),
+        CornerRadius::same(radius(frame, 40.0)),
+        colours.raised,
+    );
+    let mut chosen = None;
+    let mut x = outer.left() + pad;
+    for (lang, width) in languages.iter().zip(widths) {
+        let rect = Rect::from_min_size(pos2(x, top + pad), vec2(width, 80.0 - 2.0 * pad));
+        x += width;
+        let selected = lang.code == current;
+        let response = touch_target(
+            ui,
+            frame,
+            rect,
+            Id::unique(("language", lang.code)),
+            lang.name,
+        );
+        let press = press_amount(ui, &response);
+        let base = if selected {
+            colours.text
+        } else {
+            colours.raised
+        };
+        let fill = mix(
+            base,
+            colours.pressed,
+            press * if selected { 0.3 } else { 1.0 },
+        );
+        ui.painter().rect_filled(
+            frame.rect(rect),
+            CornerRadius::same(radius(frame, rect.height() / 2.0)),
+            fill,
+        );
+        let text_colour = if selected {
+            colours.ink
+        } else {
+            colours.text_secondary
+        };
+        let text = galley(ui, frame, lang.name, LABEL, text_colour, f32::INFINITY, 1);
+        let pos = Align2::CENTER_CENTER.anchor_size(frame.pos(rect.center()), text.size());
+        ui.painter().galley(pos.min, text, text_colour);
+        if response.clicked() && !selected {
+            chosen = Some(lang.code.to_owned());
+        }
+    }
+    chosen
+}
+
+/// The three signature bars (yellow, green, red) at `pos`, 28×6 each.
+pub fn signature(ui: &Ui, frame: &Frame, colours: &Colours, pos: Pos2) {
+    for (i, colour) in colours.signature.iter().enumerate() {
+        #[expect(clippy::cast_precision_loss, reason = "three bars")]
+        let x = pos.x + i as f32 * 28.0;
+        let bar = Rect::from_min_size(pos2(x, pos.y), vec2(28.0, 6.0));
+        ui.painter().rect_filled(frame.rect(bar), 0.0, *colour);
+    }
+}
+
+/// Upper-cases an eyebrow line (per language, never by font).
+pub fn upper(text: &str) -> String {
+    text.to_uppercase()
+}

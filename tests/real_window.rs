@@ -1,0 +1,197 @@
+//! The real binary in a real window under Xvfb: it starts, draws a non-blank first frame,
+//! a tap on a tile changes the screen and a swipe changes it again. Screens are compared
+//! by pixels. Needs Xvfb, xdotool and ImageMagick's `import`; without them the test is
+//! skipped with a hint, except when `CI` is set, where it fails.
+//!
+//! `VITRINA_BIN` picks the binary (scripts/test.sh passes the release build).
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const TOOLS: [&str; 3] = ["Xvfb", "xdotool", "import"];
+
+fn missing_tools() -> Vec<&'static str> {
+    TOOLS
+        .into_iter()
+        .filter(|tool| {
+            Command::new("sh")
+                .args(["-c", &format!("command -v {tool}")])
+                .stdout(Stdio::null())
+                .status()
+                .map_or(true, |status| !status.success())
+        })
+        .collect()
+}
+
+/// Kills the child when dropped, so a failing test leaves no process behind.
+struct Guard(Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start_xvfb(size: &str) -> (Guard, String) {
+    // Let Xvfb pick a free display and tell us its number.
+    let mut child = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            &format!("{size}x24"),
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("Xvfb starts");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut number = String::new();
+    let mut byte = [0u8; 1];
+    use std::io::Read as _;
+    while stdout.read(&mut byte).map_or(false, |n| n == 1) && byte[0] != b'\n' {
+        number.push(byte[0] as char);
+    }
+    assert!(!number.is_empty(), "Xvfb gave no display number");
+    (Guard(child), format!(":{}", number.trim()))
+}
+
+fn screenshot(display: &str, out: &Path) -> image::RgbImage {
+    let status = Command::new("import")
+        .args(["-window", "root", out.to_str().unwrap()])
+        .env("DISPLAY", display)
+        .status()
+        .expect("import runs");
+    assert!(status.success(), "import failed");
+    image::open(out).expect("screenshot decodes").to_rgb8()
+}
+
+/// Fraction of pixels that differ noticeably between two screenshots.
+fn difference(a: &image::RgbImage, b: &image::RgbImage) -> f64 {
+    let differing = a
+        .pixels()
+        .zip(b.pixels())
+        .filter(|(p, q)| p.0.iter().zip(q.0).any(|(x, y)| x.abs_diff(y) > 24))
+        .count();
+    differing as f64 / f64::from(a.width() * a.height())
+}
+
+/// Number of distinct colours among a sample of pixels: 1 means a blank screen.
+fn distinct_colours(image: &image::RgbImage) -> usize {
+    let mut colours: Vec<[u8; 3]> = image.pixels().step_by(97).map(|p| p.0).collect();
+    colours.sort_unstable();
+    colours.dedup();
+    colours.len()
+}
+
+fn xdotool(display: &str, args: &[&str]) {
+    let status = Command::new("xdotool")
+        .args(args)
+        .env("DISPLAY", display)
+        .status()
+        .expect("xdotool runs");
+    assert!(status.success(), "xdotool {args:?}");
+}
+
+fn binary() -> PathBuf {
+    std::env::var_os("VITRINA_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_vitrina")),
+        PathBuf::from,
+    )
+}
+
+/// Waits until the screen shows more than one colour; returns the time it took.
+fn wait_for_first_frame(display: &str, out: &Path) -> (Duration, image::RgbImage) {
+    let start = Instant::now();
+    loop {
+        let shot = screenshot(display, out);
+        if distinct_colours(&shot) > 8 {
+            return (start.elapsed(), shot);
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the screen stayed blank for 60 s"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Takes screenshots until two in a row match (animations done).
+fn wait_still(display: &str, out: &Path) -> image::RgbImage {
+    let mut last = screenshot(display, out);
+    for _ in 0..50 {
+        std::thread::sleep(Duration::from_millis(300));
+        let next = screenshot(display, out);
+        if difference(&last, &next) < 0.0005 {
+            return next;
+        }
+        last = next;
+    }
+    last
+}
+
+#[test]
+fn the_release_binary_starts_and_answers_a_tap_and_a_swipe_under_xvfb() {
+    let missing = missing_tools();
+    if !missing.is_empty() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but {missing:?} are missing: .ci/run must install xvfb xdotool imagemagick"
+        );
+        eprintln!(
+            "skipped: {missing:?} not found; install them with `apt-get install -y xvfb xdotool imagemagick`"
+        );
+        return;
+    }
+    let (_xvfb, display) = start_xvfb("1920x1080");
+    let dir = tempfile::tempdir().unwrap();
+    let shot = dir.path().join("shot.png");
+    let app = Command::new(binary())
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("DISPLAY", &display)
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("vitrina starts");
+    let _app = Guard(app);
+
+    let (elapsed, _) = wait_for_first_frame(&display, &shot);
+    eprintln!("first non-blank frame after {elapsed:?} (includes screenshot polling)");
+    let home = wait_still(&display, &shot);
+    image::RgbImage::save(&home, dir.path().join("home.png")).unwrap();
+
+    // Tap the second tile (design 1920×1080: tiles 414 wide from x 96, y 312..912).
+    xdotool(&display, &["mousemove", "743", "600"]);
+    xdotool(&display, &["mousedown", "1"]);
+    std::thread::sleep(Duration::from_millis(60));
+    xdotool(&display, &["mouseup", "1"]);
+    let section = wait_still(&display, &shot);
+    let changed = difference(&home, &section);
+    assert!(
+        changed > 0.2,
+        "a tap on a tile changes the screen ({changed:.3} of pixels)"
+    );
+
+    // Swipe left across the page: the next section.
+    xdotool(&display, &["mousemove", "1500", "500"]);
+    xdotool(&display, &["mousedown", "1"]);
+    for x in (700..1500).rev().step_by(100) {
+        std::thread::sleep(Duration::from_millis(30));
+        xdotool(&display, &["mousemove", &x.to_string(), "505"]);
+    }
+    xdotool(&display, &["mouseup", "1"]);
+    let next = wait_still(&display, &shot);
+    let changed = difference(&section, &next);
+    assert!(
+        changed > 0.1,
+        "a swipe changes the section ({changed:.3} of pixels)"
+    );
+    let from_home = difference(&home, &next);
+    assert!(from_home > 0.2, "and it is not Home ({from_home:.3})");
+}
