@@ -108,10 +108,19 @@ fn pager_ui(ui: &mut Ui, view: &View<'_>, index: usize, left_end: f32) -> Option
     #[expect(clippy::cast_precision_loss, reason = "a handful of sections")]
     let dots_w = (count.saturating_sub(1)) as f32 * 20.0 + 40.0;
     let total = 80.0 + 24.0 + dots_w + 24.0 + 80.0;
-    // Centred on the screen, but never over the left buttons.
-    let start = (frame.size.x / 2.0 - total / 2.0).max(left_end + 24.0);
+    // Centred in the dock; on narrow screens (portrait) the dock has no room for it, so it
+    // sits right-aligned on the row above, beside "Show on map" (see `section_layout`).
+    let narrow = frame.portrait || frame.compact();
+    let (start, top) = if narrow {
+        (dock.right() - total, dock.top() - 32.0 - 80.0)
+    } else {
+        (
+            (frame.size.x / 2.0 - total / 2.0).max(left_end + 24.0),
+            dock.top(),
+        )
+    };
     let mut intent = None;
-    let previous = Rect::from_min_size(pos2(start, dock.top()), vec2(80.0, 80.0));
+    let previous = Rect::from_min_size(pos2(start, top), vec2(80.0, 80.0));
     let has_previous = index > 0;
     if round_button(
         ui,
@@ -129,7 +138,7 @@ fn pager_ui(ui: &mut Ui, view: &View<'_>, index: usize, left_end: f32) -> Option
         intent = Some(Intent::TurnTo(index - 1));
     }
     let mut x = start + 80.0 + 24.0;
-    let cy = dock.center().y;
+    let cy = top + 40.0;
     for i in 0..count {
         let (w, colour) = if i == index {
             (40.0, colours.accent)
@@ -141,7 +150,7 @@ fn pager_ui(ui: &mut Ui, view: &View<'_>, index: usize, left_end: f32) -> Option
             .rect_filled(frame.rect(dot), frame.pt(6.0), colour);
         x += w + 8.0;
     }
-    let next = Rect::from_min_size(pos2(start + total - 80.0, dock.top()), vec2(80.0, 80.0));
+    let next = Rect::from_min_size(pos2(start + total - 80.0, top), vec2(80.0, 80.0));
     let has_next = index + 1 < count;
     if round_button(
         ui,

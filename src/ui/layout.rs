@@ -108,54 +108,52 @@ pub struct HomeLayout {
     pub tile_picture_height: f32,
 }
 
-/// Lays out Home for `sections` tiles.
-pub fn home_layout(frame: &Frame, sections: usize) -> HomeLayout {
+/// Wrap widths of Home's title and introduction, in design points.
+pub fn home_text_widths(frame: &Frame) -> (f32, f32) {
+    let content_w = frame.content_width();
+    if frame.portrait || frame.compact() {
+        (content_w, content_w.min(900.0))
+    } else {
+        (
+            (content_w - HOME_INTRO_WIDTH - 48.0).min(1200.0),
+            HOME_INTRO_WIDTH,
+        )
+    }
+}
+
+/// Width of the introduction beside the title on landscape Home.
+const HOME_INTRO_WIDTH: f32 = 480.0;
+
+/// Lays out Home for `sections` tiles, given the measured heights of the title and the
+/// introduction at the widths from [`home_text_widths`] (design points).
+pub fn home_layout(frame: &Frame, sections: usize, title_h: f32, intro_h: f32) -> HomeLayout {
     let mx = frame.margin_x();
     let content_w = frame.content_width();
     let dock_top = frame.dock().top();
-    if frame.portrait {
-        let tiles_top = 584.0_f32.max(frame.size.y * 0.30);
-        let tiles = grid(
-            mx,
-            tiles_top,
-            content_w,
-            dock_top - 64.0 - tiles_top,
-            sections,
-            2,
-        );
-        return HomeLayout {
-            eyebrow: pos2(mx, 96.0),
-            title: Rect::from_min_size(pos2(mx, 146.0), vec2(content_w, 220.0)),
-            intro: Rect::from_min_size(pos2(mx, 386.0), vec2(content_w.min(900.0), 160.0)),
-            tile_picture_height: 270.0_f32.min(tiles.first().map_or(270.0, |t| t.height() * 0.48)),
-            tiles,
-        };
-    }
-    let tiles_top = 312.0;
-    let tiles_bottom = dock_top - 48.0;
-    let compact = frame.compact();
-    let intro_w = 560.0;
-    let (title, intro, tiles_top) = if compact {
-        (
-            Rect::from_min_size(pos2(mx, 122.0), vec2(content_w, 110.0)),
-            Rect::from_min_size(pos2(mx, 236.0), vec2(content_w, 72.0)),
-            tiles_top + 24.0,
-        )
+    let (title_w, intro_w) = home_text_widths(frame);
+    let stacked = frame.portrait || frame.compact();
+    let eyebrow = pos2(mx, if frame.portrait { 96.0 } else { 72.0 });
+    let title = Rect::from_min_size(pos2(mx, eyebrow.y + 50.0), vec2(title_w, title_h));
+    let (intro, text_bottom) = if stacked {
+        let intro = Rect::from_min_size(pos2(mx, title.bottom() + 24.0), vec2(intro_w, intro_h));
+        (intro, intro.bottom())
     } else {
-        (
-            Rect::from_min_size(
-                pos2(mx, 122.0),
-                vec2((content_w - intro_w - 48.0).min(1200.0), 180.0),
-            ),
-            Rect::from_min_size(pos2(mx + content_w - intro_w, 72.0), vec2(intro_w, 216.0)),
-            tiles_top,
-        )
+        let intro =
+            Rect::from_min_size(pos2(mx + content_w - intro_w, 64.0), vec2(intro_w, intro_h));
+        (intro, title.bottom().max(intro.bottom()))
     };
-    let columns = match sections {
-        0..=4 => sections.max(1),
-        5 | 6 => 3,
-        _ => 4,
+    let (columns, minimum_top) = if frame.portrait {
+        (2, 584.0_f32)
+    } else {
+        let columns = match sections {
+            0..=4 => sections.max(1),
+            5 | 6 => 3,
+            _ => 4,
+        };
+        (columns, 312.0)
     };
+    let tiles_top = minimum_top.max(text_bottom + 40.0);
+    let tiles_bottom = dock_top - if frame.portrait { 64.0 } else { 48.0 };
     let tiles = grid(
         mx,
         tiles_top,
@@ -165,11 +163,16 @@ pub fn home_layout(frame: &Frame, sections: usize) -> HomeLayout {
         columns,
     );
     let picture: f32 = if sections > 4 { 180.0 } else { 296.0 };
+    let picture_share = if frame.portrait { 0.48 } else { 0.5 };
     HomeLayout {
-        eyebrow: pos2(mx, 72.0),
+        eyebrow,
         title,
         intro,
-        tile_picture_height: picture.min(tiles.first().map_or(picture, |t| t.height() * 0.5)),
+        tile_picture_height: picture.min(
+            tiles
+                .first()
+                .map_or(picture, |t| t.height() * picture_share),
+        ),
         tiles,
     }
 }
@@ -227,6 +230,9 @@ pub struct SectionParts {
     pub map_button: bool,
 }
 
+/// Height of the timeline band on one-column screens, where captions take four lines.
+pub const TIMELINE_TALL: f32 = 188.0;
+
 /// At most this many key-figure cards are shown on a section screen.
 pub const MAX_FIGURE_CARDS: usize = 3;
 
@@ -237,15 +243,17 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
     let dock_top = frame.dock().top();
     let cards = parts.figures.min(MAX_FIGURE_CARDS);
     if frame.portrait || frame.compact() {
-        // One column: picture, text, figures, timeline, map button, dock.
+        // One column: picture, text, figures, timeline, then a row for "Show on map" and the
+        // pager (the dock has no room for the pager on a narrow screen), then the dock.
         let mut bottom = dock_top - 32.0;
         let map_button =
             Rect::from_min_size(pos2(mx, bottom - DOCK_HEIGHT), vec2(360.0, DOCK_HEIGHT));
-        if parts.map_button {
-            bottom = map_button.top() - 32.0;
-        }
+        bottom = map_button.top() - 32.0;
         let timeline = parts.timeline.then(|| {
-            let band = Rect::from_min_max(pos2(mx, bottom - 112.0), pos2(mx + content_w, bottom));
+            let band = Rect::from_min_max(
+                pos2(mx, bottom - TIMELINE_TALL),
+                pos2(mx + content_w, bottom),
+            );
             bottom = band.top() - 32.0;
             band
         });
@@ -267,7 +275,8 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
         let picture_h = if frame.portrait { 420.0 } else { 0.0 };
         let picture = (parts.picture && frame.portrait)
             .then(|| Rect::from_min_size(pos2(mx, 64.0), vec2(content_w, picture_h)));
-        let text_top = picture.map_or(64.0, |p| p.bottom() + 96.0);
+        // Room for a two-line caption and the credit under the picture.
+        let text_top = picture.map_or(64.0, |p| p.bottom() + 136.0);
         return SectionLayout {
             text_column: Rect::from_min_max(
                 pos2(mx, text_top),
@@ -299,7 +308,7 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
     } else {
         lower_limit
     };
-    let figure_h = 212.0;
+    let figure_h = 236.0;
     let figures = if cards > 0 {
         grid(
             right_x,
@@ -307,7 +316,7 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
             right_w,
             figure_h,
             cards,
-            MAX_FIGURE_CARDS,
+            cards,
         )
     } else {
         Vec::new()
@@ -382,7 +391,7 @@ mod tests {
 
     #[test]
     fn four_tiles_match_the_design_at_the_reference_size() {
-        let layout = home_layout(&frame(1920.0, 1080.0), 4);
+        let layout = home_layout(&frame(1920.0, 1080.0), 4, 104.0, 216.0);
         assert_eq!(layout.tiles.len(), 4, "four tiles");
         let first = layout.tiles[0];
         assert!(
@@ -412,7 +421,7 @@ mod tests {
         ] {
             let f = frame(w, h);
             let screen = Rect::from_min_size(Pos2::ZERO, f.size);
-            let layout = home_layout(&f, 4);
+            let layout = home_layout(&f, 4, 208.0, 144.0);
             for tile in &layout.tiles {
                 assert!(screen.contains_rect(*tile), "{w}x{h}: tile {tile:?}");
                 assert!(
@@ -427,7 +436,7 @@ mod tests {
 
     #[test]
     fn portrait_home_has_two_by_two_tiles() {
-        let layout = home_layout(&frame(1080.0, 1920.0), 4);
+        let layout = home_layout(&frame(1080.0, 1920.0), 4, 208.0, 108.0);
         assert!(
             (layout.tiles[0].top() - layout.tiles[1].top()).abs() < 1e-3,
             "same row"

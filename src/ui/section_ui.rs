@@ -4,7 +4,7 @@
 use egui::{Color32, CornerRadius, Id, Mesh, Rect, Role, Sense, Stroke, Ui, pos2, vec2};
 
 use super::home_ui::figure_ui;
-use super::layout::{MAX_FIGURE_CARDS, SectionParts, section_layout};
+use super::layout::{MAX_FIGURE_CARDS, SectionParts, TIMELINE_TALL, section_layout};
 use super::theme::{BODY, CAPTION, CREDIT, EYEBROW, FIGURE_M, H1, LABEL};
 use super::view::{View, card, picture_ui, text_node};
 use super::widgets::{ButtonKind, Icon, galley, pill_button, pill_width, radius, text_at, upper};
@@ -367,6 +367,7 @@ fn page_ui(
             view.t(&figure.value),
             view.t(&figure.unit),
             FIGURE_M,
+            rect.width() - 2.0 * pad,
         );
         let label = view.t(&figure.label);
         text_at(
@@ -377,7 +378,7 @@ fn page_ui(
             CAPTION,
             colours.text_secondary,
             rect.width() - 2.0 * pad,
-            3,
+            4,
         );
         let spoken = format!(
             "{}{} {}",
@@ -401,6 +402,7 @@ fn page_ui(
         #[expect(clippy::cast_precision_loss, reason = "a few events")]
         let step = band.width() / n as f32;
         let rail_y = band.top() + 48.0;
+        let caption_rows = if band.height() >= TIMELINE_TALL { 4 } else { 2 };
         let rail = [
             frame.pos(pos2(band.left(), rail_y)),
             frame.pos(pos2(band.right(), rail_y)),
@@ -433,8 +435,8 @@ fn page_ui(
                 view.t(&entry.text),
                 CAPTION,
                 colours.text_secondary,
-                step - 32.0,
-                2,
+                step - 20.0,
+                caption_rows,
             );
         }
     }
