@@ -5,6 +5,8 @@
 //!
 //! `VITRINA_BIN` picks the binary (scripts/test.sh passes the release build).
 
+#![expect(clippy::print_stderr, reason = "the test reports a skip and a timing")]
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -54,7 +56,7 @@ fn start_xvfb(size: &str) -> (Guard, String) {
     let mut number = String::new();
     let mut byte = [0u8; 1];
     use std::io::Read as _;
-    while stdout.read(&mut byte).map_or(false, |n| n == 1) && byte[0] != b'\n' {
+    while stdout.read(&mut byte).is_ok_and(|n| n == 1) && byte[0] != b'\n' {
         number.push(byte[0] as char);
     }
     assert!(!number.is_empty(), "Xvfb gave no display number");
@@ -63,7 +65,8 @@ fn start_xvfb(size: &str) -> (Guard, String) {
 
 fn screenshot(display: &str, out: &Path) -> image::RgbImage {
     let status = Command::new("import")
-        .args(["-window", "root", out.to_str().unwrap()])
+        .args(["-window", "root"])
+        .arg(out)
         .env("DISPLAY", display)
         .status()
         .expect("import runs");
@@ -150,6 +153,10 @@ fn the_release_binary_starts_and_answers_a_tap_and_a_swipe_under_xvfb() {
     }
     let (_xvfb, display) = start_xvfb("1920x1080");
     let dir = tempfile::tempdir().unwrap();
+    // VITRINA_SHOTS_DIR keeps the screenshots for a look after the run.
+    let keep = std::env::var_os("VITRINA_SHOTS_DIR").map(PathBuf::from);
+    let out_dir = keep.clone().unwrap_or_else(|| dir.path().to_path_buf());
+    std::fs::create_dir_all(&out_dir).unwrap();
     let shot = dir.path().join("shot.png");
     let app = Command::new(binary())
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -164,7 +171,7 @@ fn the_release_binary_starts_and_answers_a_tap_and_a_swipe_under_xvfb() {
     let (elapsed, _) = wait_for_first_frame(&display, &shot);
     eprintln!("first non-blank frame after {elapsed:?} (includes screenshot polling)");
     let home = wait_still(&display, &shot);
-    image::RgbImage::save(&home, dir.path().join("home.png")).unwrap();
+    home.save(out_dir.join("home.png")).unwrap();
 
     // Tap the second tile (design 1920×1080: tiles 414 wide from x 96, y 312..912).
     xdotool(&display, &["mousemove", "743", "600"]);
@@ -172,6 +179,7 @@ fn the_release_binary_starts_and_answers_a_tap_and_a_swipe_under_xvfb() {
     std::thread::sleep(Duration::from_millis(60));
     xdotool(&display, &["mouseup", "1"]);
     let section = wait_still(&display, &shot);
+    section.save(out_dir.join("section.png")).unwrap();
     let changed = difference(&home, &section);
     assert!(
         changed > 0.2,
@@ -187,6 +195,7 @@ fn the_release_binary_starts_and_answers_a_tap_and_a_swipe_under_xvfb() {
     }
     xdotool(&display, &["mouseup", "1"]);
     let next = wait_still(&display, &shot);
+    next.save(out_dir.join("next-section.png")).unwrap();
     let changed = difference(&section, &next);
     assert!(
         changed > 0.1,

@@ -7,7 +7,8 @@ use proptest::prelude::*;
 use vitrina::content::{SourceMap, check_content, parse_content};
 
 fn shipped_source() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("content.ron")).unwrap()
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("content.ron"))
+        .expect("the shipped content.ron is readable")
 }
 
 /// Parses and, when that works, validates and locates every problem.

@@ -7,6 +7,7 @@ use common::{app, buttons, drag, labelled, settle, shipped, tap_with_drift};
 use egui::{Rect, pos2, vec2};
 use egui_kittest::kittest::Queryable as _;
 use vitrina::app::Screen;
+use vitrina::app::navigation::PageSwipe;
 
 const SIZES: [[f32; 2]; 4] = [
     [1280.0, 720.0],
@@ -286,4 +287,40 @@ fn touch_targets_are_at_least_48_points_at_the_reference_size() {
         settle(&mut harness);
         check(&harness);
     }
+}
+
+#[test]
+fn a_swipe_counts_from_the_press_point_to_the_release_point() {
+    // Under X (xdotool, some touch drivers) the pointer can jump to the press point in the
+    // same frame as the press, and the last moves can arrive with the release: the swipe
+    // must count from the press to the release, not sum per-frame deltas.
+    let content = shipped().content;
+    let mut harness = app([1920.0, 1080.0]);
+    harness.get_by_label(&title(&content, 1, "en")).click();
+    settle(&mut harness);
+    harness.hover_at(pos2(300.0, 600.0));
+    harness.step();
+    harness.hover_at(pos2(1500.0, 500.0));
+    harness.drag_at(pos2(1500.0, 500.0));
+    harness.step();
+    for x in [1450.0, 1400.0] {
+        harness.hover_at(pos2(x, 505.0));
+        harness.step();
+    }
+    // The page follows the finger from the press point: 100 points to the left.
+    let PageSwipe::Dragging { offset } = harness.state().section_swipe() else {
+        panic!("dragging: {:?}", harness.state().section_swipe());
+    };
+    assert!((offset + 100.0).abs() < 1.0, "offset {offset}");
+    // The last moves and the release arrive in one frame.
+    harness.hover_at(pos2(1000.0, 505.0));
+    harness.hover_at(pos2(700.0, 505.0));
+    harness.drop_at(pos2(700.0, 505.0));
+    harness.step();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().state().screen,
+        Screen::Section(2),
+        "swiped to the next section"
+    );
 }

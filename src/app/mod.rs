@@ -89,6 +89,11 @@ impl VitrinaApp {
         self.section_view.scroll.offset
     }
 
+    /// The sideways swipe of the section screen.
+    pub fn section_swipe(&self) -> navigation::PageSwipe {
+        self.section_view.swipe
+    }
+
     /// Whether pictures are still being decoded (tests and previews wait for them).
     pub fn pictures_pending(&self) -> bool {
         self.pictures.pending()

@@ -22,9 +22,9 @@ pub struct Position {
 struct Node {
     pos: Position,
     /// `key: value` entries of a struct or map (keys without quotes).
-    fields: Vec<(String, Node)>,
+    fields: Vec<(String, Self)>,
     /// Unnamed elements of a list or tuple.
-    items: Vec<Node>,
+    items: Vec<Self>,
     /// The text of a string value.
     string: Option<String>,
 }

@@ -350,13 +350,13 @@ impl Validator<'_> {
                 ),
             );
         }
-        if let Some(pin) = &kiosk.staff_pin {
-            if !(4..=8).contains(&pin.len()) || !pin.chars().all(|c| c.is_ascii_digit()) {
-                self.error(
-                    root.field("staff_pin"),
-                    "the staff PIN must be 4 to 8 digits, such as \"4821\"",
-                );
-            }
+        if let Some(pin) = &kiosk.staff_pin
+            && (!(4..=8).contains(&pin.len()) || !pin.chars().all(|c| c.is_ascii_digit()))
+        {
+            self.error(
+                root.field("staff_pin"),
+                "the staff PIN must be 4 to 8 digits, such as \"4821\"",
+            );
         }
     }
 

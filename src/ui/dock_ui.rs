@@ -67,10 +67,10 @@ pub fn dock_ui(ui: &mut Ui, view: &View<'_>, screen: &Screen) -> Option<Intent> 
         Screen::Attract => return None,
     }
 
-    if let Screen::Section(index) = *screen {
-        if let Some(pager) = pager_ui(ui, view, index, left) {
-            intent = Some(pager);
-        }
+    if let Screen::Section(index) = *screen
+        && let Some(pager) = pager_ui(ui, view, index, left)
+    {
+        intent = Some(pager);
     }
 
     let languages: Vec<LanguageChoice<'_>> = view
@@ -82,8 +82,8 @@ pub fn dock_ui(ui: &mut Ui, view: &View<'_>, screen: &Screen) -> Option<Intent> 
             name: &lang.name,
         })
         .collect();
-    if languages.len() > 1 {
-        if let Some(code) = language_switch(
+    if languages.len() > 1
+        && let Some(code) = language_switch(
             ui,
             frame,
             colours,
@@ -91,9 +91,9 @@ pub fn dock_ui(ui: &mut Ui, view: &View<'_>, screen: &Screen) -> Option<Intent> 
             dock.top(),
             &languages,
             view.lang_code,
-        ) {
-            intent = Some(Intent::SetLanguage(code));
-        }
+        )
+    {
+        intent = Some(Intent::SetLanguage(code));
     }
     intent
 }

@@ -28,8 +28,12 @@ pub struct SectionView {
     pub scroll: MomentumScroll,
     /// The axis the current drag moves along, once decided.
     axis: Option<Axis>,
-    /// Movement of the current drag before its axis was decided (design points).
-    pending: egui::Vec2,
+    /// Movement of the current drag from where the finger went down, as applied so far
+    /// (design points). Measured from the press origin rather than summed from per-frame
+    /// deltas, which include a jump when the press and a move land in the same frame.
+    applied: egui::Vec2,
+    /// Where the finger went down (screen points).
+    origin: Option<egui::Pos2>,
     /// How far the body can scroll, from the last frame (design points).
     max_scroll: f32,
 }
@@ -81,23 +85,33 @@ pub fn section_ui(
     let mut outcome = None;
     if drag.drag_started() {
         state.axis = None;
-        state.pending = egui::Vec2::ZERO;
+        state.applied = egui::Vec2::ZERO;
+        state.origin = ui.input(|i| i.pointer.press_origin());
     }
-    if drag.dragged() {
-        let delta = drag.drag_delta() / view.frame.scale;
-        let mut apply = delta;
+    // The release frame may carry the last moves too: apply them before releasing.
+    let travel = state
+        .origin
+        .and_then(|origin| Some(ui.input(|i| i.pointer.latest_pos())? - origin));
+    if (drag.dragged() || drag.drag_stopped())
+        && let Some(travel) = travel
+    {
+        let total = travel / view.frame.scale;
         if state.axis.is_none() {
-            state.pending += delta;
-            state.axis = decide_axis(state.pending.x, state.pending.y);
-            apply = state.pending;
+            state.axis = decide_axis(total.x, total.y);
         }
-        match state.axis {
-            Some(Axis::Horizontal) => state.swipe.drag(apply.x, has_previous, has_next),
-            Some(Axis::Vertical) => state.scroll.drag(apply.y, state.max_scroll),
-            None => {}
+        // Until the axis is known nothing moves; then the whole way so far applies at once.
+        if state.axis.is_some() {
+            let delta = total - state.applied;
+            state.applied = total;
+            match state.axis {
+                Some(Axis::Horizontal) => state.swipe.drag(delta.x, has_previous, has_next),
+                Some(Axis::Vertical) => state.scroll.drag(delta.y, state.max_scroll),
+                None => {}
+            }
         }
     }
     if drag.drag_stopped() {
+        state.origin = None;
         let velocity = ui.input(|i| i.pointer.velocity()) / view.frame.scale;
         match state.axis {
             Some(Axis::Horizontal) => {
@@ -398,7 +412,7 @@ fn page_ui(
 
     // Timeline: a rail with evenly spaced nodes, the date above, the text below.
     if let Some(band) = layout.timeline {
-        let n = section.timeline.len().min(6).max(1);
+        let n = section.timeline.len().max(1);
         #[expect(clippy::cast_precision_loss, reason = "a few events")]
         let step = band.width() / n as f32;
         let rail_y = band.top() + 48.0;
@@ -409,7 +423,7 @@ fn page_ui(
         ];
         ui.painter()
             .line_segment(rail, Stroke::new(frame.pt(2.0), colours.line));
-        for (i, entry) in section.timeline.iter().take(n).enumerate() {
+        for (i, entry) in section.timeline.iter().enumerate() {
             #[expect(clippy::cast_precision_loss, reason = "a few events")]
             let x = band.left() + step * i as f32;
             text_at(

@@ -220,6 +220,10 @@ pub fn pill_button(
 }
 
 /// A round button with an icon only (its accessible name is `label`).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a button has this many properties"
+)]
 pub fn round_button(
     ui: &mut Ui,
     frame: &Frame,
