@@ -1,6 +1,8 @@
 //! The kiosk app: state, intents, and the eframe glue that draws the current screen.
 
 pub mod navigation;
+
+use navigation::{PageSwipe, SwipeOutcome};
 mod state;
 
 use std::process::ExitCode;
@@ -20,6 +22,9 @@ use crate::ui::theme::{Colours, H1, font_definitions};
 use crate::ui::view::{View, text_node};
 use crate::ui::widgets::text_at;
 
+/// Length of the fade when the screen changes, in seconds.
+const SCREEN_FADE_SECS: f64 = 0.24;
+
 /// Movement in screen points that still counts as a tap. egui's default (6) loses taps
 /// whose finger drifts a little (egui issue #5495); about 3 mm on a 24″ 1080p panel.
 const TAP_SLOP_DESIGN: f32 = 12.0;
@@ -33,6 +38,8 @@ pub struct VitrinaApp {
     section_view: SectionView,
     /// Kiosk mode: keep the window covering the whole monitor.
     kiosk: bool,
+    /// Input time of the last change of screen, while its fade runs.
+    screen_changed_at: Option<f64>,
     /// Input time when the window was last asked to cover the monitor.
     last_fill_request: Option<f64>,
 }
@@ -50,6 +57,7 @@ impl VitrinaApp {
             section_view: SectionView::default(),
             loaded,
             kiosk: false,
+            screen_changed_at: None,
             last_fill_request: None,
         }
     }
@@ -99,17 +107,55 @@ impl VitrinaApp {
         self.pictures.pending()
     }
 
-    fn apply(&mut self, intent: Intent) {
+    /// Applies an intent at input time `now`; `page_width` is the section page's width in
+    /// design points (for the page-turn animation).
+    fn apply(&mut self, intent: Intent, now: f64, page_width: f32) {
+        // The pager turns to a neighbour with the swipe's own animation; the section screen
+        // reports `SwipedTo` when it ends.
+        if let (Intent::TurnTo(target), Screen::Section(current)) = (&intent, &self.state.screen)
+            && !self.section_view.swipe.is_moving()
+        {
+            let outcome = if *target == current + 1 {
+                Some(SwipeOutcome::Next)
+            } else if *target + 1 == *current {
+                Some(SwipeOutcome::Previous)
+            } else {
+                None
+            };
+            if let Some(outcome) = outcome {
+                self.section_view.swipe = PageSwipe::turn(now, outcome, page_width);
+                return;
+            }
+        }
         let before = self.state.screen.clone();
         self.state.apply(intent, &self.loaded.content);
         if self.state.screen != before {
             self.section_view.reset();
+            self.screen_changed_at = Some(now);
         }
+    }
+
+    /// A new screen fades in from the ink over 240 ms (ease in-out).
+    fn screen_fade_ui(&mut self, ui: &Ui, now: f64) {
+        let Some(start) = self.screen_changed_at else {
+            return;
+        };
+        #[expect(clippy::cast_possible_truncation, reason = "a fraction 0..1")]
+        let t = ((now - start) / SCREEN_FADE_SECS) as f32;
+        if t >= 1.0 {
+            self.screen_changed_at = None;
+            return;
+        }
+        let eased = t * t * (3.0 - 2.0 * t);
+        let veil = self.colours.ink.gamma_multiply(0.6 * (1.0 - eased));
+        ui.painter().rect_filled(ui.max_rect(), 0.0, veil);
+        ui.ctx().request_repaint();
     }
 
     /// Draws the current screen and applies what the visitor asked for.
     pub fn draw(&mut self, ui: &mut Ui) {
         let screen_rect = ui.max_rect();
+        let now = ui.input(|i| i.time);
         let frame = Frame::new(screen_rect, self.loaded.content.theme.base_size);
         ui.ctx().options_mut(|options| {
             options.input_options.max_click_dist = frame.pt(TAP_SLOP_DESIGN).max(6.0);
@@ -123,6 +169,7 @@ impl VitrinaApp {
             lang_code: &self.state.lang_code,
         };
         let mut intents = Vec::new();
+        let mut swiped_to = None;
         match self.state.screen.clone() {
             Screen::Home | Screen::Attract => {
                 intents.extend(home_ui(ui, &view, &mut self.pictures))
@@ -130,16 +177,23 @@ impl VitrinaApp {
             Screen::Section(index) => {
                 match section_ui(ui, &view, &mut self.pictures, &mut self.section_view, index) {
                     Some(SectionOutcome::Intent(intent)) => intents.push(intent),
-                    Some(SectionOutcome::SwipedTo(next)) => intents.push(Intent::TurnTo(next)),
+                    Some(SectionOutcome::SwipedTo(next)) => swiped_to = Some(next),
                     None => {}
                 }
             }
             Screen::Map { preset } => map_placeholder_ui(ui, &view, preset.as_deref()),
         }
         intents.extend(dock_ui(ui, &view, &self.state.screen));
-        for intent in intents {
-            self.apply(intent);
+        if let Some(next) = swiped_to {
+            // The page already slid into place: no fade, no second animation.
+            self.state.swipe_to(next, &self.loaded.content);
+            self.section_view.reset();
         }
+        let page_width = frame.size.x;
+        for intent in intents {
+            self.apply(intent, now, page_width);
+        }
+        self.screen_fade_ui(ui, now);
         if self.pictures.pending() {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(50));

@@ -121,6 +121,16 @@ impl PageSwipe {
         };
     }
 
+    /// Turns the page by a button rather than a finger: the same settle animation from rest.
+    pub fn turn(now: f64, outcome: SwipeOutcome, width: f32) -> Self {
+        Self::Settling {
+            from: 0.0,
+            outcome,
+            start: now,
+            width,
+        }
+    }
+
     /// The page's offset at `now`, in design points.
     pub fn offset(&self, now: f64) -> f32 {
         match *self {
@@ -303,6 +313,21 @@ mod tests {
             );
             last = offset;
         }
+    }
+
+    #[test]
+    fn a_button_turn_slides_the_whole_page_and_then_reports_its_outcome() {
+        let mut swipe = PageSwipe::turn(5.0, SwipeOutcome::Next, 1920.0);
+        assert!(swipe.offset(5.0).abs() < 1e-3, "starts at rest");
+        assert!(
+            swipe.offset(5.0 + SETTLE_SECS / 2.0) < -1000.0,
+            "eases out fast"
+        );
+        assert_eq!(
+            swipe.finish(5.0 + SETTLE_SECS),
+            Some(SwipeOutcome::Next),
+            "next"
+        );
     }
 
     #[test]

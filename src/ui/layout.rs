@@ -391,7 +391,7 @@ mod tests {
 
     #[test]
     fn four_tiles_match_the_design_at_the_reference_size() {
-        let layout = home_layout(&frame(1920.0, 1080.0), 4, 104.0, 216.0);
+        let layout = home_layout(&frame(1920.0, 1080.0), 4, 104.0, 144.0);
         assert_eq!(layout.tiles.len(), 4, "four tiles");
         let first = layout.tiles[0];
         assert!(
