@@ -65,13 +65,13 @@ pub fn text_at(
     height
 }
 
-/// Fill strength of a control's press: 1 on the touch-down frame, fading out over 120 ms after release.
+/// Fill strength of a control's press: full on the touch-down frame (and on the frame of a
+/// tap too quick to be seen down), then fading out over 120 ms after release.
 pub fn press_amount(ui: &Ui, response: &Response) -> f32 {
-    ui.ctx().animate_bool_with_time(
-        response.id.with("press"),
-        response.is_pointer_button_down_on(),
-        0.12,
-    )
+    let id = response.id.with("press");
+    let pressed = response.is_pointer_button_down_on() || response.clicked();
+    let fade_secs = if pressed { 0.0 } else { 0.12 };
+    ui.ctx().animate_bool_with_time(id, pressed, fade_secs)
 }
 
 /// Mixes two colours: `t` = 0 gives `a`, 1 gives `b`.
