@@ -26,6 +26,10 @@ pub struct Cli {
     /// Window size in pixels, such as 1280x720 (implies --windowed).
     #[arg(long, value_parser = parse_size)]
     pub size: Option<[u32; 2]>,
+
+    /// Seconds without a touch before the kiosk resets to the attract loop (overrides content).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(5..=86_400))]
+    pub idle_timeout: Option<u32>,
 }
 
 /// The sub-commands.

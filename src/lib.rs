@@ -5,5 +5,6 @@
 pub mod app;
 pub mod cli;
 pub mod content;
+pub mod map;
 pub mod platform;
 pub mod ui;

@@ -101,6 +101,15 @@ fn xdotool(display: &str, args: &[&str]) {
     assert!(status.success(), "xdotool {args:?}");
 }
 
+/// A tap: move there, press, release.
+fn tap(display: &str, x: u32, y: u32) {
+    xdotool(display, &["mousemove", &x.to_string(), &y.to_string()]);
+    std::thread::sleep(Duration::from_millis(50));
+    xdotool(display, &["mousedown", "1"]);
+    std::thread::sleep(Duration::from_millis(60));
+    xdotool(display, &["mouseup", "1"]);
+}
+
 fn binary() -> PathBuf {
     std::env::var_os("VITRINA_BIN").map_or_else(
         || PathBuf::from(env!("CARGO_BIN_EXE_vitrina")),
@@ -122,6 +131,19 @@ fn wait_for_first_frame(display: &str, out: &Path) -> (Duration, image::RgbImage
         );
         std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+/// Waits (up to 30 s) until the screen differs from `before`, then until it is still: a
+/// slow machine may take a while to answer a tap.
+fn wait_for_change(display: &str, out: &Path, before: &image::RgbImage) -> image::RgbImage {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(30) {
+        if difference(before, &screenshot(display, out)) > 0.01 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    wait_still(display, out)
 }
 
 /// Takes screenshots until two in a row match (animations done).
@@ -168,17 +190,22 @@ fn the_release_binary_starts_and_answers_a_tap_and_a_swipe_under_xvfb() {
         .expect("vitrina starts");
     let _app = Guard(app);
 
-    let (elapsed, _) = wait_for_first_frame(&display, &shot);
+    let (elapsed, attract) = wait_for_first_frame(&display, &shot);
     eprintln!("first non-blank frame after {elapsed:?} (includes screenshot polling)");
-    let home = wait_still(&display, &shot);
+
+    // The kiosk starts in the attract loop: the first tap only wakes it, onto Home.
+    tap(&display, 743, 600);
+    let home = wait_for_change(&display, &shot, &attract);
     home.save(out_dir.join("home.png")).unwrap();
+    let woke = difference(&attract, &home);
+    assert!(
+        woke > 0.05,
+        "the first tap leaves the attract loop ({woke:.3} of pixels)"
+    );
 
     // Tap the second tile (design 1920×1080: tiles 414 wide from x 96, y 312..912).
-    xdotool(&display, &["mousemove", "743", "600"]);
-    xdotool(&display, &["mousedown", "1"]);
-    std::thread::sleep(Duration::from_millis(60));
-    xdotool(&display, &["mouseup", "1"]);
-    let section = wait_still(&display, &shot);
+    tap(&display, 743, 600);
+    let section = wait_for_change(&display, &shot, &home);
     section.save(out_dir.join("section.png")).unwrap();
     let changed = difference(&home, &section);
     assert!(
@@ -194,7 +221,7 @@ fn the_release_binary_starts_and_answers_a_tap_and_a_swipe_under_xvfb() {
         xdotool(&display, &["mousemove", &x.to_string(), "505"]);
     }
     xdotool(&display, &["mouseup", "1"]);
-    let next = wait_still(&display, &shot);
+    let next = wait_for_change(&display, &shot, &section);
     next.save(out_dir.join("next-section.png")).unwrap();
     let changed = difference(&section, &next);
     assert!(

@@ -3,24 +3,27 @@
 pub mod navigation;
 
 use navigation::{PageSwipe, SwipeOutcome};
+mod attract_loop;
+pub mod idle;
+pub mod slideshow;
 mod state;
 
 use std::process::ExitCode;
 
-use egui::{Id, Rect, Role, Ui, pos2, vec2};
+use egui::Ui;
 
 pub use state::{AppState, Intent, Screen};
 
 use crate::cli::Cli;
 use crate::content::{LoadedContent, load_content};
+use crate::map::MapScreen;
 use crate::platform::images::Pictures;
 use crate::ui::dock_ui::dock_ui;
 use crate::ui::home_ui::home_ui;
 use crate::ui::layout::Frame;
 use crate::ui::section_ui::{SectionOutcome, SectionView, section_ui};
-use crate::ui::theme::{Colours, H1, font_definitions};
-use crate::ui::view::{View, text_node};
-use crate::ui::widgets::text_at;
+use crate::ui::theme::{Colours, font_definitions};
+use crate::ui::view::View;
 
 /// Length of the fade when the screen changes, in seconds.
 const SCREEN_FADE_SECS: f64 = 0.24;
@@ -36,12 +39,16 @@ pub struct VitrinaApp {
     colours: Colours,
     pictures: Pictures,
     section_view: SectionView,
+    /// The map screen (its base map stays loaded; its view resets on each visit).
+    map: MapScreen,
     /// Kiosk mode: keep the window covering the whole monitor.
     kiosk: bool,
     /// Input time of the last change of screen, while its fade runs.
     screen_changed_at: Option<f64>,
     /// Input time when the window was last asked to cover the monitor.
     last_fill_request: Option<f64>,
+    /// Idle timer, attract loop and the prompt.
+    attract: attract_loop::AttractState,
 }
 
 impl VitrinaApp {
@@ -55,11 +62,25 @@ impl VitrinaApp {
             state,
             pictures: Pictures::new(ctx),
             section_view: SectionView::default(),
+            map: MapScreen::new(),
             loaded,
             kiosk: false,
             screen_changed_at: None,
             last_fill_request: None,
+            attract: attract_loop::AttractState::default(),
         }
+    }
+
+    /// Overrides the content's idle timeout (seconds), as `--idle-timeout` does.
+    #[must_use]
+    pub fn with_idle_timeout(mut self, secs: Option<u32>) -> Self {
+        self.attract.timeout_override = secs;
+        self
+    }
+
+    /// The idle phase (for tests).
+    pub fn idle_phase(&self) -> Option<idle::Phase> {
+        self.attract.idle.as_ref().map(idle::IdleMachine::phase)
     }
 
     /// Kiosk mode: fullscreen, and the window is made to cover the monitor even where no
@@ -102,6 +123,11 @@ impl VitrinaApp {
         self.section_view.swipe
     }
 
+    /// The map screen (tests read its camera, layers and card).
+    pub fn map(&self) -> &MapScreen {
+        &self.map
+    }
+
     /// Whether pictures are still being decoded (tests and previews wait for them).
     pub fn pictures_pending(&self) -> bool {
         self.pictures.pending()
@@ -131,6 +157,9 @@ impl VitrinaApp {
         self.state.apply(intent, &self.loaded.content);
         if self.state.screen != before {
             self.section_view.reset();
+            if matches!(self.state.screen, Screen::Map { .. }) {
+                self.map.reset();
+            }
             self.screen_changed_at = Some(now);
         }
     }
@@ -156,6 +185,7 @@ impl VitrinaApp {
     pub fn draw(&mut self, ui: &mut Ui) {
         let screen_rect = ui.max_rect();
         let now = ui.input(|i| i.time);
+        self.idle_logic(ui, now);
         let frame = Frame::new(screen_rect, self.loaded.content.theme.base_size);
         ui.ctx().options_mut(|options| {
             options.input_options.max_click_dist = frame.pt(TAP_SLOP_DESIGN).max(6.0);
@@ -171,9 +201,8 @@ impl VitrinaApp {
         let mut intents = Vec::new();
         let mut swiped_to = None;
         match self.state.screen.clone() {
-            Screen::Home | Screen::Attract => {
-                intents.extend(home_ui(ui, &view, &mut self.pictures))
-            }
+            Screen::Home => intents.extend(home_ui(ui, &view, &mut self.pictures)),
+            Screen::Attract => {}
             Screen::Section(index) => {
                 match section_ui(ui, &view, &mut self.pictures, &mut self.section_view, index) {
                     Some(SectionOutcome::Intent(intent)) => intents.push(intent),
@@ -181,9 +210,13 @@ impl VitrinaApp {
                     None => {}
                 }
             }
-            Screen::Map { preset } => map_placeholder_ui(ui, &view, preset.as_deref()),
+            Screen::Map { preset } => intents.extend(self.map.ui(ui, &view, preset.as_deref())),
         }
         intents.extend(dock_ui(ui, &view, &self.state.screen));
+        if self.swallowing() {
+            // The touch that woke the kiosk or dismissed the prompt activates nothing.
+            intents.clear();
+        }
         if let Some(next) = swiped_to {
             // The page already slid into place: no fade, no second animation.
             self.state.swipe_to(next, &self.loaded.content);
@@ -193,42 +226,14 @@ impl VitrinaApp {
         for intent in intents {
             self.apply(intent, now, page_width);
         }
+        self.attract_and_prompt_ui(ui, frame, now);
         self.screen_fade_ui(ui, now);
+        self.schedule_repaint(ui, now);
         if self.pictures.pending() {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(50));
         }
     }
-}
-
-/// The map has its own issue (#4); until it lands the screen names the view it will show.
-fn map_placeholder_ui(ui: &mut Ui, view: &View<'_>, preset: Option<&str>) {
-    let frame = &view.frame;
-    let name = preset
-        .and_then(|id| view.content.map.presets.iter().find(|p| p.id == id))
-        .map_or_else(
-            || view.t(&view.content.labels.explore_map),
-            |p| view.t(&p.name),
-        );
-    let pos = pos2(frame.margin_x(), 64.0);
-    let h = text_at(
-        ui,
-        frame,
-        pos,
-        name,
-        H1,
-        view.colours.text,
-        frame.content_width(),
-        2,
-    );
-    text_node(
-        ui,
-        view,
-        Rect::from_min_size(pos, vec2(frame.content_width(), h)),
-        Id::unique("map-title"),
-        name,
-        Role::Label,
-    );
 }
 
 impl eframe::App for VitrinaApp {
@@ -261,6 +266,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         log::warn!("{warning}");
     }
     let windowed = cli.windowed || cli.size.is_some();
+    let idle_timeout = cli.idle_timeout;
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Vitrina")
         .with_app_id("vitrina");
@@ -281,7 +287,9 @@ pub fn run(cli: &Cli) -> ExitCode {
         options,
         Box::new(move |cc| {
             Ok(Box::new(
-                VitrinaApp::new(&cc.egui_ctx, loaded).with_kiosk_mode(!windowed),
+                VitrinaApp::new(&cc.egui_ctx, loaded)
+                    .with_kiosk_mode(!windowed)
+                    .with_idle_timeout(idle_timeout),
             ))
         }),
     );

@@ -1,8 +1,10 @@
 //! Drawing: design tokens, pure layout, widgets and one module per screen.
 
+pub mod attract_ui;
 pub mod dock_ui;
 pub mod home_ui;
 pub mod layout;
+pub mod prompt_ui;
 pub mod section_ui;
 pub mod theme;
 pub mod view;

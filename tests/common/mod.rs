@@ -21,15 +21,35 @@ pub fn shipped() -> LoadedContent {
     load_content(&shipped_path()).expect("the shipped content loads")
 }
 
-/// The whole app on the shipped content, at `size` screen points.
+/// The whole app on the shipped content, at `size` screen points, woken from the attract
+/// loop it starts in, so it is on Home.
 pub fn app(size: [f32; 2]) -> Harness<'static, VitrinaApp> {
+    let mut harness = app_in_attract(size, None);
+    let centre = egui::pos2(size[0] / 2.0, size[1] / 2.0);
+    tap(&mut harness, centre);
+    harness
+}
+
+/// The whole app as it starts: in the attract loop. `idle_secs` overrides the idle timeout.
+pub fn app_in_attract(size: [f32; 2], idle_secs: Option<u32>) -> Harness<'static, VitrinaApp> {
     let loaded = shipped();
     let mut harness = Harness::builder()
         .with_size(size)
         .with_max_steps(64)
-        .build_eframe(move |cc| VitrinaApp::new(&cc.egui_ctx, loaded));
+        .build_eframe(move |cc| VitrinaApp::new(&cc.egui_ctx, loaded).with_idle_timeout(idle_secs));
     settle(&mut harness);
     harness
+}
+
+/// A tap (press and release without moving) at `pos`.
+pub fn tap(harness: &mut Harness<'static, VitrinaApp>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    harness.step();
+    harness.drag_at(pos);
+    harness.step();
+    harness.drop_at(pos);
+    harness.step();
+    settle(harness);
 }
 
 /// Runs frames until nothing moves and every picture is decoded (at most 10 s real time).

@@ -1,0 +1,157 @@
+//! The app's side of idleness: feeding input and time to the idle machine, resetting the
+//! visitor's state, drawing the attract loop and the prompt, and scheduling repaints so a
+//! still screen costs nothing and the loop runs at its capped frame rate.
+
+use std::time::Duration;
+
+use egui::{Event, Ui};
+
+use super::idle::{IdleEvent, IdleMachine, Phase};
+use super::slideshow::Slideshow;
+use super::{AppState, Screen, VitrinaApp};
+use crate::ui::attract_ui::attract_ui;
+use crate::ui::layout::Frame;
+use crate::ui::prompt_ui::still_there_ui;
+use crate::ui::view::View;
+
+/// State of the attract loop kept by the app.
+#[derive(Debug, Default)]
+pub struct AttractState {
+    /// Created on the first frame, when input time is known.
+    pub idle: Option<IdleMachine>,
+    /// The loop's timing, from content.
+    pub slideshow: Option<Slideshow>,
+    /// Input time the loop started.
+    pub since: f64,
+    /// Ignore pointer activations until every finger has lifted (the touch that woke the
+    /// kiosk or dismissed the prompt must not press what lies under it).
+    pub swallow_until_release: bool,
+    /// Idle timeout from the command line, overriding content.
+    pub timeout_override: Option<u32>,
+}
+
+/// Whether this frame had input that counts as a visitor's presence.
+fn had_input(ui: &Ui) -> bool {
+    ui.input(|i| {
+        i.events.iter().any(|event| {
+            matches!(
+                event,
+                Event::PointerButton { pressed: true, .. }
+                    | Event::Touch { .. }
+                    | Event::Key { pressed: true, .. }
+                    | Event::MouseWheel { .. }
+                    | Event::Zoom(_)
+            )
+        })
+    })
+}
+
+impl VitrinaApp {
+    /// Feeds this frame's input and time to the idle machine and acts on what it says.
+    pub(super) fn idle_logic(&mut self, ui: &Ui, now: f64) {
+        let kiosk = &self.loaded.content.kiosk;
+        let slides = &self.loaded.content.slides;
+        let attract = &mut self.attract;
+        let idle = attract.idle.get_or_insert_with(|| {
+            let timeout = attract.timeout_override.unwrap_or(kiosk.idle_timeout_secs);
+            let start_in_attract = kiosk.attract_on_start && !slides.is_empty();
+            IdleMachine::new(
+                f64::from(timeout),
+                f64::from(kiosk.warning_secs),
+                now,
+                start_in_attract,
+            )
+        });
+        if attract.slideshow.is_none() {
+            attract.slideshow = Some(Slideshow::new(slides.iter().map(|s| f64::from(s.secs()))));
+        }
+        let mut events = Vec::new();
+        if matches!(idle.phase(), Phase::Attract { .. })
+            && !matches!(self.state.screen, Screen::Attract)
+        {
+            // Start-up in the loop.
+            self.state.screen = Screen::Attract;
+            attract.since = now;
+        }
+        if had_input(ui) {
+            events.extend(idle.input(now));
+        }
+        events.extend(idle.tick(now));
+        for event in events {
+            log::info!("idle: {event:?} at {now:.1} s");
+            match event {
+                IdleEvent::Warn => {}
+                IdleEvent::Continue => self.attract.swallow_until_release = true,
+                IdleEvent::Wake => {
+                    self.state = AppState::new(&self.loaded.content);
+                    self.section_view.reset();
+                    self.attract.swallow_until_release = true;
+                    self.screen_changed_at = Some(now);
+                }
+                IdleEvent::Reset => {
+                    self.state = AppState::new(&self.loaded.content);
+                    self.state.screen = Screen::Attract;
+                    self.section_view.reset();
+                    self.attract.since = now;
+                    self.screen_changed_at = Some(now);
+                }
+            }
+        }
+        if self.attract.swallow_until_release
+            && !ui.input(|i| i.pointer.any_down())
+            && !had_input(ui)
+        {
+            self.attract.swallow_until_release = false;
+        }
+    }
+
+    /// Whether intents from this frame's views must be dropped (see `swallow_until_release`).
+    pub(super) fn swallowing(&self) -> bool {
+        self.attract.swallow_until_release
+    }
+
+    /// Draws the attract loop (on the attract screen) or the "still there?" prompt (while
+    /// the idle machine warns).
+    pub(super) fn attract_and_prompt_ui(&mut self, ui: &mut Ui, frame: Frame, now: f64) {
+        let view = View {
+            frame,
+            colours: &self.colours,
+            content: &self.loaded.content,
+            dir: &self.loaded.dir,
+            lang_code: &self.state.lang_code,
+        };
+        if self.state.screen == Screen::Attract {
+            if let Some(show) = &self.attract.slideshow {
+                attract_ui(
+                    ui,
+                    &view,
+                    &mut self.pictures,
+                    show,
+                    now - self.attract.since,
+                    now,
+                );
+            }
+        } else if let Some(idle) = &mut self.attract.idle
+            && let Some(left) = idle.seconds_left(now)
+            && still_there_ui(ui, &view, left, f64::from(view.content.kiosk.warning_secs))
+        {
+            idle.input(now);
+        }
+    }
+
+    /// Asks for the next frame only when something will change: the attract loop at its
+    /// frame-rate cap, the prompt's countdown each second, else the idle deadline.
+    pub(super) fn schedule_repaint(&self, ui: &Ui, now: f64) {
+        let Some(idle) = &self.attract.idle else {
+            return;
+        };
+        let fps = f64::from(self.loaded.content.kiosk.attract_fps.max(1));
+        let after = match idle.phase() {
+            Phase::Attract { .. } => 1.0 / fps,
+            Phase::Warning { .. } => 1.0 / fps,
+            Phase::Interactive => idle.next_deadline().map_or(60.0, |at| at - now),
+        };
+        ui.ctx()
+            .request_repaint_after(Duration::from_secs_f64(after.clamp(0.0, 3600.0)));
+    }
+}

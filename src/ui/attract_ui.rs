@@ -1,0 +1,376 @@
+//! The attract loop: full-screen slides that cross-fade, a slow pan and zoom on pictures,
+//! big key figures, a calm touch hint that needs no words, and slide progress.
+
+use egui::epaint::RectShape;
+use egui::{Color32, Mesh, Pos2, Rect, Stroke, Ui, pos2, vec2};
+
+use super::home_ui::figure_ui;
+use super::layout::cover_uv;
+use super::theme::{EYEBROW, HERO, LEAD, TypeStyle};
+use super::view::View;
+use super::widgets::{galley, signature, text_at, upper};
+use crate::app::slideshow::{SlideAt, Slideshow};
+use crate::content::{Picture, Slide};
+use crate::platform::images::Pictures;
+
+/// Figure size on key-figure slides (figure xl, visual.md §2).
+const FIGURE_XL: TypeStyle = TypeStyle {
+    size: 200.0,
+    line: 200.0,
+    face: super::theme::Face::Serif,
+    tracking: -2.0,
+};
+
+/// Draws the loop at `secs` seconds after it started.
+pub fn attract_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    pictures: &mut Pictures,
+    show: &Slideshow,
+    secs: f64,
+    now: f64,
+) {
+    let slides = &view.content.slides;
+    let Some(at) = show.at(secs) else {
+        // No slides: the story's title on the ink, and the hint.
+        title_slide_ui(ui, view);
+        touch_hint_ui(ui, view, now);
+        return;
+    };
+    if let Some((previous, opacity)) = at.fading_from {
+        let previous_duration = slides.get(previous).map_or(1.0, |s| f64::from(s.secs()));
+        // The slide underneath stays fully drawn, so no frame is ever blank.
+        if let Some(slide) = slides.get(previous) {
+            slide_ui(
+                ui,
+                view,
+                pictures,
+                slide,
+                previous_duration + at.elapsed,
+                previous_duration,
+                1.0,
+            );
+        }
+        if let Some(slide) = slides.get(at.index) {
+            slide_ui(ui, view, pictures, slide, at.elapsed, at.duration, opacity);
+        }
+    } else if let Some(slide) = slides.get(at.index) {
+        slide_ui(ui, view, pictures, slide, at.elapsed, at.duration, 1.0);
+    }
+    chrome_ui(ui, view, show, &at);
+    touch_hint_ui(ui, view, now);
+}
+
+/// One slide at `elapsed` seconds of its `duration`, drawn at `opacity`.
+fn slide_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    pictures: &mut Pictures,
+    slide: &Slide,
+    elapsed: f64,
+    duration: f64,
+    opacity: f32,
+) {
+    let content = view.content;
+    let mut painter_ui = ui.new_child(egui::UiBuilder::new());
+    painter_ui.multiply_opacity(opacity);
+    let ui = &mut painter_ui;
+    let screen = Rect::from_min_size(Pos2::ZERO, view.frame.size);
+    #[expect(clippy::cast_possible_truncation, reason = "a fraction 0..1")]
+    let progress = (elapsed / duration.max(0.1)).clamp(0.0, 1.0) as f32;
+    match slide {
+        Slide::Hero { section, .. } => {
+            let Some(section) = content.section(section) else {
+                return;
+            };
+            backdrop_ui(
+                ui,
+                view,
+                pictures,
+                section.pictures.first(),
+                screen,
+                progress,
+            );
+            let frame = &view.frame;
+            let colours = view.colours;
+            // The text block ends near y 800; measure it to place it from the bottom up.
+            let title = galley(
+                ui,
+                frame,
+                view.t(&section.title),
+                HERO,
+                colours.text,
+                1300.0,
+                3,
+            );
+            let lead = galley(
+                ui,
+                frame,
+                view.t(&section.summary),
+                LEAD,
+                colours.text_secondary,
+                820.0,
+                3,
+            );
+            let (title_h, lead_h) = (
+                frame.design_len(title.size().y),
+                frame.design_len(lead.size().y),
+            );
+            let mut y = 800.0 - lead_h - 16.0 - title_h - 16.0 - EYEBROW.line;
+            text_at(
+                ui,
+                frame,
+                pos2(96.0, y),
+                &upper(view.t(&section.eyebrow)),
+                EYEBROW,
+                colours.accent,
+                1000.0,
+                1,
+            );
+            y += EYEBROW.line + 16.0;
+            ui.painter()
+                .galley(frame.pos(pos2(96.0, y)), title, colours.text);
+            y += title_h + 16.0;
+            ui.painter()
+                .galley(frame.pos(pos2(96.0, y)), lead, colours.text_secondary);
+        }
+        Slide::Figure {
+            section, figure, ..
+        } => {
+            let Some(section) = content.section(section) else {
+                return;
+            };
+            let Some(figure) = section.figures.get(figure.saturating_sub(1)) else {
+                return;
+            };
+            backdrop_ui(
+                ui,
+                view,
+                pictures,
+                section.pictures.first(),
+                screen,
+                progress,
+            );
+            let top = 800.0 - LEAD.line * 3.0 - FIGURE_XL.line - 24.0 - EYEBROW.line - 16.0;
+            text_at(
+                ui,
+                &view.frame,
+                pos2(96.0, top),
+                &upper(view.t(&section.eyebrow)),
+                EYEBROW,
+                view.colours.accent,
+                1000.0,
+                1,
+            );
+            let figure_top = top + EYEBROW.line + 16.0;
+            figure_ui(
+                ui,
+                view,
+                pos2(96.0, figure_top),
+                view.t(&figure.value),
+                view.t(&figure.unit),
+                FIGURE_XL,
+                1100.0,
+            );
+            text_at(
+                ui,
+                &view.frame,
+                pos2(96.0, figure_top + FIGURE_XL.line + 24.0),
+                view.t(&figure.label),
+                LEAD,
+                view.colours.text,
+                820.0,
+                3,
+            );
+        }
+        Slide::Picture { picture, .. } => {
+            backdrop_ui(ui, view, pictures, Some(picture), screen, progress);
+            let y = 800.0 - LEAD.line * 3.0;
+            text_at(
+                ui,
+                &view.frame,
+                pos2(96.0, y),
+                view.t(&picture.caption),
+                LEAD,
+                view.colours.text,
+                820.0,
+                3,
+            );
+        }
+        Slide::MapTour { .. } => {
+            // TODO(map): fly between presets on the map once the map screen lands (issue 4).
+            title_slide_ui(ui, view);
+        }
+    }
+}
+
+/// A picture filling the screen with a slow zoom (1.00 → 1.08) toward its focus point,
+/// under a left scrim for the text; the placeholder when the picture is not ready.
+fn backdrop_ui(
+    ui: &Ui,
+    view: &View<'_>,
+    pictures: &mut Pictures,
+    picture: Option<&Picture>,
+    screen: Rect,
+    progress: f32,
+) {
+    let frame = &view.frame;
+    let rect = frame.rect(screen);
+    let texture = picture.and_then(|picture| {
+        let path = crate::content::resolve_asset_path(view.dir, &picture.path).ok()?;
+        pictures
+            .texture(&path)
+            .map(|t| (t.id(), t.size_vec2(), picture.focus))
+    });
+    ui.painter().rect_filled(rect, 0.0, view.colours.ink);
+    if let Some((id, size, focus)) = texture {
+        let uv = ken_burns_uv(cover_uv(size, rect.size(), focus), focus, progress);
+        ui.painter()
+            .add(RectShape::filled(rect, 0.0, Color32::WHITE).with_texture(id, uv));
+    }
+    // Left scrim: ink 92 % at the edge to clear over 1100 design points.
+    let scrim = Rect::from_min_size(
+        screen.min,
+        vec2(1100.0_f32.min(screen.width()), screen.height()),
+    );
+    horizontal_fade(ui, frame.rect(scrim), view.colours.ink.gamma_multiply(0.92));
+}
+
+/// The cover crop zoomed in by up to 8 % toward the focus over the slide.
+pub fn ken_burns_uv(cover: Rect, focus: (f32, f32), progress: f32) -> Rect {
+    let scale = 1.0 + 0.08 * progress.clamp(0.0, 1.0);
+    let size = cover.size() / scale;
+    let focus = pos2(focus.0, focus.1);
+    // Keep the focus point where it was in the frame while zooming in.
+    let t = ((focus - cover.min) / cover.size()).clamp(vec2(0.0, 0.0), vec2(1.0, 1.0));
+    let min = focus - size * t;
+    Rect::from_min_size(min, size)
+}
+
+/// A gradient from `colour` at the left edge to clear at the right edge of `rect`.
+fn horizontal_fade(ui: &Ui, rect: Rect, colour: Color32) {
+    let mut mesh = Mesh::default();
+    let clear = Color32::TRANSPARENT;
+    mesh.colored_vertex(rect.left_top(), colour);
+    mesh.colored_vertex(rect.right_top(), clear);
+    mesh.colored_vertex(rect.left_bottom(), colour);
+    mesh.colored_vertex(rect.right_bottom(), clear);
+    mesh.add_triangle(0, 1, 2);
+    mesh.add_triangle(1, 3, 2);
+    ui.painter().add(mesh);
+}
+
+/// The story's title on the ink (no slides, or until the map tour exists).
+fn title_slide_ui(ui: &Ui, view: &View<'_>) {
+    text_at(
+        ui,
+        &view.frame,
+        pos2(96.0, 480.0),
+        view.t(&view.content.story.title),
+        HERO,
+        view.colours.text,
+        1400.0,
+        2,
+    );
+}
+
+/// Signature and story title at the top left, progress at the bottom left, language names
+/// at the bottom right.
+fn chrome_ui(ui: &Ui, view: &View<'_>, show: &Slideshow, at: &SlideAt) {
+    let frame = &view.frame;
+    let colours = view.colours;
+    signature(ui, frame, colours, pos2(96.0, 72.0 + 11.0));
+    let title = upper(view.t(&view.content.story.title));
+    text_at(
+        ui,
+        frame,
+        pos2(200.0, 72.0),
+        &title,
+        EYEBROW,
+        colours.text_secondary,
+        1200.0,
+        1,
+    );
+    let bottom = frame.size.y - 64.0;
+    for i in 0..show.len() {
+        #[expect(clippy::cast_precision_loss, reason = "a handful of slides")]
+        let x = 96.0 + i as f32 * (56.0 + 8.0);
+        let segment = Rect::from_min_size(pos2(x, bottom), vec2(56.0, 4.0));
+        ui.painter()
+            .rect_filled(frame.rect(segment), frame.pt(2.0), colours.line);
+        if i == at.index {
+            #[expect(clippy::cast_possible_truncation, reason = "a fraction 0..1")]
+            let done = (at.elapsed / at.duration).clamp(0.0, 1.0) as f32;
+            let filled = Rect::from_min_size(segment.min, vec2(56.0 * done, 4.0));
+            ui.painter()
+                .rect_filled(frame.rect(filled), frame.pt(2.0), colours.accent);
+        }
+    }
+    let names: Vec<&str> = view
+        .content
+        .languages
+        .iter()
+        .map(|l| l.name.as_str())
+        .collect();
+    let names = names.join("   ");
+    let galley = super::widgets::galley(
+        ui,
+        frame,
+        &names,
+        super::theme::LABEL,
+        colours.text.gamma_multiply(0.85),
+        f32::INFINITY,
+        1,
+    );
+    let pos = frame.pos(pos2(frame.size.x - 96.0, bottom - 14.0)) - vec2(galley.size().x, 0.0);
+    ui.painter().galley(pos, galley, colours.text);
+}
+
+/// The touch hint: a finger in a ring with two rings rippling out (2.4 s ripple, 1.2 s rest).
+fn touch_hint_ui(ui: &Ui, view: &View<'_>, now: f64) {
+    let frame = &view.frame;
+    let colour = view.colours.text;
+    let centre = pos2(frame.size.x / 2.0, frame.size.y - 56.0 - 80.0);
+    let painter = ui.painter();
+    let phase = now.rem_euclid(3.6);
+    for delay in [0.0, 0.6] {
+        let t = phase - delay;
+        if (0.0..1.8).contains(&t) {
+            #[expect(clippy::cast_possible_truncation, reason = "a fraction 0..1")]
+            let t = (t / 1.8) as f32;
+            let eased = 1.0 - (1.0 - t).powi(3);
+            let radius = 32.0 + 48.0 * eased;
+            painter.circle_stroke(
+                frame.pos(centre),
+                frame.pt(radius),
+                Stroke::new(frame.pt(2.0), colour.gamma_multiply(0.5 * (1.0 - t))),
+            );
+        }
+    }
+    painter.circle_stroke(
+        frame.pos(centre),
+        frame.pt(32.0),
+        Stroke::new(frame.pt(2.5), colour),
+    );
+    // A pointing hand: the index finger up, the other fingers folded into the palm.
+    let stroke = Stroke::new(frame.pt(2.5), colour);
+    let finger = Rect::from_min_size(centre + vec2(-9.0, -20.0), vec2(9.0, 24.0));
+    let palm = Rect::from_min_size(centre + vec2(-9.0, 0.0), vec2(22.0, 18.0));
+    painter.rect_stroke(
+        frame.rect(palm),
+        frame.pt(6.0),
+        stroke,
+        egui::StrokeKind::Middle,
+    );
+    painter.rect_filled(
+        frame.rect(finger.shrink(1.5)),
+        frame.pt(4.5),
+        view.colours.ink,
+    );
+    painter.rect_stroke(
+        frame.rect(finger),
+        frame.pt(4.5),
+        stroke,
+        egui::StrokeKind::Middle,
+    );
+}

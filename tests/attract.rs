@@ -1,0 +1,128 @@
+//! The attract loop and the idle reset as visitors meet them: the kiosk starts in the
+//! loop, the first touch only wakes it, idling warns and then resets.
+
+mod common;
+
+use common::{app_in_attract, settle, shipped, tap};
+use egui_kittest::kittest::Queryable as _;
+use vitrina::app::Screen;
+use vitrina::app::idle::Phase;
+
+#[test]
+fn the_kiosk_starts_in_the_attract_loop() {
+    let harness = app_in_attract([1920.0, 1080.0], None);
+    assert_eq!(harness.state().state().screen, Screen::Attract, "attract");
+    assert!(
+        matches!(harness.state().idle_phase(), Some(Phase::Attract { .. })),
+        "idle phase"
+    );
+}
+
+#[test]
+fn the_first_tap_in_attract_lands_on_home_and_opens_nothing() {
+    let mut harness = app_in_attract([1920.0, 1080.0], None);
+    // Where the second tile lies on Home: the waking tap must not open it.
+    tap(&mut harness, egui::pos2(743.0, 600.0));
+    assert_eq!(harness.state().state().screen, Screen::Home, "woke on Home");
+    // The next tap there is a normal tap.
+    tap(&mut harness, egui::pos2(743.0, 600.0));
+    assert_eq!(
+        harness.state().state().screen,
+        Screen::Section(1),
+        "then taps work"
+    );
+}
+
+#[test]
+fn idling_warns_then_resets_language_and_screen_and_starts_the_loop() {
+    let content = shipped().content;
+    let mut harness = app_in_attract([1920.0, 1080.0], Some(60));
+    tap(&mut harness, egui::pos2(960.0, 540.0));
+    harness.get_by_label("Lietuvių").click();
+    settle(&mut harness);
+    harness
+        .get_by_label(content.sections[0].title.resolve("lt", "en"))
+        .click();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().state().screen,
+        Screen::Section(0),
+        "reading"
+    );
+
+    // Let time pass without input (each step is a quarter second of input time). The
+    // timeout is long enough that waiting for pictures to decode never reaches it.
+    let mut warned = false;
+    for _ in 0..400 {
+        harness.step();
+        if matches!(harness.state().idle_phase(), Some(Phase::Warning { .. })) {
+            warned = true;
+            break;
+        }
+    }
+    assert!(warned, "the warning came");
+    harness.get_by_label(content.labels.still_there.resolve("lt", "en"));
+    assert_eq!(
+        harness.state().state().screen,
+        Screen::Section(0),
+        "still on the section while warned"
+    );
+
+    for _ in 0..400 {
+        harness.step();
+        if harness.state().state().screen == Screen::Attract {
+            break;
+        }
+    }
+    assert_eq!(
+        harness.state().state().screen,
+        Screen::Attract,
+        "reset to the loop"
+    );
+    assert_eq!(
+        harness.state().state().lang_code,
+        "en",
+        "language back to the default"
+    );
+    assert!(
+        harness.state().state().history.is_empty(),
+        "no way back into the old visit"
+    );
+}
+
+#[test]
+fn a_touch_during_the_warning_keeps_the_visitor_where_they_are() {
+    let content = shipped().content;
+    let mut harness = app_in_attract([1920.0, 1080.0], Some(60));
+    tap(&mut harness, egui::pos2(960.0, 540.0));
+    harness
+        .get_by_label(content.sections[2].title.resolve("en", "en"))
+        .click();
+    settle(&mut harness);
+    for _ in 0..400 {
+        harness.step();
+        if matches!(harness.state().idle_phase(), Some(Phase::Warning { .. })) {
+            break;
+        }
+    }
+    assert!(
+        matches!(harness.state().idle_phase(), Some(Phase::Warning { .. })),
+        "warned"
+    );
+    // A touch anywhere (here on the body text) continues; it presses nothing.
+    tap(&mut harness, egui::pos2(300.0, 400.0));
+    assert_eq!(
+        harness.state().idle_phase(),
+        Some(Phase::Interactive),
+        "continued"
+    );
+    assert_eq!(
+        harness.state().state().screen,
+        Screen::Section(2),
+        "same screen"
+    );
+    assert!(
+        harness.query_by_label("Still there?").is_none(),
+        "prompt gone"
+    );
+}
