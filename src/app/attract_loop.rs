@@ -9,13 +9,14 @@ use egui::{Event, Ui};
 use super::idle::{IdleEvent, IdleMachine, Phase};
 use super::slideshow::Slideshow;
 use super::{AppState, Screen, VitrinaApp};
+use crate::map::MapScreen;
 use crate::ui::attract_ui::attract_ui;
 use crate::ui::layout::Frame;
 use crate::ui::prompt_ui::still_there_ui;
 use crate::ui::view::View;
 
 /// State of the attract loop kept by the app.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct AttractState {
     /// Created on the first frame, when input time is known.
     pub idle: Option<IdleMachine>,
@@ -28,6 +29,8 @@ pub struct AttractState {
     pub swallow_until_release: bool,
     /// Idle timeout from the command line, overriding content.
     pub timeout_override: Option<u32>,
+    /// The map that map-tour slides fly over (its own camera, apart from the map screen's).
+    pub tour_map: MapScreen,
 }
 
 /// Whether this frame had input that counts as a visitor's presence.
@@ -89,6 +92,7 @@ impl VitrinaApp {
                     self.screen_changed_at = Some(now);
                 }
                 IdleEvent::Reset => {
+                    self.attract.tour_map.reset();
                     self.state = AppState::new(&self.loaded.content);
                     self.state.screen = Screen::Attract;
                     self.section_view.reset();
@@ -126,6 +130,7 @@ impl VitrinaApp {
                     ui,
                     &view,
                     &mut self.pictures,
+                    &mut self.attract.tour_map,
                     show,
                     now - self.attract.since,
                     now,

@@ -440,6 +440,8 @@ impl MapState {
 pub struct MapScreen {
     basemap: Option<Result<Arc<Basemap>, BasemapError>>,
     state: Option<MapState>,
+    /// In a map tour: the preset (by position in the tour) the camera flies to.
+    tour_stop: Option<usize>,
 }
 
 impl std::fmt::Debug for MapScreen {
@@ -522,7 +524,29 @@ impl MapScreen {
         let state = self
             .state
             .get_or_insert_with(|| new_state(view, &layout, basemap.as_deref(), preset, now));
-        map_ui(ui, view, state, basemap.as_deref(), &layout, now)
+        map_ui(ui, view, state, basemap.as_deref(), &layout, now, true)
+    }
+
+    /// Draws an attract-loop map tour: the map without panels or gestures, flying to
+    /// `presets[stop]` whenever `stop` changes, its routes drawing as they appear.
+    pub fn tour_ui(&mut self, ui: &mut Ui, view: &View<'_>, presets: &[String], stop: usize) {
+        let basemap = self.basemap();
+        let now = ui.input(|i| i.time);
+        let layout = MapLayout::new(&view.frame);
+        let preset = presets.get(stop).map(String::as_str);
+        if self.state.is_none() {
+            self.state = Some(new_state(view, &layout, basemap.as_deref(), preset, now));
+            self.tour_stop = Some(stop);
+        }
+        if self.tour_stop != Some(stop) {
+            self.tour_stop = Some(stop);
+            if let Some(preset) = preset {
+                self.fly_to_preset(view, preset, now);
+            }
+        }
+        if let Some(state) = self.state.as_mut() {
+            let _ = map_ui(ui, view, state, basemap.as_deref(), &layout, now, false);
+        }
     }
 }
 
@@ -753,6 +777,7 @@ fn map_ui(
     basemap: Option<&Basemap>,
     layout: &MapLayout,
     now: f64,
+    panels: bool,
 ) -> Option<Intent> {
     let frame = view.frame;
     let content = view.content;
@@ -770,17 +795,26 @@ fn map_ui(
         .collect();
 
     // Panels first measured, so gestures know where the map is uncovered.
-    let legend_rect = legend_rect(view, state, layout);
+    let legend_rect = if panels {
+        legend_rect(view, state, layout)
+    } else {
+        Rect::NOTHING
+    };
     let mut card_rect = card_layout(ui, view, state, layout).map(|c| c.rect);
 
     // The whole screen takes gestures; panels and buttons, registered later, sit on top.
+    // A tour (no panels) takes none: the attract loop wakes on any touch.
     let screen = Rect::from_min_size(Pos2::ZERO, frame.size);
-    let response = ui.interact(
-        frame.rect(screen),
-        Id::unique("map-area"),
-        Sense::click_and_drag(),
-    );
-    let tap = gestures(ui, view, state, &response, legend_rect, card_rect, now);
+    let tap = if panels {
+        let response = ui.interact(
+            frame.rect(screen),
+            Id::unique("map-area"),
+            Sense::click_and_drag(),
+        );
+        gestures(ui, view, state, &response, legend_rect, card_rect, now)
+    } else {
+        None
+    };
     state.camera.tick(now);
 
     if let Some(tap) = tap {
@@ -807,7 +841,9 @@ fn map_ui(
         pos2(8.0, 8.0),
         pos2(frame.size.x - 8.0, layout.credits_y - 8.0),
     ));
-    placer.block(legend_rect);
+    if panels {
+        placer.block(legend_rect);
+    }
     if let Some(card) = card_rect {
         placer.block(card);
     }
@@ -840,15 +876,16 @@ fn map_ui(
         &mut placer,
     );
 
-    paint_scrim(ui, &frame, layout);
-    scale_and_credits(ui, view, state, layout);
-
     let mut intent = None;
-    legend_ui(ui, view, state, layout, legend_rect, &looks, now);
-    if let Some(card_intent) = card_ui(ui, view, state, layout, now) {
-        intent = Some(card_intent);
+    if panels {
+        paint_scrim(ui, &frame, layout);
+        scale_and_credits(ui, view, state, layout);
+        legend_ui(ui, view, state, layout, legend_rect, &looks, now);
+        if let Some(card_intent) = card_ui(ui, view, state, layout, now) {
+            intent = Some(card_intent);
+        }
+        controls_ui(ui, view, state, layout, now);
     }
-    controls_ui(ui, view, state, layout, now);
 
     let drawing = state
         .drawn_from

@@ -6,11 +6,12 @@ use egui::{Color32, Mesh, Pos2, Rect, Stroke, Ui, pos2, vec2};
 
 use super::home_ui::figure_ui;
 use super::layout::cover_uv;
-use super::theme::{EYEBROW, HERO, LEAD, TypeStyle};
+use super::theme::{EYEBROW, H1, HERO, LEAD, TypeStyle};
 use super::view::View;
 use super::widgets::{galley, signature, text_at, upper};
 use crate::app::slideshow::{SlideAt, Slideshow};
 use crate::content::{Picture, Slide};
+use crate::map::MapScreen;
 use crate::platform::images::Pictures;
 
 /// Figure size on key-figure slides (figure xl, visual.md §2).
@@ -26,6 +27,7 @@ pub fn attract_ui(
     ui: &mut Ui,
     view: &View<'_>,
     pictures: &mut Pictures,
+    tour_map: &mut MapScreen,
     show: &Slideshow,
     secs: f64,
     now: f64,
@@ -45,6 +47,7 @@ pub fn attract_ui(
                 ui,
                 view,
                 pictures,
+                tour_map,
                 slide,
                 previous_duration + at.elapsed,
                 previous_duration,
@@ -52,20 +55,43 @@ pub fn attract_ui(
             );
         }
         if let Some(slide) = slides.get(at.index) {
-            slide_ui(ui, view, pictures, slide, at.elapsed, at.duration, opacity);
+            slide_ui(
+                ui,
+                view,
+                pictures,
+                tour_map,
+                slide,
+                at.elapsed,
+                at.duration,
+                opacity,
+            );
         }
     } else if let Some(slide) = slides.get(at.index) {
-        slide_ui(ui, view, pictures, slide, at.elapsed, at.duration, 1.0);
+        slide_ui(
+            ui,
+            view,
+            pictures,
+            tour_map,
+            slide,
+            at.elapsed,
+            at.duration,
+            1.0,
+        );
     }
     chrome_ui(ui, view, show, &at);
     touch_hint_ui(ui, view, now);
 }
 
 /// One slide at `elapsed` seconds of its `duration`, drawn at `opacity`.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a slide needs its time and its resources"
+)]
 fn slide_ui(
     ui: &mut Ui,
     view: &View<'_>,
     pictures: &mut Pictures,
+    tour_map: &mut MapScreen,
     slide: &Slide,
     elapsed: f64,
     duration: f64,
@@ -197,9 +223,45 @@ fn slide_ui(
                 3,
             );
         }
-        Slide::MapTour { .. } => {
-            // TODO(map): fly between presets on the map once the map screen lands (issue 4).
-            title_slide_ui(ui, view);
+        Slide::MapTour { presets, .. } => {
+            // Equal time at each preset; the camera flies on to the next one.
+            #[expect(clippy::cast_precision_loss, reason = "a handful of presets")]
+            let per_stop = duration / presets.len().max(1) as f64;
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "a small index"
+            )]
+            let stop = ((elapsed / per_stop.max(0.1)).floor() as usize)
+                .min(presets.len().saturating_sub(1));
+            tour_map.tour_ui(ui, view, presets, stop);
+            if let Some(preset) = presets
+                .get(stop)
+                .and_then(|id| content.map.presets.iter().find(|p| &p.id == id))
+            {
+                // The stop's name over a soft scrim at the left, like the other slides' text.
+                let scrim = Rect::from_min_size(
+                    Pos2::ZERO,
+                    vec2(900.0_f32.min(screen.width()), screen.height()),
+                );
+                horizontal_fade(
+                    ui,
+                    view.frame.rect(scrim),
+                    view.colours.ink.gamma_multiply(0.8),
+                );
+                let name = galley(
+                    ui,
+                    &view.frame,
+                    view.t(&preset.name),
+                    H1,
+                    view.colours.text,
+                    720.0,
+                    2,
+                );
+                let y = 800.0 - view.frame.design_len(name.size().y);
+                ui.painter()
+                    .galley(view.frame.pos(pos2(96.0, y)), name, view.colours.text);
+            }
         }
     }
 }
