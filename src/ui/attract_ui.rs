@@ -2,13 +2,13 @@
 //! big key figures, a calm touch hint that needs no words, and slide progress.
 
 use egui::epaint::RectShape;
-use egui::{Color32, Mesh, Pos2, Rect, Stroke, Ui, pos2, vec2};
+use egui::{Color32, Pos2, Rect, Stroke, Ui, pos2, vec2};
 
 use super::home_ui::figure_ui;
 use super::layout::cover_uv;
 use super::theme::{EYEBROW, H1, HERO, LEAD, TypeStyle};
-use super::view::View;
-use super::widgets::{galley, signature, text_at, upper};
+use super::view::{View, picture_texture};
+use super::widgets::{FadeFrom, fade, galley, signature, text_at, upper};
 use crate::app::slideshow::{SlideAt, Slideshow};
 use crate::content::{Picture, Slide};
 use crate::map::MapScreen;
@@ -244,10 +244,11 @@ fn slide_ui(
                     Pos2::ZERO,
                     vec2(900.0_f32.min(screen.width()), screen.height()),
                 );
-                horizontal_fade(
+                fade(
                     ui,
                     view.frame.rect(scrim),
                     view.colours.ink.gamma_multiply(0.8),
+                    FadeFrom::Left,
                 );
                 let name = galley(
                     ui,
@@ -278,12 +279,7 @@ fn backdrop_ui(
 ) {
     let frame = &view.frame;
     let rect = frame.rect(screen);
-    let texture = picture.and_then(|picture| {
-        let path = crate::content::resolve_asset_path(view.dir, &picture.path).ok()?;
-        pictures
-            .texture(&path)
-            .map(|t| (t.id(), t.size_vec2(), picture.focus))
-    });
+    let texture = picture_texture(view, pictures, picture);
     ui.painter().rect_filled(rect, 0.0, view.colours.ink);
     if let Some((id, size, focus)) = texture {
         let uv = ken_burns_uv(cover_uv(size, rect.size(), focus), focus, progress);
@@ -295,7 +291,12 @@ fn backdrop_ui(
         screen.min,
         vec2(1100.0_f32.min(screen.width()), screen.height()),
     );
-    horizontal_fade(ui, frame.rect(scrim), view.colours.ink.gamma_multiply(0.92));
+    fade(
+        ui,
+        frame.rect(scrim),
+        view.colours.ink.gamma_multiply(0.92),
+        FadeFrom::Left,
+    );
 }
 
 /// The cover crop zoomed in by up to 8 % toward the focus over the slide.
@@ -307,19 +308,6 @@ pub fn ken_burns_uv(cover: Rect, focus: (f32, f32), progress: f32) -> Rect {
     let t = ((focus - cover.min) / cover.size()).clamp(vec2(0.0, 0.0), vec2(1.0, 1.0));
     let min = focus - size * t;
     Rect::from_min_size(min, size)
-}
-
-/// A gradient from `colour` at the left edge to clear at the right edge of `rect`.
-fn horizontal_fade(ui: &Ui, rect: Rect, colour: Color32) {
-    let mut mesh = Mesh::default();
-    let clear = Color32::TRANSPARENT;
-    mesh.colored_vertex(rect.left_top(), colour);
-    mesh.colored_vertex(rect.right_top(), clear);
-    mesh.colored_vertex(rect.left_bottom(), colour);
-    mesh.colored_vertex(rect.right_bottom(), clear);
-    mesh.add_triangle(0, 1, 2);
-    mesh.add_triangle(1, 3, 2);
-    ui.painter().add(mesh);
 }
 
 /// The story's title on the ink (no slides, or until the map tour exists).

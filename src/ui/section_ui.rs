@@ -1,13 +1,15 @@
 //! A section: headline, scrolling body, picture, key figures, timeline, "Show on map";
 //! swiped sideways to the neighbouring sections.
 
-use egui::{Color32, CornerRadius, Id, Mesh, Rect, Role, Sense, Stroke, Ui, pos2, vec2};
+use egui::{CornerRadius, Id, Rect, Role, Sense, Stroke, Ui, pos2, vec2};
 
 use super::home_ui::figure_ui;
 use super::layout::{MAX_FIGURE_CARDS, SectionParts, TIMELINE_TALL, section_layout};
 use super::theme::{BODY, CAPTION, CREDIT, EYEBROW, FIGURE_M, H1, LABEL};
 use super::view::{View, card, picture_ui, text_node};
-use super::widgets::{ButtonKind, Icon, galley, pill_button, pill_width, radius, text_at, upper};
+use super::widgets::{
+    ButtonKind, FadeFrom, Icon, fade, galley, pill_button, pill_width, radius, text_at, upper,
+};
 use crate::app::Intent;
 use crate::app::navigation::{Axis, MomentumScroll, PageSwipe, SwipeOutcome, decide_axis};
 use crate::content::Section;
@@ -286,11 +288,11 @@ fn page_ui(
     if max_scroll > 0.0 {
         // Fade at the foot while more text lies below, and a thin scroll track.
         if scroll < max_scroll - 1.0 {
-            let fade = Rect::from_min_max(
+            let fade_rect = Rect::from_min_max(
                 pos2(viewport.left(), viewport.bottom() - FADE_HEIGHT),
                 viewport.max,
             );
-            vertical_fade(ui, frame.rect(fade), colours.ink);
+            fade(ui, frame.rect(fade_rect), colours.ink, FadeFrom::Bottom);
         }
         let track = Rect::from_min_max(
             pos2(column.right() + 16.0, viewport.top()),
@@ -455,17 +457,4 @@ fn page_ui(
         }
     }
     (intent, max_scroll)
-}
-
-/// A vertical gradient from transparent to `colour` over `rect` (screen points).
-fn vertical_fade(ui: &Ui, rect: Rect, colour: Color32) {
-    let mut mesh = Mesh::default();
-    let clear = Color32::from_rgba_premultiplied(0, 0, 0, 0);
-    mesh.colored_vertex(rect.left_top(), clear);
-    mesh.colored_vertex(rect.right_top(), clear);
-    mesh.colored_vertex(rect.left_bottom(), colour);
-    mesh.colored_vertex(rect.right_bottom(), colour);
-    mesh.add_triangle(0, 1, 2);
-    mesh.add_triangle(1, 3, 2);
-    ui.painter().add(mesh);
 }

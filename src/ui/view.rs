@@ -72,6 +72,19 @@ pub fn card(ui: &Ui, view: &View<'_>, rect: Rect, fill: Color32) {
     ui.painter().rect_filled(screen, corner, fill);
 }
 
+/// The texture of `picture` (id, size in pixels, focus) when it is decoded; asks for it otherwise.
+pub fn picture_texture(
+    view: &View<'_>,
+    pictures: &mut Pictures,
+    picture: Option<&Picture>,
+) -> Option<(egui::TextureId, egui::Vec2, (f32, f32))> {
+    let picture = picture?;
+    let path = crate::content::resolve_asset_path(view.dir, &picture.path).ok()?;
+    pictures
+        .texture(&path)
+        .map(|t| (t.id(), t.size_vec2(), picture.focus))
+}
+
 /// Draws `picture` cropped to cover `rect` (design points) with rounded `corners`, or the
 /// neutral placeholder (surface, dot grid) while it decodes or when it cannot be shown.
 pub fn picture_ui(
@@ -84,13 +97,7 @@ pub fn picture_ui(
 ) {
     let frame = &view.frame;
     let screen = frame.rect(rect);
-    let texture = picture.and_then(|picture| {
-        let path = crate::content::resolve_asset_path(view.dir, &picture.path).ok()?;
-        pictures
-            .texture(&path)
-            .map(|t| (t.id(), t.size_vec2(), picture.focus))
-    });
-    if let Some((id, size, focus)) = texture {
+    if let Some((id, size, focus)) = picture_texture(view, pictures, picture) {
         let uv = cover_uv(size, screen.size(), focus);
         ui.painter()
             .add(RectShape::filled(screen, corners, Color32::WHITE).with_texture(id, uv));

@@ -347,3 +347,30 @@ pub fn signature(ui: &Ui, frame: &Frame, colours: &Colours, pos: Pos2) {
 pub fn upper(text: &str) -> String {
     text.to_uppercase()
 }
+
+/// Where a [`fade`] is solid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FadeFrom {
+    /// Solid at the left edge, clear at the right (scrims behind text on pictures).
+    Left,
+    /// Solid at the bottom edge, clear at the top (the foot of scrolling text).
+    Bottom,
+}
+
+/// A linear gradient over `rect` (screen points) from `colour` at one edge to clear.
+pub fn fade(ui: &Ui, rect: Rect, colour: Color32, from: FadeFrom) {
+    let clear = Color32::TRANSPARENT;
+    // Corners: left top, right top, left bottom, right bottom.
+    let [lt, rt, lb, rb] = match from {
+        FadeFrom::Left => [colour, clear, colour, clear],
+        FadeFrom::Bottom => [clear, clear, colour, colour],
+    };
+    let mut mesh = egui::Mesh::default();
+    mesh.colored_vertex(rect.left_top(), lt);
+    mesh.colored_vertex(rect.right_top(), rt);
+    mesh.colored_vertex(rect.left_bottom(), lb);
+    mesh.colored_vertex(rect.right_bottom(), rb);
+    mesh.add_triangle(0, 1, 2);
+    mesh.add_triangle(1, 3, 2);
+    ui.painter().add(mesh);
+}
