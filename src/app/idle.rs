@@ -47,7 +47,8 @@ impl IdleMachine {
         let timeout_secs = timeout_secs.max(1.0);
         Self {
             timeout_secs,
-            warning_secs: warning_secs.clamp(0.0, timeout_secs),
+            // A short timeout (such as --idle-timeout 6 in tests) keeps a third of it to read.
+            warning_secs: warning_secs.clamp(0.0, timeout_secs / 3.0),
             last_input: now,
             phase: if attract_now {
                 Phase::Attract { since: now }
@@ -160,6 +161,17 @@ mod tests {
         assert_eq!(idle.input(5.0), Some(IdleEvent::Wake), "wake");
         assert_eq!(idle.phase(), Phase::Interactive, "interactive");
         assert_eq!(idle.input(6.0), None, "second touch is normal");
+    }
+
+    #[test]
+    fn a_timeout_shorter_than_the_warning_still_leaves_time_before_the_prompt() {
+        let mut idle = IdleMachine::new(6.0, 15.0, 0.0, false);
+        assert_eq!(idle.tick(3.9), None, "no prompt in the first two thirds");
+        assert_eq!(
+            idle.tick(4.0),
+            Some(IdleEvent::Warn),
+            "prompt for the last third"
+        );
     }
 
     #[test]
