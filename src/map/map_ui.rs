@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use egui::{
     Align2, Color32, CornerRadius, Galley, Id, Mesh, Painter, Pos2, Rect, Response, Role, Sense,
-    Shadow, Shape, Stroke, Ui, UiBuilder, Vec2, WidgetInfo, pos2, vec2,
+    Shape, Stroke, Ui, UiBuilder, Vec2, WidgetInfo, pos2, vec2,
 };
 
 use super::basemap::{Basemap, BasemapError, CLIP_BOX};
@@ -23,7 +23,8 @@ use crate::ui::layout::{DOCK_HEIGHT, Frame};
 use crate::ui::theme::{BODY_S, CAPTION, CREDIT, EYEBROW, Face, H2, H3, LABEL, TypeStyle, hex};
 use crate::ui::view::{View, text_node};
 use crate::ui::widgets::{
-    Icon, galley, icon, mix, pill_width, press_amount, radius, touch_target, upper,
+    Elevation, Icon, elevated, galley, icon, mix, pill_width, press_amount, radius, touch_target,
+    upper,
 };
 
 // ----- Colours of the map (visual.md §3) ---------------------------------------------------
@@ -1840,22 +1841,13 @@ fn legend_rect(view: &View<'_>, state: &MapState, layout: &MapLayout) -> Rect {
 
 /// A floating panel: raised at 94 %, radius 24, the e2 shadow.
 fn panel(ui: &Ui, frame: &Frame, colours_raised: Color32, rect: Rect) {
-    let screen = frame.rect(rect);
-    let corner = CornerRadius::same(radius(frame, 24.0));
-    #[expect(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        reason = "small sizes"
-    )]
-    let shadow = Shadow {
-        offset: [0, frame.pt(12.0).round() as i8],
-        blur: frame.pt(40.0).round().min(255.0) as u8,
-        spread: 0,
-        color: Color32::from_black_alpha(128),
-    };
-    ui.painter().add(shadow.as_shape(screen, corner));
-    ui.painter()
-        .rect_filled(screen, corner, colours_raised.gamma_multiply(0.94));
+    elevated(
+        ui,
+        frame,
+        rect,
+        colours_raised.gamma_multiply(0.94),
+        Elevation::Panel,
+    );
 }
 
 /// A blocker over a panel: drags and taps on it never reach the map.

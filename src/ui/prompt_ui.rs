@@ -1,11 +1,11 @@
 //! The "still there?" prompt before an idle reset: a countdown ring that needs no
 //! language, the question in the visitor's language, and a Continue button.
 
-use egui::{Align2, CornerRadius, Id, Rect, Role, Shape, Stroke, Ui, pos2, vec2};
+use egui::{Align2, Id, Rect, Role, Shape, Stroke, Ui, pos2, vec2};
 
 use super::theme::{BODY_S, FIGURE_S, H2};
 use super::view::{View, text_node};
-use super::widgets::{ButtonKind, galley, pill_button, pill_width, radius, text_at};
+use super::widgets::{ButtonKind, Elevation, elevated, galley, pill_button, pill_width, text_at};
 
 /// Draws the prompt over the screen with `seconds_left` of `warning_secs`.
 /// Returns true when Continue was tapped (any touch also continues; the app sees that).
@@ -17,22 +17,7 @@ pub fn still_there_ui(ui: &mut Ui, view: &View<'_>, seconds_left: f64, warning_s
     ui.painter()
         .rect_filled(frame.rect(screen), 0.0, colours.ink.gamma_multiply(0.6));
     let panel = Rect::from_center_size(screen.center(), vec2(720.0, 360.0));
-    let panel_screen = frame.rect(panel);
-    let corner = CornerRadius::same(radius(frame, 24.0));
-    #[expect(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        reason = "small sizes"
-    )]
-    let shadow = egui::Shadow {
-        offset: [0, frame.pt(12.0).round() as i8],
-        blur: frame.pt(40.0).round().min(255.0) as u8,
-        spread: 0,
-        color: egui::Color32::from_black_alpha(128),
-    };
-    ui.painter().add(shadow.as_shape(panel_screen, corner));
-    ui.painter()
-        .rect_filled(panel_screen, corner, colours.raised);
+    elevated(ui, frame, panel, colours.raised, Elevation::Panel);
 
     // Countdown ring: the amber arc shrinks as the seconds run out.
     let centre = pos2(panel.right() - 48.0 - 48.0, panel.top() + 48.0 + 48.0);

@@ -3,11 +3,11 @@
 use std::path::Path;
 
 use egui::epaint::RectShape;
-use egui::{Color32, CornerRadius, Id, Rect, Role, Sense, Shadow, Ui, WidgetInfo, pos2};
+use egui::{Color32, CornerRadius, Id, Rect, Role, Sense, Ui, WidgetInfo, pos2};
 
 use super::layout::{Frame, cover_uv};
 use super::theme::Colours;
-use super::widgets::radius;
+use super::widgets::{Elevation, elevated};
 use crate::content::{Content, Picture, Text};
 use crate::platform::images::Pictures;
 
@@ -54,22 +54,7 @@ pub fn text_node(ui: &mut Ui, view: &View<'_>, rect: Rect, id: Id, text: &str, r
 
 /// A tile or card background with the e1 shadow.
 pub fn card(ui: &Ui, view: &View<'_>, rect: Rect, fill: Color32) {
-    let frame = &view.frame;
-    let screen = frame.rect(rect);
-    let corner = CornerRadius::same(radius(frame, 16.0));
-    #[expect(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        reason = "small sizes"
-    )]
-    let shadow = Shadow {
-        offset: [0, frame.pt(4.0).round() as i8],
-        blur: frame.pt(16.0).round().min(255.0) as u8,
-        spread: 0,
-        color: Color32::from_black_alpha(90),
-    };
-    ui.painter().add(shadow.as_shape(screen, corner));
-    ui.painter().rect_filled(screen, corner, fill);
+    elevated(ui, &view.frame, rect, fill, Elevation::Card);
 }
 
 /// The texture of `picture` (id, size in pixels, focus) when it is decoded; asks for it otherwise.

@@ -374,3 +374,35 @@ pub fn fade(ui: &Ui, rect: Rect, colour: Color32, from: FadeFrom) {
     mesh.add_triangle(1, 3, 2);
     ui.painter().add(mesh);
 }
+
+/// How far a surface floats above the ink (visual.md §2 elevation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Elevation {
+    /// e1: tiles and cards, radius 16.
+    Card,
+    /// e2: floating panels and the prompt, radius 24.
+    Panel,
+}
+
+/// A surface at `rect` (design points) filled with `fill`, with its elevation's shadow.
+pub fn elevated(ui: &Ui, frame: &Frame, rect: Rect, fill: Color32, elevation: Elevation) {
+    let (corner_design, offset, blur, shadow_alpha) = match elevation {
+        Elevation::Card => (16.0, 4.0, 16.0, 90),
+        Elevation::Panel => (24.0, 12.0, 40.0, 128),
+    };
+    let screen = frame.rect(rect);
+    let corner = CornerRadius::same(radius(frame, corner_design));
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "small sizes"
+    )]
+    let shadow = egui::Shadow {
+        offset: [0, frame.pt(offset).round().min(127.0) as i8],
+        blur: frame.pt(blur).round().min(255.0) as u8,
+        spread: 0,
+        color: Color32::from_black_alpha(shadow_alpha),
+    };
+    ui.painter().add(shadow.as_shape(screen, corner));
+    ui.painter().rect_filled(screen, corner, fill);
+}
