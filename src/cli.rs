@@ -30,6 +30,20 @@ pub struct Cli {
     /// Seconds without a touch before the kiosk resets to the attract loop (overrides content).
     #[arg(long, value_parser = clap::value_parser!(u32).range(5..=86_400))]
     pub idle_timeout: Option<u32>,
+
+    /// Graphics back end: glow (OpenGL, lightest on old or software graphics) or wgpu
+    /// (Vulkan, Metal, DirectX 12 or OpenGL).
+    #[arg(long, value_enum, default_value_t = Renderer::Glow)]
+    pub renderer: Renderer,
+}
+
+/// Graphics back ends the kiosk can draw with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Renderer {
+    /// OpenGL through glow.
+    Glow,
+    /// wgpu (Vulkan, Metal, DirectX 12 or OpenGL).
+    Wgpu,
 }
 
 /// The sub-commands.

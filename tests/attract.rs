@@ -126,3 +126,80 @@ fn a_touch_during_the_warning_keeps_the_visitor_where_they_are() {
         "prompt gone"
     );
 }
+
+/// The app on the shipped content changed by `edit`, in the loop, reading local time from
+/// `clock`.
+fn app_with(
+    edit: impl FnOnce(&mut vitrina::content::Content),
+    clock: std::rc::Rc<std::cell::Cell<jiff::civil::DateTime>>,
+) -> egui_kittest::Harness<'static, vitrina::app::VitrinaApp> {
+    let mut loaded = shipped();
+    edit(&mut loaded.content);
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| {
+            vitrina::app::VitrinaApp::new(&cc.egui_ctx, loaded).with_wall_clock(move || clock.get())
+        });
+    settle(&mut harness);
+    harness
+}
+
+fn monday(hour: i8, minute: i8) -> jiff::civil::DateTime {
+    jiff::civil::date(2026, 11, 30).at(hour, minute, 0, 0)
+}
+
+#[test]
+fn waking_into_the_slide_s_section_when_content_asks_for_it() {
+    let clock = std::rc::Rc::new(std::cell::Cell::new(monday(12, 0)));
+    let mut harness = app_with(|content| content.kiosk.wake_into_section = true, clock);
+    // The loop opens on its first slide, the hero of the first section.
+    tap(&mut harness, egui::pos2(960.0, 540.0));
+    assert_eq!(
+        harness.state().state().screen,
+        Screen::Section(0),
+        "woke into the first slide's section"
+    );
+    assert_eq!(
+        harness.state().state().history,
+        vec![Screen::Home],
+        "Back leads Home"
+    );
+}
+
+#[test]
+fn outside_opening_hours_the_screen_rests_and_a_touch_still_wakes_it() {
+    use vitrina::content::hours::OpeningHours;
+    let clock = std::rc::Rc::new(std::cell::Cell::new(monday(7, 59)));
+    let mut harness = app_with(
+        |content| {
+            content.kiosk.opening_hours = Some(
+                ron::from_str::<OpeningHours>(r#"(open: "08:00", close: "18:00")"#).expect("hours"),
+            );
+        },
+        std::rc::Rc::clone(&clock),
+    );
+    assert!(harness.state().shows_closed(), "closed before 08:00");
+    let closed = harness.render().expect("renders");
+
+    // The minute turns: the loop runs.
+    clock.set(monday(8, 0));
+    harness.step();
+    assert!(!harness.state().shows_closed(), "open at 08:00");
+    assert_eq!(harness.state().state().screen, Screen::Attract, "the loop");
+    let open = harness.render().expect("renders");
+    let lit = |image: &image::RgbaImage| image.pixels().filter(|p| p.0[0] > 60).count();
+    assert!(
+        lit(&closed) * 4 < lit(&open),
+        "the closed screen is dark: {} lit pixels against {} in the loop",
+        lit(&closed),
+        lit(&open)
+    );
+
+    // Closed again in the evening; a touch wakes it on Home, as in the loop.
+    clock.set(monday(18, 0));
+    harness.step();
+    assert!(harness.state().shows_closed(), "closed at 18:00");
+    tap(&mut harness, egui::pos2(960.0, 540.0));
+    assert_eq!(harness.state().state().screen, Screen::Home, "woke on Home");
+}

@@ -67,15 +67,45 @@ fn start_xvfb(size: &str) -> (Guard, String) {
     (Guard(child), format!(":{}", number.trim()))
 }
 
+/// The whole screen, captured as raw 8-bit PPM (no compression: a 1080p capture takes a
+/// fraction of a second even on a loaded machine, so frames of an animation can be filmed).
 fn screenshot(display: &str, out: &Path) -> image::RgbImage {
+    let ppm = out.with_extension("ppm");
     let status = Command::new("import")
-        .args(["-window", "root"])
-        .arg(out)
+        .args(["-window", "root", "-depth", "8"])
+        .arg(format!("ppm:{}", ppm.display()))
         .env("DISPLAY", display)
         .status()
         .expect("import runs");
     assert!(status.success(), "import failed");
-    image::open(out).expect("screenshot decodes").to_rgb8()
+    let bytes = std::fs::read(&ppm).expect("the capture is readable");
+    decode_ppm(&bytes).expect("the capture is an 8-bit PPM")
+}
+
+/// Decodes a binary (P6) PPM with 8-bit samples.
+fn decode_ppm(bytes: &[u8]) -> Option<image::RgbImage> {
+    // Header: "P6", width, height, maxval, separated by whitespace, then one whitespace byte.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while bytes.get(at)?.is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !bytes.get(at)?.is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(std::str::from_utf8(&bytes[start..at]).ok()?);
+    }
+    let [magic, width, height, maxval] = fields[..] else {
+        return None;
+    };
+    if magic != "P6" || maxval != "255" {
+        return None;
+    }
+    let (width, height): (u32, u32) = (width.parse().ok()?, height.parse().ok()?);
+    let data = bytes.get(at + 1..)?.to_vec();
+    image::RgbImage::from_raw(width, height, data)
 }
 
 /// Fraction of pixels that differ noticeably between two screenshots.
@@ -249,4 +279,122 @@ fn the_release_binary_starts_and_answers_a_tap_and_a_swipe_under_xvfb() {
     );
     let from_home = difference(&home, &next);
     assert!(from_home > 0.2, "and it is not Home ({from_home:.3})");
+}
+
+/// Mean brightness (0..255) of a sample of pixels.
+fn brightness(image: &image::RgbImage) -> f64 {
+    let (sum, count) = image
+        .pixels()
+        .step_by(31)
+        .fold((0u64, 0u64), |(sum, count), p| {
+            (
+                sum + p.0.iter().map(|&c| u64::from(c)).sum::<u64>(),
+                count + 3,
+            )
+        });
+    sum as f64 / count.max(1) as f64
+}
+
+/// Screenshots for `secs` seconds, as fast as `import` goes.
+fn film(display: &str, out: &Path, secs: u64) -> Vec<image::RgbImage> {
+    let start = Instant::now();
+    let mut frames = Vec::new();
+    while start.elapsed() < Duration::from_secs(secs) {
+        frames.push(screenshot(display, out));
+    }
+    frames
+}
+
+#[test]
+fn after_the_idle_timeout_the_loop_moves_cross_fades_without_a_blank_frame_and_a_tap_wakes_it() {
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !tools_present() {
+        return;
+    }
+    let (_xvfb, display) = start_xvfb("1920x1080");
+    let dir = tempfile::tempdir().unwrap();
+    let shot = dir.path().join("shot.png");
+    let app = Command::new(binary())
+        .args(["--idle-timeout", "20"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("DISPLAY", &display)
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("vitrina starts");
+    let _app = Guard(app);
+    wait_for_first_frame(&display, &shot);
+
+    // Wake it and leave it alone on Home, which stands still.
+    tap(&display, 960, 540);
+    let home = wait_still(&display, &shot);
+    let woke_at = Instant::now();
+
+    // The reset comes 20 s after the last touch; then the loop moves.
+    let deadline = Duration::from_secs(60);
+    let mut previous = home.clone();
+    let reset_seen = loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let next = screenshot(&display, &shot);
+        let moving = difference(&previous, &next) > 0.0005;
+        previous = next;
+        if moving && woke_at.elapsed() > Duration::from_secs(19) {
+            break woke_at.elapsed();
+        }
+        assert!(
+            woke_at.elapsed() < deadline,
+            "no attract loop after 60 s idle"
+        );
+    };
+    eprintln!("the loop moved {reset_seen:?} after the last touch (timeout 20 s)");
+
+    // The first slide shows for 12 s, then cross-fades into the second over 1.2 s: film
+    // from 10 s to 15 s of the loop.
+    std::thread::sleep(Duration::from_secs(9));
+    let frames = film(&display, &shot, 6);
+    assert!(frames.len() >= 6, "filmed only {} frames", frames.len());
+    let moving = frames
+        .windows(2)
+        .filter(|pair| difference(&pair[0], &pair[1]) > 0.0005)
+        .count();
+    assert!(
+        moving * 2 >= frames.len() - 1,
+        "the loop moves: {moving} of {} consecutive pairs differ",
+        frames.len() - 1
+    );
+    let first = frames.first().unwrap();
+    let last = frames.last().unwrap();
+    assert!(
+        difference(first, last) > 0.2,
+        "a slide changed while filming ({:.3})",
+        difference(first, last)
+    );
+    let floor = brightness(first).min(brightness(last)) * 0.6;
+    for (i, frame) in frames.iter().enumerate() {
+        assert!(
+            distinct_colours(frame) > 50 && brightness(frame) > floor,
+            "frame {i} of {} is blank or dark: {} colours, brightness {:.1} (floor {floor:.1})",
+            frames.len(),
+            distinct_colours(frame),
+            brightness(frame)
+        );
+    }
+    eprintln!(
+        "filmed {} frames across the cross-fade; brightness {:.1}..{:.1}",
+        frames.len(),
+        frames.iter().map(brightness).fold(f64::INFINITY, f64::min),
+        frames.iter().map(brightness).fold(0.0, f64::max)
+    );
+
+    // A tap wakes it onto Home again.
+    tap(&display, 960, 540);
+    let again = wait_still(&display, &shot);
+    let off_home = difference(&home, &again);
+    assert!(
+        off_home < 0.01,
+        "back on Home ({off_home:.3} of pixels differ)"
+    );
 }

@@ -7,10 +7,12 @@ use std::time::Duration;
 use egui::{Event, Ui};
 
 use super::idle::{IdleEvent, IdleMachine, Phase};
-use super::slideshow::Slideshow;
+use super::slideshow::{Slideshow, tour_stop};
 use super::{AppState, Screen, VitrinaApp};
+use crate::content::Slide;
+use crate::content::hours::OpeningHours;
 use crate::map::MapScreen;
-use crate::ui::attract_ui::attract_ui;
+use crate::ui::attract_ui::{attract_ui, closed_ui};
 use crate::ui::layout::Frame;
 use crate::ui::prompt_ui::still_there_ui;
 use crate::ui::view::View;
@@ -31,6 +33,19 @@ pub struct AttractState {
     pub timeout_override: Option<u32>,
     /// The map that map-tour slides fly over (its own camera, apart from the map screen's).
     pub tour_map: MapScreen,
+    /// Whether the loop's last frame had quick motion (a cross-fade, a count-up, a map
+    /// flight); otherwise only the slow drift of the pictures moves.
+    pub lively: bool,
+    /// Outside opening hours: the loop rests on the closed screen.
+    pub closed: bool,
+    /// The slide shown last frame (logged when it changes).
+    pub showing: Option<usize>,
+}
+
+/// The slow drift of pictures moves under 1.5 px a frame at 1080p at half the frame-rate
+/// cap, so it runs at that rate and leaves the full rate to quick motion.
+fn drift_fps(attract_fps: u32) -> f64 {
+    f64::from((attract_fps / 2).max(1))
 }
 
 /// Whether this frame had input that counts as a visitor's presence.
@@ -86,7 +101,11 @@ impl VitrinaApp {
                 IdleEvent::Warn => {}
                 IdleEvent::Continue => self.attract.swallow_until_release = true,
                 IdleEvent::Wake => {
-                    self.state = AppState::new(&self.loaded.content);
+                    let showing = self.showing_slide(now);
+                    self.state = AppState::woken(&self.loaded.content, showing);
+                    if matches!(self.state.screen, Screen::Map { .. }) {
+                        self.map.reset();
+                    }
                     self.section_view.reset();
                     self.attract.swallow_until_release = true;
                     self.screen_changed_at = Some(now);
@@ -109,6 +128,23 @@ impl VitrinaApp {
         }
     }
 
+    /// The slide the loop shows at `now` (and the map tour's stop), for waking into it.
+    fn showing_slide(&self, now: f64) -> Option<(&Slide, Option<usize>)> {
+        let at = self
+            .attract
+            .slideshow
+            .as_ref()?
+            .at(now - self.attract.since)?;
+        let slide = self.loaded.content.slides.get(at.index)?;
+        let stop = match slide {
+            Slide::MapTour { presets, .. } => {
+                Some(tour_stop(presets.len(), at.elapsed, at.duration))
+            }
+            _ => None,
+        };
+        Some((slide, stop))
+    }
+
     /// Whether intents from this frame's views must be dropped (see `swallow_until_release`).
     pub(super) fn swallowing(&self) -> bool {
         self.attract.swallow_until_release
@@ -124,9 +160,14 @@ impl VitrinaApp {
             dir: &self.loaded.dir,
             lang_code: &self.state.lang_code,
         };
+        let hours = view.content.kiosk.opening_hours.as_ref();
+        self.attract.closed = hours.is_some_and(|hours| !hours.is_open((self.wall_clock)()));
         if self.state.screen == Screen::Attract {
-            if let Some(show) = &self.attract.slideshow {
-                attract_ui(
+            if let (true, Some(hours)) = (self.attract.closed, hours) {
+                closed_ui(ui, &view, hours);
+                self.attract.lively = false;
+            } else if let Some(show) = &self.attract.slideshow {
+                self.attract.lively = attract_ui(
                     ui,
                     &view,
                     &mut self.pictures,
@@ -135,6 +176,15 @@ impl VitrinaApp {
                     now - self.attract.since,
                     now,
                 );
+                let index = show.at(now - self.attract.since).map(|at| at.index);
+                if index != self.attract.showing {
+                    log::debug!(
+                        "attract: slide {} at {:.2} s of the loop",
+                        index.map_or(0, |i| i + 1),
+                        now - self.attract.since
+                    );
+                    self.attract.showing = index;
+                }
             }
         } else if let Some(idle) = &mut self.attract.idle
             && let Some(left) = idle.seconds_left(now)
@@ -150,9 +200,30 @@ impl VitrinaApp {
         let Some(idle) = &self.attract.idle else {
             return;
         };
-        let fps = f64::from(self.loaded.content.kiosk.attract_fps.max(1));
+        let cap = self.loaded.content.kiosk.attract_fps.max(1);
+        let fps = f64::from(cap);
         let after = match idle.phase() {
-            Phase::Attract { .. } => 1.0 / fps,
+            // Closed: look again when the minute turns, for the opening time.
+            Phase::Attract { .. } if self.attract.closed => {
+                OpeningHours::secs_to_next_check((self.wall_clock)())
+            }
+            Phase::Attract { .. } => {
+                let frame = if self.attract.lively {
+                    1.0 / fps
+                } else {
+                    1.0 / drift_fps(cap)
+                };
+                // Land a frame on the next slide's first instant, so a slide is on screen
+                // for its own duration however low the frame rate.
+                let secs = now - self.attract.since;
+                let to_next_slide = self
+                    .attract
+                    .slideshow
+                    .as_ref()
+                    .and_then(|show| show.next_change(secs))
+                    .map_or(f64::INFINITY, |at| at - secs);
+                frame.min(to_next_slide)
+            }
             Phase::Warning { .. } => 1.0 / fps,
             Phase::Interactive => idle.next_deadline().map_or(60.0, |at| at - now),
         };

@@ -4,6 +4,7 @@ pub mod navigation;
 
 use navigation::{PageSwipe, SwipeOutcome};
 mod attract_loop;
+pub mod count_up;
 pub mod idle;
 pub mod slideshow;
 mod state;
@@ -49,6 +50,8 @@ pub struct VitrinaApp {
     last_fill_request: Option<f64>,
     /// Idle timer, attract loop and the prompt.
     attract: attract_loop::AttractState,
+    /// Local wall-clock time, for opening hours (tests pass their own).
+    wall_clock: Box<dyn Fn() -> jiff::civil::DateTime>,
 }
 
 impl VitrinaApp {
@@ -68,7 +71,20 @@ impl VitrinaApp {
             screen_changed_at: None,
             last_fill_request: None,
             attract: attract_loop::AttractState::default(),
+            wall_clock: Box::new(|| jiff::Zoned::now().datetime()),
         }
+    }
+
+    /// Reads local time from `clock` instead of the system (tests of opening hours).
+    #[must_use]
+    pub fn with_wall_clock(mut self, clock: impl Fn() -> jiff::civil::DateTime + 'static) -> Self {
+        self.wall_clock = Box::new(clock);
+        self
+    }
+
+    /// Whether the loop shows the closed screen (outside opening hours).
+    pub fn shows_closed(&self) -> bool {
+        self.state.screen == Screen::Attract && self.attract.closed
     }
 
     /// Overrides the content's idle timeout (seconds), as `--idle-timeout` does.
@@ -190,7 +206,11 @@ impl VitrinaApp {
         ui.ctx().options_mut(|options| {
             options.input_options.max_click_dist = frame.pt(TAP_SLOP_DESIGN).max(6.0);
         });
-        ui.painter().rect_filled(screen_rect, 0.0, self.colours.ink);
+        if self.state.screen != Screen::Attract {
+            // The attract loop covers the screen itself: one full-screen layer less for
+            // software renderers, where every layer costs.
+            ui.painter().rect_filled(screen_rect, 0.0, self.colours.ink);
+        }
         let view = View {
             frame,
             colours: &self.colours,
@@ -280,6 +300,10 @@ pub fn run(cli: &Cli) -> ExitCode {
     }
     let options = eframe::NativeOptions {
         viewport,
+        renderer: match cli.renderer {
+            crate::cli::Renderer::Glow => eframe::Renderer::Glow,
+            crate::cli::Renderer::Wgpu => eframe::Renderer::Wgpu,
+        },
         ..Default::default()
     };
     let result = eframe::run_native(

@@ -93,9 +93,33 @@ impl Slideshow {
     }
 }
 
+/// Which of `stops` presets a map tour shows `elapsed` seconds into its `duration`: equal
+/// time at each, the camera flying on to the next.
+pub fn tour_stop(stops: usize, elapsed: f64, duration: f64) -> usize {
+    #[expect(clippy::cast_precision_loss, reason = "a handful of presets")]
+    let per_stop = (duration / stops.max(1) as f64).max(0.1);
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a small index, from a non-negative quotient"
+    )]
+    let stop = (elapsed.max(0.0) / per_stop).floor() as usize;
+    stop.min(stops.saturating_sub(1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tour_gives_each_preset_equal_time() {
+        assert_eq!(tour_stop(3, 0.0, 18.0), 0, "starts on the first");
+        assert_eq!(tour_stop(3, 5.99, 18.0), 0, "first until 6 s");
+        assert_eq!(tour_stop(3, 6.0, 18.0), 1, "second at 6 s");
+        assert_eq!(tour_stop(3, 17.9, 18.0), 2, "last");
+        assert_eq!(tour_stop(3, 40.0, 18.0), 2, "stays on the last");
+        assert_eq!(tour_stop(0, 1.0, 18.0), 0, "no presets");
+    }
 
     #[test]
     fn slides_follow_each_other_with_their_own_durations() {

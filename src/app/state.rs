@@ -1,6 +1,6 @@
 //! The app's state and how intents change it. Pure: no egui, no clock.
 
-use crate::content::Content;
+use crate::content::{Content, Slide};
 
 /// What fills the screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,6 +60,30 @@ impl AppState {
             history: Vec::new(),
             lang_code: content.default_lang_code().to_owned(),
         }
+    }
+
+    /// The state after the touch that wakes the attract loop: Home, or with
+    /// `wake_into_section` the section (or map stop) of the slide that was showing.
+    pub fn woken(content: &Content, showing: Option<(&Slide, Option<usize>)>) -> Self {
+        let mut state = Self::new(content);
+        if !content.kiosk.wake_into_section {
+            return state;
+        }
+        let screen = showing.and_then(|(slide, tour_stop)| match slide {
+            Slide::MapTour { presets, .. } => Some(Screen::Map {
+                preset: presets.get(tour_stop.unwrap_or(0)).cloned(),
+            }),
+            _ => slide
+                .section_id()
+                .and_then(|id| content.section_index(id))
+                .map(Screen::Section),
+        });
+        if let Some(screen) = screen {
+            // Back leads Home, where a visitor who did not choose this screen expects it.
+            state.history.push(Screen::Home);
+            state.screen = screen;
+        }
+        state
     }
 
     /// Applies one intent.
@@ -139,6 +163,58 @@ mod tests {
             std::path::Path::new("test.ron"),
         )
         .unwrap()
+    }
+
+    #[test]
+    fn waking_leads_home_unless_content_asks_for_the_slide_s_section() {
+        let mut content = content();
+        let hero = Slide::Hero {
+            section: "b".to_owned(),
+            secs: None,
+        };
+        let tour = Slide::MapTour {
+            presets: vec!["p1".to_owned(), "p2".to_owned()],
+            secs: None,
+        };
+        assert_eq!(
+            AppState::woken(&content, Some((&hero, None))).screen,
+            Screen::Home,
+            "off by default"
+        );
+        content.kiosk.wake_into_section = true;
+        let woken = AppState::woken(&content, Some((&hero, None)));
+        assert_eq!(woken.screen, Screen::Section(1), "the hero's section");
+        assert_eq!(woken.history, vec![Screen::Home], "Back leads Home");
+        assert_eq!(
+            AppState::woken(&content, Some((&tour, Some(1)))).screen,
+            Screen::Map {
+                preset: Some("p2".to_owned())
+            },
+            "the tour's current stop"
+        );
+        let loose_picture = Slide::Picture {
+            picture: crate::content::parse_content(
+                r#"(languages: [(code: "en", name: "E")], story: (title: "T"),
+                    sections: [(id: "a", title: "A", pictures: [(path: "x.png")])])"#,
+                std::path::Path::new("p.ron"),
+            )
+            .unwrap()
+            .sections[0]
+                .pictures[0]
+                .clone(),
+            section: None,
+            secs: None,
+        };
+        assert_eq!(
+            AppState::woken(&content, Some((&loose_picture, None))).screen,
+            Screen::Home,
+            "a picture of no section wakes Home"
+        );
+        assert_eq!(
+            AppState::woken(&content, None).screen,
+            Screen::Home,
+            "no slide"
+        );
     }
 
     #[test]

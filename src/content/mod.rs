@@ -2,6 +2,7 @@
 //!
 //! Everything here except `load` and the file checks in `paths` is pure.
 
+pub mod hours;
 mod load;
 mod locate;
 mod model;

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::hours::OpeningHours;
 use super::text::Text;
 
 /// Everything the kiosk shows, as read from `content.ron`.
@@ -179,6 +180,10 @@ pub struct KioskSettings {
 
     /// The kiosk has a mouse: keep the cursor visible.
     pub has_mouse: bool,
+
+    /// When visitors come (local time); outside these hours the screen rests and a touch
+    /// still wakes it. None: always open.
+    pub opening_hours: Option<OpeningHours>,
 }
 
 impl Default for KioskSettings {
@@ -191,6 +196,7 @@ impl Default for KioskSettings {
             attract_fps: 30,
             staff_pin: None,
             has_mouse: false,
+            opening_hours: None,
         }
     }
 }

@@ -358,6 +358,14 @@ impl Validator<'_> {
                 "the staff PIN must be 4 to 8 digits, such as \"4821\"",
             );
         }
+        if let Some(hours) = &kiosk.opening_hours
+            && hours.days.is_empty()
+        {
+            self.error(
+                root.field("opening_hours").field("days"),
+                "no opening days: the kiosk would never open; list days such as [Mon, Tue, Wed, Thu, Fri], or remove opening_hours",
+            );
+        }
     }
 
     fn labels(&mut self) {

@@ -894,7 +894,8 @@ fn map_ui(
         .flatten()
         .any(|&from| now - from < ROUTE_SECS + MARKER_FADE_SECS);
     let card_moving = state.selection.is_some() && now - state.selected_at < CARD_SECS;
-    if state.camera.is_animating() || drawing || card_moving {
+    // The attract loop's tour (no panels) runs at the loop's capped frame rate instead.
+    if panels && (state.camera.is_animating() || drawing || card_moving) {
         ui.ctx().request_repaint();
     }
     intent

@@ -9,7 +9,9 @@ use super::layout::cover_uv;
 use super::theme::{EYEBROW, H1, HERO, LEAD, TypeStyle};
 use super::view::{View, picture_texture};
 use super::widgets::{FadeFrom, fade, galley, signature, text_at, upper};
-use crate::app::slideshow::{SlideAt, Slideshow};
+use crate::app::count_up::{COUNT_UP_SECS, count_up, counts};
+use crate::app::slideshow::{CROSSFADE_SECS, SlideAt, Slideshow, tour_stop};
+use crate::content::hours::{ClosedScreen, OpeningHours};
 use crate::content::{Picture, Slide};
 use crate::map::MapScreen;
 use crate::platform::images::Pictures;
@@ -22,7 +24,11 @@ const FIGURE_XL: TypeStyle = TypeStyle {
     tracking: -2.0,
 };
 
-/// Draws the loop at `secs` seconds after it started.
+/// A figure starts counting when its words appear, half way through the cross-fade.
+const COUNT_UP_DELAY_SECS: f64 = CROSSFADE_SECS / 2.0;
+
+/// Draws the loop at `secs` seconds after it started. Returns whether anything moves
+/// quickly (a cross-fade, a count-up, a map flight), as opposed to the pictures' slow drift.
 pub fn attract_ui(
     ui: &mut Ui,
     view: &View<'_>,
@@ -31,13 +37,13 @@ pub fn attract_ui(
     show: &Slideshow,
     secs: f64,
     now: f64,
-) {
+) -> bool {
     let slides = &view.content.slides;
     let Some(at) = show.at(secs) else {
         // No slides: the story's title on the ink, and the hint.
         title_slide_ui(ui, view);
         touch_hint_ui(ui, view, now);
-        return;
+        return false;
     };
     if let Some((previous, opacity)) = at.fading_from {
         let previous_duration = slides.get(previous).map_or(1.0, |s| f64::from(s.secs()));
@@ -51,7 +57,10 @@ pub fn attract_ui(
                 slide,
                 previous_duration + at.elapsed,
                 previous_duration,
-                1.0,
+                Opacity {
+                    picture: 1.0,
+                    words: (1.0 - 2.0 * opacity).max(0.0),
+                },
             );
         }
         if let Some(slide) = slides.get(at.index) {
@@ -63,7 +72,10 @@ pub fn attract_ui(
                 slide,
                 at.elapsed,
                 at.duration,
-                opacity,
+                Opacity {
+                    picture: opacity,
+                    words: (2.0 * opacity - 1.0).max(0.0),
+                },
             );
         }
     } else if let Some(slide) = slides.get(at.index) {
@@ -75,11 +87,52 @@ pub fn attract_ui(
             slide,
             at.elapsed,
             at.duration,
-            1.0,
+            Opacity::all(1.0),
         );
     }
     chrome_ui(ui, view, show, &at);
     touch_hint_ui(ui, view, now);
+    at.fading_from.is_some()
+        || slides
+            .get(at.index)
+            .is_some_and(|slide| slide_is_lively(view, slide, at.elapsed))
+}
+
+/// Whether `slide` moves quickly `elapsed` seconds in: map tours fly and draw routes
+/// throughout; figures while they count up.
+fn slide_is_lively(view: &View<'_>, slide: &Slide, elapsed: f64) -> bool {
+    match slide {
+        Slide::MapTour { .. } => true,
+        Slide::Figure {
+            section, figure, ..
+        } => {
+            elapsed < COUNT_UP_DELAY_SECS + COUNT_UP_SECS
+                && view
+                    .content
+                    .section(section)
+                    .and_then(|s| s.figures.get(figure.saturating_sub(1)))
+                    .is_some_and(|f| counts(view.t(&f.value)))
+        }
+        Slide::Hero { .. } | Slide::Picture { .. } => false,
+    }
+}
+
+/// How opaque a slide's picture and its words are drawn. In a cross-fade the pictures
+/// blend throughout while the words hand over at the middle: the outgoing words are gone
+/// before the incoming ones appear.
+#[derive(Clone, Copy, Debug)]
+struct Opacity {
+    picture: f32,
+    words: f32,
+}
+
+impl Opacity {
+    fn all(opacity: f32) -> Self {
+        Self {
+            picture: opacity,
+            words: opacity,
+        }
+    }
 }
 
 /// One slide at `elapsed` seconds of its `duration`, drawn at `opacity`.
@@ -95,12 +148,18 @@ fn slide_ui(
     slide: &Slide,
     elapsed: f64,
     duration: f64,
-    opacity: f32,
+    opacity: Opacity,
 ) {
     let content = view.content;
     let mut painter_ui = ui.new_child(egui::UiBuilder::new());
-    painter_ui.multiply_opacity(opacity);
+    painter_ui.multiply_opacity(opacity.picture);
     let ui = &mut painter_ui;
+    // Words are drawn after the backdrop, at their own opacity.
+    let words = if opacity.picture > 0.0 {
+        opacity.words / opacity.picture
+    } else {
+        0.0
+    };
     let screen = Rect::from_min_size(Pos2::ZERO, view.frame.size);
     #[expect(clippy::cast_possible_truncation, reason = "a fraction 0..1")]
     let progress = (elapsed / duration.max(0.1)).clamp(0.0, 1.0) as f32;
@@ -117,6 +176,7 @@ fn slide_ui(
                 screen,
                 progress,
             );
+            ui.multiply_opacity(words);
             let frame = &view.frame;
             let colours = view.colours;
             // The text block ends near y 800; measure it to place it from the bottom up.
@@ -177,6 +237,7 @@ fn slide_ui(
                 screen,
                 progress,
             );
+            ui.multiply_opacity(words);
             let top = 800.0 - LEAD.line * 3.0 - FIGURE_XL.line - 24.0 - EYEBROW.line - 16.0;
             text_at(
                 ui,
@@ -193,7 +254,7 @@ fn slide_ui(
                 ui,
                 view,
                 pos2(96.0, figure_top),
-                view.t(&figure.value),
+                &count_up(view.t(&figure.value), elapsed - COUNT_UP_DELAY_SECS),
                 view.t(&figure.unit),
                 FIGURE_XL,
                 1100.0,
@@ -211,6 +272,7 @@ fn slide_ui(
         }
         Slide::Picture { picture, .. } => {
             backdrop_ui(ui, view, pictures, Some(picture), screen, progress);
+            ui.multiply_opacity(words);
             let y = 800.0 - LEAD.line * 3.0;
             text_at(
                 ui,
@@ -224,17 +286,9 @@ fn slide_ui(
             );
         }
         Slide::MapTour { presets, .. } => {
-            // Equal time at each preset; the camera flies on to the next one.
-            #[expect(clippy::cast_precision_loss, reason = "a handful of presets")]
-            let per_stop = duration / presets.len().max(1) as f64;
-            #[expect(
-                clippy::cast_possible_truncation,
-                clippy::cast_sign_loss,
-                reason = "a small index"
-            )]
-            let stop = ((elapsed / per_stop.max(0.1)).floor() as usize)
-                .min(presets.len().saturating_sub(1));
+            let stop = tour_stop(presets.len(), elapsed, duration);
             tour_map.tour_ui(ui, view, presets, stop);
+            ui.multiply_opacity(words);
             if let Some(preset) = presets
                 .get(stop)
                 .and_then(|id| content.map.presets.iter().find(|p| &p.id == id))
@@ -280,11 +334,12 @@ fn backdrop_ui(
     let frame = &view.frame;
     let rect = frame.rect(screen);
     let texture = picture_texture(view, pictures, picture);
-    ui.painter().rect_filled(rect, 0.0, view.colours.ink);
     if let Some((id, size, focus)) = texture {
         let uv = ken_burns_uv(cover_uv(size, rect.size(), focus), focus, progress);
         ui.painter()
             .add(RectShape::filled(rect, 0.0, Color32::WHITE).with_texture(id, uv));
+    } else {
+        ui.painter().rect_filled(rect, 0.0, view.colours.ink);
     }
     // Left scrim: ink 92 % at the edge to clear over 1100 design points.
     let scrim = Rect::from_min_size(
@@ -308,6 +363,46 @@ pub fn ken_burns_uv(cover: Rect, focus: (f32, f32), progress: f32) -> Rect {
     let t = ((focus - cover.min) / cover.size()).clamp(vec2(0.0, 0.0), vec2(1.0, 1.0));
     let min = focus - size * t;
     Rect::from_min_size(min, size)
+}
+
+/// Outside opening hours: the signature, the story's title and the hours, dim on the ink;
+/// or the ink alone. Numbers and the title need no translation.
+pub fn closed_ui(ui: &Ui, view: &View<'_>, hours: &OpeningHours) {
+    if hours.closed_screen == ClosedScreen::Blank {
+        return;
+    }
+    let frame = &view.frame;
+    let colours = view.colours;
+    let centre_x = frame.size.x / 2.0;
+    let title = galley(
+        ui,
+        frame,
+        view.t(&view.content.story.title),
+        H1,
+        colours.text_secondary,
+        1200.0,
+        2,
+    );
+    let title_size = title.size();
+    let top = frame.size.y / 2.0 - frame.design_len(title_size.y);
+    let title_pos = frame.pos(pos2(centre_x, top)) - vec2(title_size.x / 2.0, 0.0);
+    ui.painter()
+        .galley(title_pos, title, colours.text_secondary);
+    let times = format!("{}\u{2009}–\u{2009}{}", hours.open, hours.close);
+    let times = galley(
+        ui,
+        frame,
+        &times,
+        LEAD,
+        colours.text_secondary.gamma_multiply(0.8),
+        f32::INFINITY,
+        1,
+    );
+    let y = top + frame.design_len(title_size.y) + 32.0;
+    let times_pos = frame.pos(pos2(centre_x, y)) - vec2(times.size().x / 2.0, 0.0);
+    ui.painter()
+        .galley(times_pos, times, colours.text_secondary);
+    signature(ui, frame, colours, pos2(96.0, 72.0 + 11.0));
 }
 
 /// The story's title on the ink (no slides, or until the map tour exists).

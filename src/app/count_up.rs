@@ -1,0 +1,142 @@
+//! Key figures that count up on attract slides: the number inside a figure's text, scaled
+//! by an eased fraction and written back the way staff wrote it. Pure.
+
+/// How long a figure takes to count up, in seconds.
+pub const COUNT_UP_SECS: f64 = 1.6;
+
+/// The number found in a figure's text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Number<'a> {
+    /// Text before the number (such as "≈", "+" or "$").
+    prefix: &'a str,
+    /// The value.
+    value: f64,
+    /// Digits after the decimal separator.
+    decimals: usize,
+    /// The decimal separator as written ('.' in English, ',' in Lithuanian).
+    separator: char,
+    /// Text after the number (such as " %").
+    suffix: &'a str,
+}
+
+/// Finds the one number in `text` that can count up. Ordinals ("1st", "6-a"), several
+/// numbers, or none: `None`, and the figure shows as written.
+fn find_number(text: &str) -> Option<Number<'_>> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let rest = &text[start..];
+    let int_len = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    let mut end = start + int_len;
+    let mut decimals = 0;
+    let mut separator = '.';
+    let after_int = &text[end..];
+    if let Some(sep) = after_int.chars().next().filter(|c| *c == '.' || *c == ',') {
+        let frac = &after_int[1..];
+        let frac_len = frac
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(frac.len());
+        if frac_len > 0 {
+            separator = sep;
+            decimals = frac_len;
+            end += 1 + frac_len;
+        }
+    }
+    let suffix = &text[end..];
+    // "1st", "2nd", "1-oji": letters glued to the digits make an ordinal, not a quantity.
+    let glued = suffix.strip_prefix('-').unwrap_or(suffix);
+    if glued.chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    // A second number would make the count-up ambiguous.
+    if suffix.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let value: f64 = text[start..end].replace(',', ".").parse().ok()?;
+    Some(Number {
+        prefix: &text[..start],
+        value,
+        decimals,
+        separator,
+        suffix,
+    })
+}
+
+/// `value` after `elapsed` seconds of counting up (ease-out cubic over [`COUNT_UP_SECS`]):
+/// "≈2" reads "≈0", "≈1", "≈2"; "1,6" keeps its comma and one decimal; words stay as written.
+pub fn count_up(value: &str, elapsed: f64) -> String {
+    let t = (elapsed / COUNT_UP_SECS).clamp(0.0, 1.0);
+    if t >= 1.0 {
+        return value.to_owned();
+    }
+    let Some(number) = find_number(value) else {
+        return value.to_owned();
+    };
+    let eased = 1.0 - (1.0 - t).powi(3);
+    let shown = number.value * eased;
+    let mut digits = format!("{shown:.prec$}", prec = number.decimals);
+    if number.separator != '.' {
+        digits = digits.replace('.', &number.separator.to_string());
+    }
+    format!("{}{digits}{}", number.prefix, number.suffix)
+}
+
+/// Whether `value` changes while it counts up (the loop then needs its full frame rate).
+pub fn counts(value: &str) -> bool {
+    find_number(value).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_count_from_zero_to_the_value() {
+        assert_eq!(count_up("600", 0.0), "0");
+        assert_eq!(count_up("600", COUNT_UP_SECS), "600");
+        assert_eq!(count_up("600", 100.0), "600");
+        let halfway: u32 = count_up("600", COUNT_UP_SECS / 2.0)
+            .parse()
+            .expect("a number");
+        // Ease-out: past the middle of the range at half time.
+        assert!((400..600).contains(&halfway), "got {halfway}");
+    }
+
+    #[test]
+    fn prefixes_suffixes_and_separators_stay_as_written() {
+        assert_eq!(count_up("≈2", 0.0), "≈0");
+        assert_eq!(count_up("+30", 0.0), "+0");
+        assert_eq!(count_up("$1.6", 0.0), "$0.0");
+        assert_eq!(count_up("1,6", 0.0), "0,0");
+        assert_eq!(count_up("100 %", 0.0), "0 %");
+        let partway = count_up("1,6", COUNT_UP_SECS * 0.4);
+        assert!(
+            partway.contains(','),
+            "Lithuanian decimals keep the comma: {partway}"
+        );
+        assert_eq!(partway.len(), 3, "one decimal: {partway}");
+    }
+
+    #[test]
+    fn ordinals_and_words_do_not_count() {
+        for text in ["1st", "2nd", "6th", "2-asis", "1-oji", "6-a", "first", ""] {
+            assert!(!counts(text), "{text} is not a quantity");
+            assert_eq!(count_up(text, 0.0), text, "{text} must show as written");
+        }
+        assert!(counts("-5"), "a leading minus is a sign, not an ordinal");
+        assert!(!counts("165 + 343"), "two numbers do not count");
+    }
+
+    #[test]
+    fn the_count_never_goes_backwards() {
+        let mut last = -1.0_f64;
+        for step in 0..=100 {
+            let shown: f64 = count_up("508", f64::from(step) * COUNT_UP_SECS / 100.0)
+                .parse()
+                .expect("a number");
+            assert!(shown >= last, "step {step}: {shown} < {last}");
+            last = shown;
+        }
+        assert!((last - 508.0).abs() < f64::EPSILON, "ends on the value");
+    }
+}
