@@ -8,8 +8,13 @@
 #![expect(clippy::print_stderr, reason = "the test reports a skip and a timing")]
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+#[path = "support/xvfb.rs"]
+mod xvfb;
+
+use xvfb::{Guard, start_xvfb, tap, xdotool};
 
 const TOOLS: [&str; 3] = ["Xvfb", "xdotool", "import"];
 
@@ -28,43 +33,6 @@ fn missing_tools() -> Vec<&'static str> {
                 .map_or(true, |status| !status.success())
         })
         .collect()
-}
-
-/// Kills the child when dropped, so a failing test leaves no process behind.
-struct Guard(Child);
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn start_xvfb(size: &str) -> (Guard, String) {
-    // Let Xvfb pick a free display and tell us its number.
-    let mut child = Command::new("Xvfb")
-        .args([
-            "-displayfd",
-            "1",
-            "-screen",
-            "0",
-            &format!("{size}x24"),
-            "-nolisten",
-            "tcp",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("Xvfb starts");
-    let mut stdout = child.stdout.take().expect("stdout");
-    let mut number = String::new();
-    let mut byte = [0u8; 1];
-    use std::io::Read as _;
-    while stdout.read(&mut byte).is_ok_and(|n| n == 1) && byte[0] != b'\n' {
-        number.push(byte[0] as char);
-    }
-    assert!(!number.is_empty(), "Xvfb gave no display number");
-    (Guard(child), format!(":{}", number.trim()))
 }
 
 /// The whole screen, captured as raw 8-bit PPM (no compression: a 1080p capture takes a
@@ -124,24 +92,6 @@ fn distinct_colours(image: &image::RgbImage) -> usize {
     colours.sort_unstable();
     colours.dedup();
     colours.len()
-}
-
-fn xdotool(display: &str, args: &[&str]) {
-    let status = Command::new("xdotool")
-        .args(args)
-        .env("DISPLAY", display)
-        .status()
-        .expect("xdotool runs");
-    assert!(status.success(), "xdotool {args:?}");
-}
-
-/// A tap: move there, press, release.
-fn tap(display: &str, x: u32, y: u32) {
-    xdotool(display, &["mousemove", &x.to_string(), &y.to_string()]);
-    std::thread::sleep(Duration::from_millis(50));
-    xdotool(display, &["mousedown", "1"]);
-    std::thread::sleep(Duration::from_millis(60));
-    xdotool(display, &["mouseup", "1"]);
 }
 
 fn binary() -> PathBuf {

@@ -1,0 +1,62 @@
+//! Xvfb, xdotool and child-process helpers shared by the real-window tests and the
+//! kiosk benchmarks (included with `#[path]`, so each user compiles only what it calls).
+
+#![allow(dead_code, reason = "each includer uses part of it")]
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// Kills the child when dropped, so a failing test leaves no process behind.
+pub struct Guard(pub Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub fn start_xvfb(size: &str) -> (Guard, String) {
+    // Let Xvfb pick a free display and tell us its number.
+    let mut child = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            &format!("{size}x24"),
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("Xvfb starts");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut number = String::new();
+    let mut byte = [0u8; 1];
+    use std::io::Read as _;
+    while stdout.read(&mut byte).is_ok_and(|n| n == 1) && byte[0] != b'\n' {
+        number.push(byte[0] as char);
+    }
+    assert!(!number.is_empty(), "Xvfb gave no display number");
+    (Guard(child), format!(":{}", number.trim()))
+}
+
+pub fn xdotool(display: &str, args: &[&str]) {
+    let status = Command::new("xdotool")
+        .args(args)
+        .env("DISPLAY", display)
+        .status()
+        .expect("xdotool runs");
+    assert!(status.success(), "xdotool {args:?}");
+}
+
+/// A tap: move there, press, release.
+pub fn tap(display: &str, x: u32, y: u32) {
+    xdotool(display, &["mousemove", &x.to_string(), &y.to_string()]);
+    std::thread::sleep(Duration::from_millis(50));
+    xdotool(display, &["mousedown", "1"]);
+    std::thread::sleep(Duration::from_millis(60));
+    xdotool(display, &["mouseup", "1"]);
+}
