@@ -54,6 +54,19 @@ pub enum Command {
         /// The content file (default: ./content.ron, or --content).
         path: Option<PathBuf>,
     },
+    /// Render every screen to PNG files without a display (Home, each section, the map and
+    /// each preset, each attract slide), to review an edit.
+    Preview {
+        /// Folder for the PNG files (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Screen size in pixels.
+        #[arg(long, value_parser = parse_size, default_value = "1920x1080")]
+        size: [u32; 2],
+        /// Language code of the visitor's screens (default: the content's default).
+        #[arg(long)]
+        lang: Option<String>,
+    },
 }
 
 /// Parses `WxH`, such as `1920x1080`.
@@ -91,6 +104,38 @@ pub fn check(path: &Path) -> ExitCode {
         Err(err) => {
             print_load_error(&err);
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// `vitrina preview`: exit 0 with one line per file written, 1 when the content has errors,
+/// 2 when rendering fails.
+#[expect(clippy::print_stdout, reason = "preview reports to the terminal")]
+pub fn preview(content: &Path, out: &Path, size: [u32; 2], lang: Option<&str>) -> ExitCode {
+    let loaded = match load_content(content) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            print_load_error(&err);
+            return ExitCode::FAILURE;
+        }
+    };
+    let started = std::time::Instant::now();
+    match crate::preview::preview(loaded, out, size, lang, |path| {
+        println!("{}", path.display());
+    }) {
+        Ok(files) => {
+            println!(
+                "{} screens at {}x{} in {:.1} s",
+                files.len(),
+                size[0],
+                size[1],
+                started.elapsed().as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            println!("preview failed: {err}");
+            ExitCode::from(2)
         }
     }
 }

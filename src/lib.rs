@@ -7,4 +7,5 @@ pub mod cli;
 pub mod content;
 pub mod map;
 pub mod platform;
+pub mod preview;
 pub mod ui;

@@ -12,6 +12,9 @@ fn main() -> ExitCode {
         Some(Command::Check { path }) => {
             vitrina::cli::check(path.as_deref().unwrap_or(&cli.content))
         }
+        Some(Command::Preview { out, size, lang }) => {
+            vitrina::cli::preview(&cli.content, out, *size, lang.as_deref())
+        }
         None => vitrina::app::run(&cli),
     }
 }

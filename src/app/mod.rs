@@ -6,6 +6,7 @@ use navigation::{PageSwipe, SwipeOutcome};
 mod attract_loop;
 pub mod count_up;
 pub mod idle;
+pub mod show;
 pub mod slideshow;
 mod state;
 
@@ -52,6 +53,8 @@ pub struct VitrinaApp {
     attract: attract_loop::AttractState,
     /// Local wall-clock time, for opening hours (tests pass their own).
     wall_clock: Box<dyn Fn() -> jiff::civil::DateTime>,
+    /// A screen or slide to show from the next frame (previews and benchmarks).
+    pending_shot: Option<show::Shot>,
 }
 
 impl VitrinaApp {
@@ -72,6 +75,7 @@ impl VitrinaApp {
             last_fill_request: None,
             attract: attract_loop::AttractState::default(),
             wall_clock: Box::new(|| jiff::Zoned::now().datetime()),
+            pending_shot: None,
         }
     }
 
@@ -144,6 +148,11 @@ impl VitrinaApp {
         &self.map
     }
 
+    /// Uploads pictures decoded since the last frame (previews call it between frames).
+    pub fn poll_pictures(&mut self, ctx: &egui::Context) {
+        self.pictures.poll(ctx);
+    }
+
     /// Whether pictures are still being decoded (tests and previews wait for them).
     pub fn pictures_pending(&self) -> bool {
         self.pictures.pending()
@@ -201,6 +210,7 @@ impl VitrinaApp {
     pub fn draw(&mut self, ui: &mut Ui) {
         let screen_rect = ui.max_rect();
         let now = ui.input(|i| i.time);
+        self.apply_shot(now);
         self.idle_logic(ui, now);
         let frame = Frame::new(screen_rect, self.loaded.content.theme.base_size);
         ui.ctx().options_mut(|options| {

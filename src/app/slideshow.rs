@@ -86,6 +86,21 @@ impl Slideshow {
         })
     }
 
+    /// Where slide `index` starts within a cycle, in seconds.
+    pub fn start_of(&self, index: usize) -> Option<f64> {
+        self.starts.get(index).copied()
+    }
+
+    /// Slide `index`'s duration in seconds.
+    pub fn duration_of(&self, index: usize) -> Option<f64> {
+        self.durations.get(index).copied()
+    }
+
+    /// Length of one pass through every slide, in seconds.
+    pub fn cycle(&self) -> f64 {
+        self.cycle
+    }
+
     /// Seconds after the loop started at which the slide after the one at `secs` begins.
     pub fn next_change(&self, secs: f64) -> Option<f64> {
         let at = self.at(secs)?;

@@ -1,0 +1,79 @@
+//! Putting the app on a given screen or attract slide without a visitor: for
+//! `vitrina preview` and the frame benchmarks. The request is applied at the start of the
+//! next frame, when input time is known.
+
+use super::idle::IdleMachine;
+use super::slideshow::Slideshow;
+use super::{AppState, Screen, VitrinaApp};
+
+/// What to show.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shot {
+    /// A visitor's screen in a language, as if they had just opened it.
+    Screen {
+        /// The screen.
+        screen: Screen,
+        /// The language code.
+        lang: String,
+    },
+    /// Attract slide `index` (from 0), `fraction` of the way through its time (0.0 is the
+    /// start of its cross-fade, 0.7 is well after it).
+    Slide {
+        /// The slide.
+        index: usize,
+        /// How far through the slide, 0..1.
+        fraction: f64,
+    },
+}
+
+impl VitrinaApp {
+    /// Shows `shot` from the next frame on.
+    pub fn show(&mut self, shot: Shot) {
+        self.pending_shot = Some(shot);
+    }
+
+    /// Applies a requested shot at input time `now` (called first thing in a frame).
+    pub(super) fn apply_shot(&mut self, now: f64) {
+        let Some(shot) = self.pending_shot.take() else {
+            return;
+        };
+        let kiosk = &self.loaded.content.kiosk;
+        let timeout = self
+            .attract
+            .timeout_override
+            .unwrap_or(kiosk.idle_timeout_secs);
+        let attract = matches!(shot, Shot::Slide { .. });
+        self.attract.idle = Some(IdleMachine::new(
+            f64::from(timeout),
+            f64::from(kiosk.warning_secs),
+            now,
+            attract,
+        ));
+        self.attract.swallow_until_release = false;
+        self.screen_changed_at = None;
+        self.section_view.reset();
+        self.map.reset();
+        self.attract.tour_map.reset();
+        self.state = AppState::new(&self.loaded.content);
+        match shot {
+            Shot::Screen { screen, lang } => {
+                self.state.screen = screen;
+                self.state.lang_code = lang;
+            }
+            Shot::Slide { index, fraction } => {
+                self.state.screen = Screen::Attract;
+                let slides = &self.loaded.content.slides;
+                let show = self.attract.slideshow.get_or_insert_with(|| {
+                    Slideshow::new(slides.iter().map(|s| f64::from(s.secs())))
+                });
+                let at = show
+                    .start_of(index)
+                    .zip(show.duration_of(index))
+                    .map_or(0.0, |(start, duration)| start + duration * fraction);
+                // In the loop's second pass, so the slide fades in from the one before it as
+                // it does in the running loop.
+                self.attract.since = now - show.cycle() - at;
+            }
+        }
+    }
+}
