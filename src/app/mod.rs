@@ -148,6 +148,11 @@ impl VitrinaApp {
         &self.map
     }
 
+    /// The map screen, to set it up (benchmarks turn every layer on).
+    pub fn map_mut(&mut self) -> &mut MapScreen {
+        &mut self.map
+    }
+
     /// Uploads pictures decoded since the last frame (previews call it between frames).
     pub fn poll_pictures(&mut self, ctx: &egui::Context) {
         self.pictures.poll(ctx);
