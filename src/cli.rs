@@ -35,6 +35,10 @@ pub struct Cli {
     /// (Vulkan, Metal, DirectX 12 or OpenGL).
     #[arg(long, value_enum, default_value_t = Renderer::Glow)]
     pub renderer: Renderer,
+
+    /// Benchmarks: show every screen and slide in turn, SECS each, then Home.
+    #[arg(long, value_name = "SECS", hide = true)]
+    pub bench_tour: Option<f64>,
 }
 
 /// Graphics back ends the kiosk can draw with.

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 #[path = "support/xvfb.rs"]
 mod xvfb;
 
-use xvfb::{Guard, start_xvfb, tap, xdotool};
+use xvfb::{Guard, screenshot, start_xvfb, tap, xdotool};
 
 const TOOLS: [&str; 3] = ["Xvfb", "xdotool", "import"];
 
@@ -33,47 +33,6 @@ fn missing_tools() -> Vec<&'static str> {
                 .map_or(true, |status| !status.success())
         })
         .collect()
-}
-
-/// The whole screen, captured as raw 8-bit PPM (no compression: a 1080p capture takes a
-/// fraction of a second even on a loaded machine, so frames of an animation can be filmed).
-fn screenshot(display: &str, out: &Path) -> image::RgbImage {
-    let ppm = out.with_extension("ppm");
-    let status = Command::new("import")
-        .args(["-window", "root", "-depth", "8"])
-        .arg(format!("ppm:{}", ppm.display()))
-        .env("DISPLAY", display)
-        .status()
-        .expect("import runs");
-    assert!(status.success(), "import failed");
-    let bytes = std::fs::read(&ppm).expect("the capture is readable");
-    decode_ppm(&bytes).expect("the capture is an 8-bit PPM")
-}
-
-/// Decodes a binary (P6) PPM with 8-bit samples.
-fn decode_ppm(bytes: &[u8]) -> Option<image::RgbImage> {
-    // Header: "P6", width, height, maxval, separated by whitespace, then one whitespace byte.
-    let mut fields = Vec::new();
-    let mut at = 0;
-    while fields.len() < 4 {
-        while bytes.get(at)?.is_ascii_whitespace() {
-            at += 1;
-        }
-        let start = at;
-        while !bytes.get(at)?.is_ascii_whitespace() {
-            at += 1;
-        }
-        fields.push(std::str::from_utf8(&bytes[start..at]).ok()?);
-    }
-    let [magic, width, height, maxval] = fields[..] else {
-        return None;
-    };
-    if magic != "P6" || maxval != "255" {
-        return None;
-    }
-    let (width, height): (u32, u32) = (width.parse().ok()?, height.parse().ok()?);
-    let data = bytes.get(at + 1..)?.to_vec();
-    image::RgbImage::from_raw(width, height, data)
 }
 
 /// Fraction of pixels that differ noticeably between two screenshots.

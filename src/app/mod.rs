@@ -55,6 +55,8 @@ pub struct VitrinaApp {
     wall_clock: Box<dyn Fn() -> jiff::civil::DateTime>,
     /// A screen or slide to show from the next frame (previews and benchmarks).
     pending_shot: Option<show::Shot>,
+    /// Screens to show in turn without a visitor (benchmarks).
+    tour: show::Tour,
 }
 
 impl VitrinaApp {
@@ -76,6 +78,7 @@ impl VitrinaApp {
             attract: attract_loop::AttractState::default(),
             wall_clock: Box::new(|| jiff::Zoned::now().datetime()),
             pending_shot: None,
+            tour: show::Tour::default(),
         }
     }
 
@@ -215,7 +218,7 @@ impl VitrinaApp {
     pub fn draw(&mut self, ui: &mut Ui) {
         let screen_rect = ui.max_rect();
         let now = ui.input(|i| i.time);
-        self.apply_shot(now);
+        self.apply_shot(ui.ctx(), now);
         self.idle_logic(ui, now);
         let frame = Frame::new(screen_rect, self.loaded.content.theme.base_size);
         ui.ctx().options_mut(|options| {
@@ -302,6 +305,14 @@ pub fn run(cli: &Cli) -> ExitCode {
     }
     let windowed = cli.windowed || cli.size.is_some();
     let idle_timeout = cli.idle_timeout;
+    let tour = cli.bench_tour.map(|every| {
+        let lang = loaded.content.default_lang_code().to_owned();
+        let shots = crate::preview::plan(&loaded, &lang)
+            .into_iter()
+            .map(|planned| planned.shot)
+            .collect::<Vec<_>>();
+        (shots, every)
+    });
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Vitrina")
         .with_app_id("vitrina");
@@ -325,11 +336,13 @@ pub fn run(cli: &Cli) -> ExitCode {
         "vitrina",
         options,
         Box::new(move |cc| {
-            Ok(Box::new(
-                VitrinaApp::new(&cc.egui_ctx, loaded)
-                    .with_kiosk_mode(!windowed)
-                    .with_idle_timeout(idle_timeout),
-            ))
+            let mut app = VitrinaApp::new(&cc.egui_ctx, loaded)
+                .with_kiosk_mode(!windowed)
+                .with_idle_timeout(idle_timeout);
+            if let Some((shots, every)) = tour {
+                app = app.with_tour(shots, every);
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {

@@ -26,14 +26,66 @@ pub enum Shot {
     },
 }
 
+/// Screens shown one after another without a visitor (the memory benchmark's tour).
+#[derive(Clone, Debug, Default)]
+pub struct Tour {
+    /// Shots still to show, next first.
+    shots: std::collections::VecDeque<Shot>,
+    /// Seconds each one stays.
+    every: f64,
+    /// Input time of the next one.
+    next_at: Option<f64>,
+}
+
 impl VitrinaApp {
     /// Shows `shot` from the next frame on.
     pub fn show(&mut self, shot: Shot) {
         self.pending_shot = Some(shot);
     }
 
+    /// Shows each of `shots` for `every` seconds, then Home (for benchmarks).
+    #[must_use]
+    pub fn with_tour(mut self, shots: Vec<Shot>, every: f64) -> Self {
+        self.tour = Tour {
+            shots: shots.into(),
+            every,
+            next_at: None,
+        };
+        self
+    }
+
+    /// Moves the tour on when its time comes; asks for a frame then.
+    fn tour_step(&mut self, ctx: &egui::Context, now: f64) {
+        if self.tour.shots.is_empty() && self.tour.next_at.is_none() {
+            return;
+        }
+        let due = self.tour.next_at.is_none_or(|at| now >= at);
+        if due {
+            match self.tour.shots.pop_front() {
+                Some(shot) => {
+                    log::info!("tour: {shot:?}");
+                    self.pending_shot = Some(shot);
+                    self.tour.next_at = Some(now + self.tour.every);
+                }
+                None => {
+                    log::info!("tour: done");
+                    self.pending_shot = Some(Shot::Screen {
+                        screen: Screen::Home,
+                        lang: self.loaded.content.default_lang_code().to_owned(),
+                    });
+                    self.tour.next_at = None;
+                    return;
+                }
+            }
+        }
+        if let Some(at) = self.tour.next_at {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64((at - now).max(0.0)));
+        }
+    }
+
     /// Applies a requested shot at input time `now` (called first thing in a frame).
-    pub(super) fn apply_shot(&mut self, now: f64) {
+    pub(super) fn apply_shot(&mut self, ctx: &egui::Context, now: f64) {
+        self.tour_step(ctx, now);
         let Some(shot) = self.pending_shot.take() else {
             return;
         };

@@ -3,6 +3,7 @@
 
 #![allow(dead_code, reason = "each includer uses part of it")]
 
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -59,4 +60,45 @@ pub fn tap(display: &str, x: u32, y: u32) {
     xdotool(display, &["mousedown", "1"]);
     std::thread::sleep(Duration::from_millis(60));
     xdotool(display, &["mouseup", "1"]);
+}
+
+/// The whole screen, captured as raw 8-bit PPM (no compression: a 1080p capture takes a
+/// fraction of a second even on a loaded machine, so frames of an animation can be filmed).
+pub fn screenshot(display: &str, out: &Path) -> image::RgbImage {
+    let ppm = out.with_extension("ppm");
+    let status = Command::new("import")
+        .args(["-window", "root", "-depth", "8"])
+        .arg(format!("ppm:{}", ppm.display()))
+        .env("DISPLAY", display)
+        .status()
+        .expect("import runs");
+    assert!(status.success(), "import failed");
+    let bytes = std::fs::read(&ppm).expect("the capture is readable");
+    decode_ppm(&bytes).expect("the capture is an 8-bit PPM")
+}
+
+/// Decodes a binary (P6) PPM with 8-bit samples.
+pub fn decode_ppm(bytes: &[u8]) -> Option<image::RgbImage> {
+    // Header: "P6", width, height, maxval, separated by whitespace, then one whitespace byte.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while bytes.get(at)?.is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !bytes.get(at)?.is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(std::str::from_utf8(&bytes[start..at]).ok()?);
+    }
+    let [magic, width, height, maxval] = fields[..] else {
+        return None;
+    };
+    if magic != "P6" || maxval != "255" {
+        return None;
+    }
+    let (width, height): (u32, u32) = (width.parse().ok()?, height.parse().ok()?);
+    let data = bytes.get(at + 1..)?.to_vec();
+    image::RgbImage::from_raw(width, height, data)
 }

@@ -1,11 +1,15 @@
-//! CPU and memory of the release kiosk in a real window under Xvfb, read from /proc for
-//! the whole process (all threads, software rendering included):
+//! Whole-process figures of the release kiosk in a real window under Xvfb, read from /proc
+//! (all threads, software rendering included), for each renderer:
 //!
-//! - the attract loop, for `VITRINA_BENCH_SECS` (default 60) seconds;
-//! - a static Home screen for as long, after a tap wakes the kiosk.
+//! - first frame: launch to the first screenshot that covers the screen and is not uniform
+//!   (screenshots are polled, so the figure is late by up to one capture, about 0.1 s);
+//! - memory (PSS, RSS, peak) after a tour of every screen and attract slide;
+//! - CPU in the attract loop and on a static Home, over `VITRINA_BENCH_SECS` (60) seconds.
 //!
-//! Run with `cargo bench --bench kiosk_cpu`; `VITRINA_BENCH_RUNS` (default 1) repeats each
-//! measurement and reports the median, since shared machines are noisy. Linux only.
+//! Run with `bash scripts/bench-kiosk.sh` (or `cargo bench --bench kiosk`).
+//! `VITRINA_BENCH_RUNS` (3 for first frames, 1 for the rest by default) repeats and reports
+//! medians; `VITRINA_BENCH_RENDERERS` (glow,wgpu) and `VITRINA_BENCH_SIZE` (1920x1080)
+//! choose what runs. Linux only.
 
 #![expect(clippy::print_stdout, reason = "a benchmark reports to the terminal")]
 
@@ -15,7 +19,7 @@ mod xvfb;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use xvfb::{Guard, start_xvfb, tap};
+use xvfb::{Guard, screenshot, start_xvfb, tap};
 
 /// CPU time of process `pid` (user + system, all threads) in seconds.
 fn cpu_secs(pid: u32) -> f64 {
@@ -79,10 +83,17 @@ struct Sample {
 
 /// Starts the kiosk on a fresh Xvfb screen of `size`, lets `prepare` act on it, waits for
 /// it to settle, then measures for `secs` seconds.
-fn measure(size: &str, secs: u64, prepare: impl Fn(&str)) -> Sample {
+fn measure(
+    renderer: &str,
+    extra: &[&str],
+    size: &str,
+    secs: u64,
+    prepare: impl Fn(&str),
+) -> Sample {
     let (_xvfb, display) = start_xvfb(size);
     let app = Command::new(env!("CARGO_BIN_EXE_vitrina"))
-        .args(["--idle-timeout", "86400"])
+        .args(["--idle-timeout", "86400", "--renderer", renderer])
+        .args(extra)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("DISPLAY", &display)
         .env_remove("WAYLAND_DISPLAY")
@@ -138,11 +149,78 @@ fn main() {
     let secs = env_u64("VITRINA_BENCH_SECS", 60);
     let runs = env_u64("VITRINA_BENCH_RUNS", 1).max(1);
     let size = std::env::var("VITRINA_BENCH_SIZE").unwrap_or_else(|_| "1920x1080".to_owned());
-    println!("kiosk under Xvfb {size}, {secs} s per measurement, release build");
-    let attract: Vec<Sample> = (0..runs).map(|_| measure(&size, secs, |_| {})).collect();
-    report("attract loop", &attract);
-    let home: Vec<Sample> = (0..runs)
-        .map(|_| measure(&size, secs, |display| tap(display, 960, 540)))
-        .collect();
-    report("static Home (after a tap)", &home);
+    let renderers =
+        std::env::var("VITRINA_BENCH_RENDERERS").unwrap_or_else(|_| "glow,wgpu".to_owned());
+    let (width, height) = size.split_once('x').expect("VITRINA_BENCH_SIZE is WxH");
+    let centre = |n: &str| n.parse::<u32>().expect("a size") / 2;
+    let (cx, cy) = (centre(width), centre(height));
+    println!(
+        "kiosk under Xvfb {size}, release build, {} core(s); medians of {runs} run(s), {secs} s CPU windows",
+        std::thread::available_parallelism().map_or(0, usize::from)
+    );
+    for renderer in renderers.split(',') {
+        println!("--- renderer {renderer}");
+        let firsts: Vec<f64> = (0..runs.max(3))
+            .map(|_| first_frame_secs(renderer, &size))
+            .collect();
+        println!(
+            "{:<28} {:>6.0} ms   (median of {}; each {:?} ms)",
+            "first frame",
+            1000.0 * median(firsts.clone()),
+            firsts.len(),
+            firsts
+                .iter()
+                .map(|s| (s * 1000.0).round())
+                .collect::<Vec<_>>()
+        );
+        // Every screen and slide 1.5 s each (about 35 s), then Home for the reading.
+        let toured: Vec<Sample> = (0..runs)
+            .map(|_| {
+                measure(renderer, &["--bench-tour", "1.5"], &size, 5, |_| {
+                    std::thread::sleep(Duration::from_secs(30));
+                })
+            })
+            .collect();
+        report("after touring every screen", &toured);
+        let attract: Vec<Sample> = (0..runs)
+            .map(|_| measure(renderer, &[], &size, secs, |_| {}))
+            .collect();
+        report("attract loop", &attract);
+        let home: Vec<Sample> = (0..runs)
+            .map(|_| measure(renderer, &[], &size, secs, |display| tap(display, cx, cy)))
+            .collect();
+        report("static Home (after a tap)", &home);
+    }
+}
+
+/// Seconds from launch to the first screenshot that covers the screen and is not uniform.
+fn first_frame_secs(renderer: &str, size: &str) -> f64 {
+    let (_xvfb, display) = start_xvfb(size);
+    let dir = std::env::temp_dir().join(format!("vitrina-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let out = dir.join("shot.ppm");
+    let launched = Instant::now();
+    let app = Command::new(env!("CARGO_BIN_EXE_vitrina"))
+        .args(["--renderer", renderer])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("DISPLAY", &display)
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("vitrina starts");
+    let _app = Guard(app);
+    loop {
+        let shot = screenshot(&display, &out);
+        let corner = shot.get_pixel(shot.width() - 4, shot.height() - 4).0;
+        let first = shot.get_pixel(0, 0).0;
+        let uniform = shot.pixels().step_by(97).all(|p| p.0 == first);
+        if !uniform && corner != [0, 0, 0] {
+            return launched.elapsed().as_secs_f64();
+        }
+        assert!(
+            launched.elapsed() < Duration::from_secs(60),
+            "no frame in 60 s"
+        );
+    }
 }
