@@ -57,6 +57,8 @@ pub struct VitrinaApp {
     pending_shot: Option<show::Shot>,
     /// Screens to show in turn without a visitor (benchmarks).
     tour: show::Tour,
+    /// When the process started, until the first frame is logged.
+    launched: Option<std::time::Instant>,
 }
 
 impl VitrinaApp {
@@ -79,6 +81,7 @@ impl VitrinaApp {
             wall_clock: Box::new(|| jiff::Zoned::now().datetime()),
             pending_shot: None,
             tour: show::Tour::default(),
+            launched: None,
         }
     }
 
@@ -284,6 +287,12 @@ impl eframe::App for VitrinaApp {
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.draw(ui);
+        if let Some(launched) = self.launched.take() {
+            log::info!(
+                "first frame drawn {} ms after launch",
+                launched.elapsed().as_millis()
+            );
+        }
     }
 
     fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
@@ -293,6 +302,7 @@ impl eframe::App for VitrinaApp {
 
 /// Runs the kiosk window until it is closed.
 pub fn run(cli: &Cli) -> ExitCode {
+    let launched = std::time::Instant::now();
     let loaded = match load_content(&cli.content) {
         Ok(loaded) => loaded,
         Err(err) => {
@@ -336,12 +346,17 @@ pub fn run(cli: &Cli) -> ExitCode {
         "vitrina",
         options,
         Box::new(move |cc| {
+            log::info!(
+                "window ready {} ms after launch",
+                launched.elapsed().as_millis()
+            );
             let mut app = VitrinaApp::new(&cc.egui_ctx, loaded)
                 .with_kiosk_mode(!windowed)
                 .with_idle_timeout(idle_timeout);
             if let Some((shots, every)) = tour {
                 app = app.with_tour(shots, every);
             }
+            app.launched = Some(launched);
             Ok(Box::new(app))
         }),
     );
