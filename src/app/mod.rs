@@ -4,6 +4,7 @@ pub mod navigation;
 
 use navigation::{PageSwipe, SwipeOutcome};
 mod attract_loop;
+mod hot_reload;
 pub mod idle;
 pub mod slideshow;
 mod state;
@@ -12,6 +13,7 @@ use std::process::ExitCode;
 
 use egui::Ui;
 
+pub use hot_reload::ReloadStatus;
 pub use state::{AppState, Intent, Screen};
 
 use crate::cli::Cli;
@@ -49,6 +51,8 @@ pub struct VitrinaApp {
     last_fill_request: Option<f64>,
     /// Idle timer, attract loop and the prompt.
     attract: attract_loop::AttractState,
+    /// The content watcher and how the last reload went.
+    reload: hot_reload::HotReload,
 }
 
 impl VitrinaApp {
@@ -68,6 +72,7 @@ impl VitrinaApp {
             screen_changed_at: None,
             last_fill_request: None,
             attract: attract_loop::AttractState::default(),
+            reload: hot_reload::HotReload::default(),
         }
     }
 
@@ -238,6 +243,7 @@ impl VitrinaApp {
 
 impl eframe::App for VitrinaApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.apply_reloads(ctx);
         self.pictures.poll(ctx);
         if self.kiosk {
             self.keep_covering_the_monitor(ctx);
@@ -267,6 +273,7 @@ pub fn run(cli: &Cli) -> ExitCode {
     }
     let windowed = cli.windowed || cli.size.is_some();
     let idle_timeout = cli.idle_timeout;
+    let content_path = cli.content.clone();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Vitrina")
         .with_app_id("vitrina");
@@ -289,7 +296,8 @@ pub fn run(cli: &Cli) -> ExitCode {
             Ok(Box::new(
                 VitrinaApp::new(&cc.egui_ctx, loaded)
                     .with_kiosk_mode(!windowed)
-                    .with_idle_timeout(idle_timeout),
+                    .with_idle_timeout(idle_timeout)
+                    .with_hot_reload(&cc.egui_ctx, &content_path),
             ))
         }),
     );
