@@ -119,10 +119,7 @@ impl VitrinaApp {
                 let since_write = written
                     .and_then(|at| SystemTime::now().duration_since(at).ok())
                     .map_or_else(String::new, |d| {
-                        format!(
-                            ", on screen {} ms after the file was written",
-                            d.as_millis()
-                        )
+                        format!(", applied {} ms after the file was written", d.as_millis())
                     });
                 log::info!(
                     "content reloaded: applied (loaded in {} ms{since_write})",

@@ -346,7 +346,12 @@ impl Pictures {
     /// The texture for `path` when it is ready, with its opacity while it fades in (0..=1);
     /// asks for it to be decoded otherwise.
     pub fn texture_and_opacity(&mut self, path: &Path) -> Option<(&TextureHandle, f32)> {
-        self.used_in_frame.insert(path.to_path_buf(), self.frame);
+        match self.used_in_frame.get_mut(path) {
+            Some(frame) => *frame = self.frame,
+            None => {
+                self.used_in_frame.insert(path.to_path_buf(), self.frame);
+            }
+        }
         let request = match self.slots.get_mut(path) {
             None => true,
             Some(Slot::Starved { last_frame }) => {

@@ -89,7 +89,7 @@ impl ContentWatcher {
             let _ = fs_tx.send(Signal::Fs(event));
         })
         .map_err(std::io::Error::other)?;
-        let content = absolute(content);
+        let content = content.to_path_buf();
         let mut worker = Worker {
             watched: Watched::default(),
             fingerprint: Fingerprint::of(&content),
