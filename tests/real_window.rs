@@ -307,3 +307,192 @@ fn after_the_idle_timeout_the_loop_moves_cross_fades_without_a_blank_frame_and_a
         "back on Home ({off_home:.3} of pixels differ)"
     );
 }
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("test setup");
+    for entry in std::fs::read_dir(from).expect("test setup") {
+        let entry = entry.expect("test setup");
+        if entry.file_type().expect("test setup").is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("test setup");
+        }
+    }
+}
+
+/// A screenshot of the part of the screen inside `geometry` (`WxH+X+Y`), quicker to take
+/// and compare than the whole screen.
+fn screenshot_of(display: &str, out: &Path, geometry: &str) -> image::RgbImage {
+    let status = Command::new("import")
+        .args(["-window", "root", "-crop", geometry])
+        .arg(out)
+        .env("DISPLAY", display)
+        .status()
+        .expect("import runs");
+    assert!(status.success(), "import failed");
+    image::open(out).expect("screenshot decodes").to_rgb8()
+}
+
+/// Takes screenshots of `geometry` until one differs from `before`; returns the time from
+/// `since` to the end of that screenshot (the change was on screen by then), or `None`
+/// after `limit`.
+fn time_to_change(
+    display: &str,
+    out: &Path,
+    geometry: &str,
+    before: &image::RgbImage,
+    since: Instant,
+    limit: Duration,
+) -> Option<Duration> {
+    while since.elapsed() < limit {
+        let taken_at = since.elapsed();
+        let shot = screenshot_of(display, out, geometry);
+        let took = since.elapsed() - taken_at;
+        if difference(before, &shot) > 0.002 {
+            eprintln!("changed in the screenshot started at {taken_at:?} (it took {took:?})");
+            return Some(taken_at + took);
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    None
+}
+
+#[test]
+fn an_edit_of_the_content_shows_within_a_second_and_a_broken_one_changes_nothing_under_xvfb() {
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !tools_present() {
+        return;
+    }
+    let (_xvfb, display) = start_xvfb("1920x1080");
+    let dir = tempfile::tempdir().expect("test setup");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let site = dir.path().join("site");
+    copy_dir(&root.join("assets"), &site.join("assets"));
+    let content = site.join("content.ron");
+    let original = std::fs::read_to_string(root.join("content.ron")).expect("test setup");
+    std::fs::write(&content, &original).expect("test setup");
+    let title = "International cooperation";
+    assert!(original.contains(title), "the shipped story title");
+    let keep = std::env::var_os("VITRINA_SHOTS_DIR").map(PathBuf::from);
+    let out_dir = keep.unwrap_or_else(|| dir.path().to_path_buf());
+    std::fs::create_dir_all(&out_dir).expect("test setup");
+    let shot = dir.path().join("shot.png");
+    let log_path = dir.path().join("vitrina.log");
+    let app = Command::new(binary())
+        .arg("--content")
+        .arg(&content)
+        .current_dir(dir.path())
+        .env("DISPLAY", &display)
+        .env("RUST_LOG", "info")
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log_path).expect("test setup"))
+        .spawn()
+        .expect("vitrina starts");
+    let mut app = Guard(app);
+
+    wait_for_first_frame(&display, &shot);
+    // Wake the attract loop onto Home, which stands still.
+    tap(&display, 743, 600);
+    let home = wait_still(&display, &shot);
+    home.save(out_dir.join("reload-home.png"))
+        .expect("test setup");
+
+    // Edit the story title on Home, as an editor saves: a temporary file and a rename.
+    let write = |text: &str| {
+        let temp = site.join(".content.ron.swp");
+        std::fs::write(&temp, text).expect("test setup");
+        std::fs::rename(&temp, &content).expect("test setup");
+    };
+    // The story title on Home (design 1920×1080).
+    let title_area = "1400x200+0+100";
+    let title_before = screenshot_of(&display, &shot, title_area);
+    let written = Instant::now();
+    write(&original.replacen(title, "Hot reload works", 1));
+    let latency = time_to_change(
+        &display,
+        &shot,
+        title_area,
+        &title_before,
+        written,
+        Duration::from_secs(5),
+    );
+    eprintln!("edit on screen after {latency:?} (screenshot polling included)");
+    let latency = latency.expect("the edited title shows");
+    // The app says when it applied the new content, measured from the file's write time.
+    let log_so_far = std::fs::read_to_string(&log_path).expect("the log");
+    let applied_ms: u64 = log_so_far
+        .lines()
+        .find_map(|line| {
+            let (_, rest) = line.split_once("content reloaded: applied")?;
+            let (before, _) = rest.split_once(" ms after the file was written")?;
+            before.rsplit(' ').next()?.parse().ok()
+        })
+        .expect("the reload is logged with its timing");
+    eprintln!("applied {applied_ms} ms after the write");
+    assert!(
+        applied_ms < 1000,
+        "the edit is applied within 1 s of the write, took {applied_ms} ms"
+    );
+    // Pixels: within 1 s on an idle machine; a machine busy compiling takes as long to show
+    // the answer to a tap, so the bound here leaves room for that.
+    assert!(
+        latency < Duration::from_secs(3),
+        "the edit shows on screen within 3 s (screenshot included), took {latency:?}"
+    );
+    let edited = wait_still(&display, &shot);
+    edited
+        .save(out_dir.join("reload-edited.png"))
+        .expect("test setup");
+
+    // Garbage: the app stays up and the screen stays the same.
+    write("(((( this is not RON\n");
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(
+        app.0.try_wait().expect("test setup").is_none(),
+        "the app is still running"
+    );
+    let after_garbage = screenshot(&display, &shot);
+    let changed = difference(&edited, &after_garbage);
+    assert!(
+        changed < 0.0005,
+        "a broken file changes nothing on screen ({changed:.4} of pixels)"
+    );
+
+    // Restore: the original title is back.
+    let title_edited = screenshot_of(&display, &shot, title_area);
+    write(&original);
+    let restored_after = time_to_change(
+        &display,
+        &shot,
+        title_area,
+        &title_edited,
+        Instant::now(),
+        Duration::from_secs(5),
+    );
+    assert!(restored_after.is_some(), "the restored file shows");
+    let restored = wait_still(&display, &shot);
+    restored
+        .save(out_dir.join("reload-restored.png"))
+        .expect("test setup");
+    let from_home = difference(&home, &restored);
+    assert!(
+        from_home < 0.0005,
+        "the screen is Home as it was ({from_home:.4} of pixels differ)"
+    );
+    let log = std::fs::read_to_string(&log_path).expect("test setup");
+    for line in log.lines().filter(|l| l.contains("reload")) {
+        eprintln!("{line}");
+    }
+    assert_eq!(
+        log.matches("content reload failed").count(),
+        1,
+        "the broken file is logged once:\n{log}"
+    );
+    assert!(
+        log.contains("content.ron:1:"),
+        "with FILE:LINE:COLUMN:\n{log}"
+    );
+}

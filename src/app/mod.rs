@@ -5,6 +5,7 @@ pub mod navigation;
 use navigation::{PageSwipe, SwipeOutcome};
 mod attract_loop;
 pub mod count_up;
+mod hot_reload;
 pub mod idle;
 pub mod show;
 pub mod slideshow;
@@ -14,6 +15,7 @@ use std::process::ExitCode;
 
 use egui::Ui;
 
+pub use hot_reload::ReloadStatus;
 pub use state::{AppState, Intent, Screen};
 
 use crate::cli::Cli;
@@ -59,6 +61,8 @@ pub struct VitrinaApp {
     tour: show::Tour,
     /// When the process started, until the first frame is logged.
     launched: Option<std::time::Instant>,
+    /// The content watcher and how the last reload went.
+    reload: hot_reload::HotReload,
 }
 
 impl VitrinaApp {
@@ -82,6 +86,7 @@ impl VitrinaApp {
             pending_shot: None,
             tour: show::Tour::default(),
             launched: None,
+            reload: hot_reload::HotReload::default(),
         }
     }
 
@@ -279,6 +284,7 @@ impl VitrinaApp {
 
 impl eframe::App for VitrinaApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.apply_reloads(ctx);
         self.pictures.poll(ctx);
         if self.kiosk {
             self.keep_covering_the_monitor(ctx);
@@ -323,6 +329,7 @@ pub fn run(cli: &Cli) -> ExitCode {
             .collect::<Vec<_>>();
         (shots, every)
     });
+    let content_path = cli.content.clone();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Vitrina")
         .with_app_id("vitrina");
@@ -352,7 +359,8 @@ pub fn run(cli: &Cli) -> ExitCode {
             );
             let mut app = VitrinaApp::new(&cc.egui_ctx, loaded)
                 .with_kiosk_mode(!windowed)
-                .with_idle_timeout(idle_timeout);
+                .with_idle_timeout(idle_timeout)
+                .with_hot_reload(&cc.egui_ctx, &content_path);
             if let Some((shots, every)) = tour {
                 app = app.with_tour(shots, every);
             }

@@ -1,3 +1,4 @@
-//! What touches the operating system: pictures on disk (and later the watcher, logs).
+//! What touches the operating system: pictures on disk and the content watcher.
 
 pub mod images;
+pub mod watch;

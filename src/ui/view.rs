@@ -70,8 +70,9 @@ pub fn picture_texture(
         .map(|t| (t.id(), t.size_vec2(), picture.focus))
 }
 
-/// Draws `picture` cropped to cover `rect` (design points) with rounded `corners`, or the
-/// neutral placeholder (surface, dot grid) while it decodes or when it cannot be shown.
+/// Draws `picture` cropped to cover `rect` (design points) with rounded `corners` over the
+/// neutral placeholder (surface, dot grid), which shows alone while it decodes or when it
+/// cannot be shown. A picture just decoded fades in over [`crate::platform::images::FADE_SECS`].
 pub fn picture_ui(
     ui: &Ui,
     view: &View<'_>,
@@ -82,14 +83,32 @@ pub fn picture_ui(
 ) {
     let frame = &view.frame;
     let screen = frame.rect(rect);
-    if let Some((id, size, focus)) = picture_texture(view, pictures, picture) {
-        let uv = cover_uv(size, screen.size(), focus);
-        ui.painter()
-            .add(RectShape::filled(screen, corners, Color32::WHITE).with_texture(id, uv));
-        return;
+    let texture = picture.and_then(|picture| {
+        let path = crate::content::resolve_asset_path(view.dir, &picture.path).ok()?;
+        pictures
+            .texture_and_opacity(&path)
+            .map(|(t, opacity)| (t.id(), t.size_vec2(), picture.focus, opacity))
+    });
+    let opacity = texture.map_or(0.0, |(.., opacity)| opacity);
+    if opacity < 1.0 {
+        placeholder_ui(ui, view, rect, corners);
     }
+    if let Some((id, size, focus, opacity)) = texture {
+        let uv = cover_uv(size, screen.size(), focus);
+        let tint = Color32::WHITE.gamma_multiply(opacity);
+        ui.painter()
+            .add(RectShape::filled(screen, corners, tint).with_texture(id, uv));
+        if opacity < 1.0 {
+            ui.ctx().request_repaint();
+        }
+    }
+}
+
+/// The neutral placeholder: the raised surface with a faint dot grid (no spinner).
+fn placeholder_ui(ui: &Ui, view: &View<'_>, rect: Rect, corners: CornerRadius) {
+    let frame = &view.frame;
     ui.painter()
-        .rect_filled(screen, corners, view.colours.raised);
+        .rect_filled(frame.rect(rect), corners, view.colours.raised);
     // A dot grid: 1.2 dots every 24 design points, parchment at 9 %.
     let dot = view.colours.text.gamma_multiply(0.09);
     let r = frame.pt(1.2);

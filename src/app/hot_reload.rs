@@ -1,0 +1,177 @@
+//! The app's side of hot reload: applies what the content watcher sends, between frames.
+
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use super::VitrinaApp;
+use crate::content::{Diagnostic, LoadedContent};
+use crate::platform::watch::{ContentWatcher, ReloadEvent};
+use crate::ui::theme::{Colours, font_definitions};
+
+/// How the last reload went, for the staff panel (visitors never see it).
+#[derive(Clone, Debug, Default)]
+pub struct ReloadStatus {
+    /// Whether the content file is being watched.
+    pub watching: bool,
+    /// Reloads applied since start.
+    pub applied: u64,
+    /// When the content shown was last replaced.
+    pub last_applied: Option<SystemTime>,
+    /// The current problem with the content file (`FILE:LINE:COLUMN: message` lines), while
+    /// the last good content stays on screen; `None` when the file shown is the file on disk.
+    pub error: Option<String>,
+    /// The same problem, one entry per diagnostic.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Warnings of the content shown.
+    pub warnings: Vec<Diagnostic>,
+    /// Time the last reload took to read, parse and validate.
+    pub last_took: Option<Duration>,
+}
+
+/// The watcher and what it last said.
+#[derive(Default)]
+pub(super) struct HotReload {
+    watcher: Option<ContentWatcher>,
+    status: ReloadStatus,
+}
+
+impl VitrinaApp {
+    /// Watches `content_path` (the file the content came from) and its assets; changes show
+    /// within a frame of being loaded.
+    #[must_use]
+    pub fn with_hot_reload(mut self, ctx: &egui::Context, content_path: &Path) -> Self {
+        let ctx = ctx.clone();
+        match ContentWatcher::start(content_path, move || ctx.request_repaint()) {
+            Ok(watcher) => {
+                log::info!(
+                    "watching {} and its assets for changes",
+                    content_path.display()
+                );
+                self.reload.watcher = Some(watcher);
+                self.reload.status.watching = true;
+            }
+            Err(err) => log::error!(
+                "cannot watch {}: {err}; changes need a restart",
+                content_path.display()
+            ),
+        }
+        self.reload
+            .status
+            .warnings
+            .clone_from(&self.loaded.warnings);
+        self
+    }
+
+    /// How the last reload went (for the staff panel).
+    pub fn reload_status(&self) -> &ReloadStatus {
+        &self.reload.status
+    }
+
+    /// The content shown.
+    pub fn loaded(&self) -> &LoadedContent {
+        &self.loaded
+    }
+
+    /// Applies what the watcher sent since the last frame. Call before drawing.
+    pub(super) fn apply_reloads(&mut self, ctx: &egui::Context) {
+        let mut latest = None;
+        while let Some(event) = self
+            .reload
+            .watcher
+            .as_ref()
+            .and_then(ContentWatcher::try_next)
+        {
+            match event {
+                ReloadEvent::AssetsChanged(paths) => {
+                    for path in &paths {
+                        log::info!("{} changed; it is shown anew", path.display());
+                        self.pictures.invalidate(path);
+                    }
+                    if paths
+                        .iter()
+                        .any(|p| p.components().any(|c| c.as_os_str() == "fonts"))
+                    {
+                        ctx.set_fonts(font_definitions(
+                            &self.loaded.content.theme,
+                            &self.loaded.dir,
+                        ));
+                    }
+                }
+                // Only the newest content matters when several came at once.
+                event @ (ReloadEvent::Loaded { .. } | ReloadEvent::Failed { .. }) => {
+                    latest = Some(event);
+                }
+            }
+        }
+        match latest {
+            Some(ReloadEvent::Loaded {
+                loaded,
+                took,
+                written,
+            }) => {
+                self.swap_content(ctx, *loaded);
+                let status = &mut self.reload.status;
+                status.applied += 1;
+                status.last_applied = Some(SystemTime::now());
+                status.error = None;
+                status.diagnostics.clear();
+                status.last_took = Some(took);
+                let since_write = written
+                    .and_then(|at| SystemTime::now().duration_since(at).ok())
+                    .map_or_else(String::new, |d| {
+                        format!(", applied {} ms after the file was written", d.as_millis())
+                    });
+                log::info!(
+                    "content reloaded: applied (loaded in {} ms{since_write})",
+                    took.as_millis()
+                );
+            }
+            Some(ReloadEvent::Failed {
+                message,
+                diagnostics,
+                took,
+            }) => {
+                // The watcher logged it (once); visitors keep the last good content.
+                let status = &mut self.reload.status;
+                status.error = Some(message);
+                status.diagnostics = diagnostics;
+                status.last_took = Some(took);
+            }
+            _ => {}
+        }
+    }
+
+    /// Replaces the content in one step, keeping the visitor where they are when that screen
+    /// still exists (else Home).
+    fn swap_content(&mut self, ctx: &egui::Context, loaded: LoadedContent) {
+        self.reload.status.warnings.clone_from(&loaded.warnings);
+        for warning in &loaded.warnings {
+            log::warn!("{warning}");
+        }
+        let same = |a: &LoadedContent, b: &LoadedContent| {
+            a.dir == b.dir && ron::to_string(&a.content).ok() == ron::to_string(&b.content).ok()
+        };
+        if same(&self.loaded, &loaded) {
+            return;
+        }
+        let old = std::mem::replace(&mut self.loaded, loaded);
+        let content = &self.loaded.content;
+        let theme = |c: &crate::content::Content| ron::to_string(&c.theme).ok();
+        if theme(&old.content) != theme(content) || old.dir != self.loaded.dir {
+            ctx.set_fonts(font_definitions(&content.theme, &self.loaded.dir));
+            self.colours = Colours::from_palette(&content.theme.palette);
+        }
+        let before = self.state.screen.clone();
+        self.state.revalidate(content);
+        if self.state.screen != before {
+            self.section_view.reset();
+            self.screen_changed_at = Some(ctx.input(|i| i.time));
+        }
+        // The slides may have changed: the loop's timing is rebuilt from them.
+        self.attract.slideshow = None;
+        // Pictures outside the content folder now (it was swapped) are freed.
+        let dir = self.loaded.dir.canonicalize().ok();
+        self.pictures
+            .retain(|path| dir.as_ref().is_some_and(|dir| path.starts_with(dir)));
+    }
+}

@@ -1,0 +1,502 @@
+//! Hot reload: watches the content file and its assets, and reloads on a worker thread.
+//!
+//! Files are replaced in many ways (written in place in several steps, written to a temporary
+//! file and renamed, deleted and created again, the whole folder renamed or a symbolic link
+//! flipped, missing for a while). The watcher never watches the file itself, whose inode goes
+//! away with a rename: it watches
+//! - the content file's folder (non-recursive) and its `assets/` folder (recursive), by their
+//!   real paths;
+//! - the folder above the content folder as it was named (non-recursive), so that renaming the
+//!   content folder or flipping a link to it is seen at once;
+//! - and, as a fallback for what events miss (a link flipped further up, an unusual file
+//!   system), the file's and folders' identity (real path, inode, size, modification time)
+//!   every [`RESTAT_INTERVAL`]; a change re-establishes the watches and reloads.
+//!
+//! Events are debounced: a reload starts [`QUIET`] after the last event of a burst, and at
+//! most [`MAX_DELAY`] after its first, so 200 quick saves end on the last one. A load that
+//! fails is only reported when no new event came during [`FAILURE_GRACE`] (a half-written
+//! file is not an error), and a missing file only after [`MISSING_GRACE`].
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, TryRecvError, channel};
+use std::time::{Duration, Instant, SystemTime};
+
+use notify::{EventKind, RecursiveMode, Watcher as _};
+
+use crate::content::{Diagnostic, LoadError, LoadedContent, content_dir, load_content};
+
+/// Quiet time after the last event before reloading.
+pub const QUIET: Duration = Duration::from_millis(40);
+
+/// Longest wait after the first event of a burst before reloading anyway.
+pub const MAX_DELAY: Duration = Duration::from_millis(200);
+
+/// How long a failed load waits for a further write before it is reported.
+pub const FAILURE_GRACE: Duration = Duration::from_millis(150);
+
+/// How long the content file may be missing before that is reported.
+pub const MISSING_GRACE: Duration = Duration::from_secs(2);
+
+/// How often the files' identity is compared, whatever the events say.
+pub const RESTAT_INTERVAL: Duration = Duration::from_secs(1);
+
+/// What the watcher tells the UI thread.
+#[derive(Debug)]
+pub enum ReloadEvent {
+    /// The content file changed and loaded.
+    Loaded {
+        /// The new content.
+        loaded: Box<LoadedContent>,
+        /// Time to read, parse and validate.
+        took: Duration,
+        /// When the file was last written, if known.
+        written: Option<SystemTime>,
+    },
+    /// The content file changed and has errors (or cannot be read); keep the last good one.
+    Failed {
+        /// `FILE:LINE:COLUMN: message` lines.
+        message: String,
+        /// The same, one per problem.
+        diagnostics: Vec<Diagnostic>,
+        /// Time to read, parse and validate.
+        took: Duration,
+    },
+    /// Picture or font files changed, appeared or went away (real paths; a folder stands for
+    /// everything under it).
+    AssetsChanged(Vec<PathBuf>),
+}
+
+/// Watches a content file; dropping it stops the watcher thread.
+pub struct ContentWatcher {
+    events: Receiver<ReloadEvent>,
+    /// Dropped with the watcher: the thread sees the channel close and ends.
+    _stop: Sender<Signal>,
+}
+
+enum Signal {
+    Fs(notify::Result<notify::Event>),
+}
+
+impl ContentWatcher {
+    /// Starts watching `content` (the content file); `wake` is called after each event is
+    /// sent (the app asks egui for a repaint).
+    pub fn start(content: &Path, wake: impl Fn() + Send + 'static) -> std::io::Result<Self> {
+        let (events_tx, events) = channel();
+        let (signals_tx, signals) = channel();
+        let fs_tx = signals_tx.clone();
+        let watcher = notify::recommended_watcher(move |event| {
+            let _ = fs_tx.send(Signal::Fs(event));
+        })
+        .map_err(std::io::Error::other)?;
+        let content = content.to_path_buf();
+        let mut worker = Worker {
+            watched: Watched::default(),
+            fingerprint: Fingerprint::of(&content),
+            content,
+            watcher,
+            events: events_tx,
+            wake: Box::new(wake),
+            last_failure: None,
+        };
+        worker.rewatch();
+        std::thread::Builder::new()
+            .name("content-watcher".to_owned())
+            .spawn(move || worker.run(&signals))?;
+        Ok(Self {
+            events,
+            _stop: signals_tx,
+        })
+    }
+
+    /// The next event, if one is waiting.
+    pub fn try_next(&self) -> Option<ReloadEvent> {
+        self.events.try_recv().ok()
+    }
+
+    /// The next event, waiting up to `timeout` (for tests and tools).
+    pub fn next_timeout(&self, timeout: Duration) -> Option<ReloadEvent> {
+        self.events.recv_timeout(timeout).ok()
+    }
+}
+
+/// `path` made absolute against the working folder (without resolving links).
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The folders being watched (real paths).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Watched {
+    content_dir: Option<PathBuf>,
+    assets_dir: Option<PathBuf>,
+    above: Option<PathBuf>,
+}
+
+/// Identity of one file or folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Stat {
+    real: PathBuf,
+    inode: u64,
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl Stat {
+    fn of(path: &Path) -> Option<Self> {
+        let real = path.canonicalize().ok()?;
+        let meta = std::fs::metadata(&real).ok()?;
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Some(Self {
+            real,
+            inode,
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })
+    }
+}
+
+/// Identity of the content file, its folder and its assets folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Fingerprint {
+    file: Option<Stat>,
+    dir: Option<Stat>,
+    assets: Option<Stat>,
+}
+
+impl Fingerprint {
+    fn of(content: &Path) -> Self {
+        let dir = content_dir(content);
+        let mut dir_stat = Stat::of(&dir);
+        let mut assets = Stat::of(&dir.join("assets"));
+        // A folder's size and time change with every file written in it: only its identity counts.
+        for stat in [&mut dir_stat, &mut assets].into_iter().flatten() {
+            stat.len = 0;
+            stat.modified = None;
+        }
+        Self {
+            file: Stat::of(content),
+            dir: dir_stat,
+            assets,
+        }
+    }
+
+    fn folders_changed(&self, other: &Self) -> bool {
+        self.dir != other.dir || self.assets != other.assets
+    }
+}
+
+/// A load whose failure waits for [`FAILURE_GRACE`] before being reported.
+struct HeldFailure {
+    message: String,
+    diagnostics: Vec<Diagnostic>,
+    took: Duration,
+    report_at: Instant,
+}
+
+struct Worker {
+    content: PathBuf,
+    watcher: notify::RecommendedWatcher,
+    watched: Watched,
+    fingerprint: Fingerprint,
+    events: Sender<ReloadEvent>,
+    wake: Box<dyn Fn() + Send>,
+    /// The last failure reported, so that the same one is logged once.
+    last_failure: Option<String>,
+}
+
+/// What the events since the last reload call for.
+#[derive(Default)]
+struct Dirty {
+    content: bool,
+    /// Something changed that may be anything (a folder moved): re-stat now.
+    restat: bool,
+    assets: BTreeSet<PathBuf>,
+    first: Option<Instant>,
+    last: Option<Instant>,
+}
+
+impl Dirty {
+    fn any(&self) -> bool {
+        self.content || self.restat || !self.assets.is_empty()
+    }
+
+    fn due(&self) -> Option<Instant> {
+        let (first, last) = (self.first?, self.last?);
+        Some((last + QUIET).min(first + MAX_DELAY))
+    }
+
+    fn touched(&mut self, now: Instant) {
+        self.first.get_or_insert(now);
+        self.last = Some(now);
+    }
+}
+
+impl Worker {
+    fn send(&self, event: ReloadEvent) -> bool {
+        let sent = self.events.send(event).is_ok();
+        (self.wake)();
+        sent
+    }
+
+    /// Watches the folders where they are now; forgets the ones that moved.
+    fn rewatch(&mut self) {
+        let dir = content_dir(&self.content);
+        let wanted = Watched {
+            content_dir: dir.canonicalize().ok(),
+            assets_dir: dir.join("assets").canonicalize().ok(),
+            above: absolute(&dir)
+                .parent()
+                .and_then(|above| above.canonicalize().ok()),
+        };
+        if wanted == self.watched {
+            return;
+        }
+        let old = std::mem::take(&mut self.watched);
+        for path in [old.content_dir, old.assets_dir, old.above]
+            .into_iter()
+            .flatten()
+        {
+            let _ = self.watcher.unwatch(&path);
+        }
+        let mut now = Watched::default();
+        let mut watch = |path: &Option<PathBuf>, mode| {
+            let path = path.as_ref()?;
+            match self.watcher.watch(path, mode) {
+                Ok(()) => Some(path.clone()),
+                Err(err) => {
+                    log::warn!(
+                        "cannot watch {}: {err}; checking it every second",
+                        path.display()
+                    );
+                    None
+                }
+            }
+        };
+        now.content_dir = watch(&wanted.content_dir, RecursiveMode::NonRecursive);
+        now.assets_dir = watch(&wanted.assets_dir, RecursiveMode::Recursive);
+        now.above = watch(&wanted.above, RecursiveMode::NonRecursive);
+        log::debug!("watching {now:?}");
+        // Keep the wanted set even where a watch failed, so that it is not retried every event;
+        // the periodic check notices when the folders change.
+        self.watched = wanted;
+    }
+
+    fn run(mut self, signals: &Receiver<Signal>) {
+        let mut dirty = Dirty::default();
+        let mut held: Option<HeldFailure> = None;
+        let mut missing_since: Option<Instant> = None;
+        let mut next_restat = Instant::now() + RESTAT_INTERVAL;
+        loop {
+            let now = Instant::now();
+            let mut wake_at = next_restat;
+            if let Some(due) = dirty.due() {
+                wake_at = wake_at.min(due);
+            }
+            if let Some(failure) = &held {
+                wake_at = wake_at.min(failure.report_at);
+            }
+            match signals.recv_timeout(wake_at.saturating_duration_since(now)) {
+                Ok(Signal::Fs(Ok(event))) => {
+                    self.classify(&event, &mut dirty);
+                    // Take everything already queued before deciding.
+                    loop {
+                        match signals.try_recv() {
+                            Ok(Signal::Fs(Ok(event))) => self.classify(&event, &mut dirty),
+                            Ok(Signal::Fs(Err(err))) => {
+                                log::warn!("watching the content: {err}");
+                                dirty.restat = true;
+                            }
+                            Err(TryRecvError::Empty) => break,
+                            Err(TryRecvError::Disconnected) => return,
+                        }
+                    }
+                    if dirty.any() {
+                        dirty.touched(Instant::now());
+                    }
+                }
+                Ok(Signal::Fs(Err(err))) => {
+                    log::warn!("watching the content: {err}");
+                    dirty.restat = true;
+                    dirty.touched(Instant::now());
+                }
+                Err(RecvTimeoutError::Disconnected) => return,
+                Err(RecvTimeoutError::Timeout) => {}
+            }
+            let now = Instant::now();
+            if dirty.content && held.is_some() {
+                // A further write came: the held failure may have been a half-written file.
+                held = None;
+            }
+            let restat_due = now >= next_restat;
+            let burst_over = dirty.due().is_some_and(|due| now >= due);
+            if restat_due || burst_over {
+                if restat_due {
+                    next_restat = now + RESTAT_INTERVAL;
+                }
+                let fingerprint = Fingerprint::of(&self.content);
+                if fingerprint != self.fingerprint {
+                    if fingerprint.folders_changed(&self.fingerprint) {
+                        log::info!("the content folder was moved or replaced; watching it anew");
+                        self.rewatch();
+                        // Every picture may be a different file now.
+                        for stat in [&self.fingerprint.dir, &fingerprint.dir]
+                            .into_iter()
+                            .flatten()
+                        {
+                            dirty.assets.insert(stat.real.clone());
+                        }
+                    }
+                    dirty.content = true;
+                }
+                // Load when the burst is over, or when only the periodic check found a change.
+                if burst_over || (dirty.content && dirty.first.is_none()) {
+                    let assets = std::mem::take(&mut dirty.assets);
+                    let reload = dirty.content || !assets.is_empty();
+                    dirty = Dirty::default();
+                    if !assets.is_empty()
+                        && !self.send(ReloadEvent::AssetsChanged(assets.into_iter().collect()))
+                    {
+                        return;
+                    }
+                    if reload {
+                        // Take the identity before reading: a write after it is seen next time.
+                        self.fingerprint = fingerprint;
+                        held = self.load(&mut missing_since);
+                    } else {
+                        self.fingerprint = fingerprint;
+                    }
+                }
+            }
+            if let Some(failure) = held.take_if(|f| Instant::now() >= f.report_at)
+                && !self.report(failure)
+            {
+                return;
+            }
+            if let Some(since) = missing_since
+                && since.elapsed() >= MISSING_GRACE
+                && held.is_none()
+                && self.fingerprint.file.is_none()
+            {
+                missing_since = None;
+                let err = load_content(&self.content).err();
+                if let Some(err) = err
+                    && !self.report(HeldFailure {
+                        message: err.to_string(),
+                        diagnostics: err.diagnostics(),
+                        took: Duration::ZERO,
+                        report_at: Instant::now(),
+                    })
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Notes what `event` calls for.
+    fn classify(&self, event: &notify::Event, dirty: &mut Dirty) {
+        let writes = match event.kind {
+            // Our own reads (and the decoders') open and close files: not a change.
+            EventKind::Access(notify::event::AccessKind::Close(
+                notify::event::AccessMode::Write,
+            )) => true,
+            EventKind::Access(_) => false,
+            _ => true,
+        };
+        if !writes {
+            return;
+        }
+        let file_name = self.content.file_name();
+        for path in &event.paths {
+            let under = |dir: &Option<PathBuf>| dir.as_ref().is_some_and(|d| path.starts_with(d));
+            if under(&self.watched.assets_dir) {
+                dirty.assets.insert(path.clone());
+                // The content may name a picture that just appeared (or went away).
+                dirty.content = true;
+            } else if self.watched.content_dir.as_deref() == path.parent()
+                && path.file_name() == file_name
+            {
+                dirty.content = true;
+            } else if self.watched.content_dir.as_ref() == Some(path) {
+                // The folder itself moved or was deleted.
+                dirty.restat = true;
+            } else {
+                // Something else in the content folder or above it (a link flipped, a folder
+                // renamed, an editor's temporary file): the identity check decides.
+                dirty.restat = true;
+            }
+        }
+        if event.paths.is_empty() {
+            dirty.restat = true;
+        }
+    }
+
+    /// Loads the content and sends the result; a failure is held for [`FAILURE_GRACE`].
+    fn load(&mut self, missing_since: &mut Option<Instant>) -> Option<HeldFailure> {
+        let started = Instant::now();
+        let written = self
+            .fingerprint
+            .file
+            .as_ref()
+            .and_then(|stat| stat.modified);
+        match load_content(&self.content) {
+            Ok(loaded) => {
+                *missing_since = None;
+                let took = started.elapsed();
+                if self.last_failure.take().is_some() {
+                    log::info!(
+                        "{}: the content is fine again; reloaded in {} ms",
+                        self.content.display(),
+                        took.as_millis()
+                    );
+                }
+                let _ = self.send(ReloadEvent::Loaded {
+                    loaded: Box::new(loaded),
+                    took,
+                    written,
+                });
+                None
+            }
+            Err(LoadError::Read { source, .. })
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                // Being replaced (deleted then created, or its folder swapped): wait for it.
+                if missing_since.is_none() {
+                    log::info!(
+                        "{} is missing; showing the last good content until it is back",
+                        self.content.display()
+                    );
+                    *missing_since = Some(Instant::now());
+                }
+                None
+            }
+            Err(err) => Some(HeldFailure {
+                message: err.to_string(),
+                diagnostics: err.diagnostics(),
+                took: started.elapsed(),
+                report_at: Instant::now() + FAILURE_GRACE,
+            }),
+        }
+    }
+
+    /// Logs a failure (once while it stays the same) and sends it.
+    fn report(&mut self, failure: HeldFailure) -> bool {
+        if self.last_failure.as_ref() != Some(&failure.message) {
+            log::error!(
+                "content reload failed after {} ms; still showing the last good content:\n{}",
+                failure.took.as_millis(),
+                failure.message
+            );
+            self.last_failure = Some(failure.message.clone());
+        }
+        self.send(ReloadEvent::Failed {
+            message: failure.message,
+            diagnostics: failure.diagnostics,
+            took: failure.took,
+        })
+    }
+}
