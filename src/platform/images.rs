@@ -516,7 +516,9 @@ pub fn decode(path: &Path, max_side: u32) -> Result<ColorImage, String> {
         .map_err(|err| format!("cannot decode: {err}"))?;
     let (width, height) = (decoded.width(), decoded.height());
     let image = if width.max(height) > max_side {
-        decoded.resize(max_side, max_side, image::imageops::FilterType::Triangle)
+        // Area averaging in integers: several times quicker than a filtered resize of a
+        // camera photo, and as good for shrinking.
+        decoded.thumbnail(max_side, max_side)
     } else {
         decoded
     };
