@@ -204,6 +204,17 @@ fn brightness(image: &image::RgbImage) -> f64 {
     sum as f64 / count.max(1) as f64
 }
 
+/// Whether anything moved between two screenshots, however slowly: the pictures' drift
+/// shifts many pixels by a few levels, too little for [`difference`].
+fn moved(a: &image::RgbImage, b: &image::RgbImage) -> bool {
+    let shifted = a
+        .pixels()
+        .zip(b.pixels())
+        .filter(|(p, q)| p.0.iter().zip(q.0).any(|(x, y)| x.abs_diff(y) > 3))
+        .count();
+    shifted > 200
+}
+
 /// Screenshots for `secs` seconds, as fast as `import` goes.
 fn film(display: &str, out: &Path, secs: u64) -> Vec<image::RgbImage> {
     let start = Instant::now();
@@ -238,36 +249,29 @@ fn after_the_idle_timeout_the_loop_moves_cross_fades_without_a_blank_frame_and_a
     wait_for_first_frame(&display, &shot);
 
     // Wake it and leave it alone on Home, which stands still.
+    let tapped_at = Instant::now();
     tap(&display, 960, 540);
     let home = wait_still(&display, &shot);
-    let woke_at = Instant::now();
 
-    // The reset comes 20 s after the last touch; then the loop moves.
-    let deadline = Duration::from_secs(60);
-    let mut previous = home.clone();
-    let reset_seen = loop {
-        std::thread::sleep(Duration::from_millis(500));
-        let next = screenshot(&display, &shot);
-        let moving = difference(&previous, &next) > 0.0005;
-        previous = next;
-        if moving && woke_at.elapsed() > Duration::from_secs(19) {
-            break woke_at.elapsed();
-        }
-        assert!(
-            woke_at.elapsed() < deadline,
-            "no attract loop after 60 s idle"
-        );
-    };
-    eprintln!("the loop moved {reset_seen:?} after the last touch (timeout 20 s)");
+    // The reset comes 20 s after the tap (the prompt counts down before it, so movement
+    // alone does not tell the loop has started): wait for it by the clock, then check the
+    // screen has left Home.
+    std::thread::sleep(Duration::from_secs(22).saturating_sub(tapped_at.elapsed()));
+    let in_loop = screenshot(&display, &shot);
+    let left_home = difference(&home, &in_loop);
+    assert!(
+        left_home > 0.2,
+        "the loop replaced Home after the idle timeout ({left_home:.3} of pixels differ)"
+    );
 
     // The first slide shows for 12 s, then cross-fades into the second over 1.2 s: film
-    // from 10 s to 15 s of the loop.
-    std::thread::sleep(Duration::from_secs(9));
+    // from about 10 s to 15.5 s of the loop (it began about 20 s after the tap).
+    std::thread::sleep(Duration::from_secs(30).saturating_sub(tapped_at.elapsed()));
     let frames = film(&display, &shot, 6);
     assert!(frames.len() >= 6, "filmed only {} frames", frames.len());
     let moving = frames
         .windows(2)
-        .filter(|pair| difference(&pair[0], &pair[1]) > 0.0005)
+        .filter(|pair| moved(&pair[0], &pair[1]))
         .count();
     assert!(
         moving * 2 >= frames.len() - 1,
@@ -276,8 +280,9 @@ fn after_the_idle_timeout_the_loop_moves_cross_fades_without_a_blank_frame_and_a
     );
     let first = frames.first().unwrap();
     let last = frames.last().unwrap();
+    // Slides 1 and 2 share their picture; the headline gives way to the key figure.
     assert!(
-        difference(first, last) > 0.2,
+        difference(first, last) > 0.03,
         "a slide changed while filming ({:.3})",
         difference(first, last)
     );
