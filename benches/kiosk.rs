@@ -42,28 +42,11 @@ fn clock_ticks_per_sec() -> f64 {
         .unwrap_or(100.0)
 }
 
-/// A memory figure from /proc/PID/status, in MiB.
-fn status_mib(pid: u32, key: &str) -> f64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("the kiosk runs");
-    status
-        .lines()
+/// A memory figure (`key` such as "VmRSS:" or "Pss:") from a /proc file of the process, in MiB.
+fn proc_mib(pid: u32, file: &str, key: &str) -> f64 {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/{file}")).unwrap_or_default();
+    text.lines()
         .find_map(|line| line.strip_prefix(key))
-        .and_then(|rest| {
-            rest.trim()
-                .trim_end_matches("kB")
-                .trim()
-                .parse::<f64>()
-                .ok()
-        })
-        .map_or(f64::NAN, |kib| kib / 1024.0)
-}
-
-/// Proportional set size (shared pages split between sharers), in MiB.
-fn pss_mib(pid: u32) -> f64 {
-    let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
-    rollup
-        .lines()
-        .find_map(|line| line.strip_prefix("Pss:"))
         .and_then(|rest| {
             rest.trim()
                 .trim_end_matches("kB")
@@ -112,9 +95,10 @@ fn measure(
     let cpu = cpu_secs(pid) - cpu_before;
     Sample {
         cpu_percent: 100.0 * cpu / at.elapsed().as_secs_f64(),
-        rss_mib: status_mib(pid, "VmRSS:"),
-        peak_mib: status_mib(pid, "VmHWM:"),
-        pss_mib: pss_mib(pid),
+        rss_mib: proc_mib(pid, "status", "VmRSS:"),
+        peak_mib: proc_mib(pid, "status", "VmHWM:"),
+        // Proportional set size: shared pages split between their sharers.
+        pss_mib: proc_mib(pid, "smaps_rollup", "Pss:"),
     }
 }
 

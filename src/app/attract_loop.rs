@@ -161,7 +161,9 @@ impl VitrinaApp {
             lang_code: &self.state.lang_code,
         };
         let hours = view.content.kiosk.opening_hours.as_ref();
-        self.attract.closed = hours.is_some_and(|hours| !hours.is_open((self.wall_clock)()));
+        // Only the loop rests outside opening hours: read the clock only while it shows.
+        self.attract.closed = self.state.screen == Screen::Attract
+            && hours.is_some_and(|hours| !hours.is_open((self.wall_clock)()));
         if self.state.screen == Screen::Attract {
             if let (true, Some(hours)) = (self.attract.closed, hours) {
                 closed_ui(ui, &view, hours);
