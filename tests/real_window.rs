@@ -11,8 +11,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "support/files.rs"]
+mod files;
 #[path = "support/xvfb.rs"]
 mod xvfb;
+use files::copy_dir;
 
 use xvfb::{Guard, screenshot, start_xvfb, tap, xdotool};
 
@@ -311,18 +314,6 @@ fn after_the_idle_timeout_the_loop_moves_cross_fades_without_a_blank_frame_and_a
         off_home < 0.01,
         "back on Home ({off_home:.3} of pixels differ)"
     );
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("test setup");
-    for entry in std::fs::read_dir(from).expect("test setup") {
-        let entry = entry.expect("test setup");
-        if entry.file_type().expect("test setup").is_dir() {
-            copy_dir(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("test setup");
-        }
-    }
 }
 
 /// A screenshot of the part of the screen inside `geometry` (`WxH+X+Y`), quicker to take

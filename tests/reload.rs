@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::files::copy_dir;
+
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -291,18 +293,6 @@ fn shipped_copy(dir: &Path) -> PathBuf {
     let path = dir.join("content.ron");
     std::fs::copy(root.join("content.ron"), &path).expect("test setup");
     path
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("test setup");
-    for entry in std::fs::read_dir(from).expect("test setup") {
-        let entry = entry.expect("test setup");
-        if entry.file_type().expect("test setup").is_dir() {
-            copy_dir(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("test setup");
-        }
-    }
 }
 
 /// Runs frames until `done` or [`DEADLINE`].

@@ -49,7 +49,7 @@ fn drift_fps(attract_fps: u32) -> f64 {
 }
 
 /// Whether this frame had input that counts as a visitor's presence.
-fn had_input(ui: &Ui) -> bool {
+pub(super) fn had_input(ui: &Ui) -> bool {
     ui.input(|i| {
         i.events.iter().any(|event| {
             matches!(

@@ -1,10 +1,10 @@
 //! The app's side of hot reload: applies what the content watcher sends, between frames.
 
-use std::path::Path;
-use std::time::{Duration, SystemTime};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
 
 use super::VitrinaApp;
-use crate::content::{Diagnostic, LoadedContent};
+use crate::content::{Diagnostic, LoadedContent, load_content};
 use crate::platform::watch::{ContentWatcher, ReloadEvent};
 use crate::ui::theme::{Colours, font_definitions};
 
@@ -33,6 +33,15 @@ pub struct ReloadStatus {
 pub(super) struct HotReload {
     watcher: Option<ContentWatcher>,
     status: ReloadStatus,
+    /// The content file, for the staff panel and its Reload now.
+    content_path: Option<PathBuf>,
+}
+
+impl HotReload {
+    /// The content file shown, when the app knows it.
+    pub(super) fn content_path(&self) -> Option<&Path> {
+        self.content_path.as_deref()
+    }
 }
 
 impl VitrinaApp {
@@ -40,6 +49,7 @@ impl VitrinaApp {
     /// within a frame of being loaded.
     #[must_use]
     pub fn with_hot_reload(mut self, ctx: &egui::Context, content_path: &Path) -> Self {
+        self.reload.content_path = Some(content_path.to_path_buf());
         let ctx = ctx.clone();
         match ContentWatcher::start(content_path, move || ctx.request_repaint()) {
             Ok(watcher) => {
@@ -110,12 +120,7 @@ impl VitrinaApp {
                 written,
             }) => {
                 self.swap_content(ctx, *loaded);
-                let status = &mut self.reload.status;
-                status.applied += 1;
-                status.last_applied = Some(SystemTime::now());
-                status.error = None;
-                status.diagnostics.clear();
-                status.last_took = Some(took);
+                self.record_loaded(took);
                 let since_write = written
                     .and_then(|at| SystemTime::now().duration_since(at).ok())
                     .map_or_else(String::new, |d| {
@@ -126,19 +131,51 @@ impl VitrinaApp {
                     took.as_millis()
                 );
             }
+            // The watcher logged it (once); visitors keep the last good content.
             Some(ReloadEvent::Failed {
                 message,
                 diagnostics,
                 took,
-            }) => {
-                // The watcher logged it (once); visitors keep the last good content.
-                let status = &mut self.reload.status;
-                status.error = Some(message);
-                status.diagnostics = diagnostics;
-                status.last_took = Some(took);
-            }
+            }) => self.record_failed(message, diagnostics, took),
             _ => {}
         }
+    }
+
+    /// Staff pressed Reload now: reads the content file again at once, on this thread (a
+    /// few tens of milliseconds, while only staff look).
+    pub(super) fn reload_now(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.reload.content_path.clone() else {
+            log::warn!("reload now: no content file known");
+            return;
+        };
+        let started = Instant::now();
+        match load_content(&path) {
+            Ok(loaded) => {
+                self.swap_content(ctx, loaded);
+                self.record_loaded(started.elapsed());
+                log::info!("content reloaded from the staff panel");
+            }
+            Err(err) => {
+                log::error!("reload now failed; still showing the last good content:\n{err}");
+                self.record_failed(err.to_string(), err.diagnostics(), started.elapsed());
+            }
+        }
+    }
+
+    fn record_loaded(&mut self, took: Duration) {
+        let status = &mut self.reload.status;
+        status.applied += 1;
+        status.last_applied = Some(SystemTime::now());
+        status.error = None;
+        status.diagnostics.clear();
+        status.last_took = Some(took);
+    }
+
+    fn record_failed(&mut self, message: String, diagnostics: Vec<Diagnostic>, took: Duration) {
+        let status = &mut self.reload.status;
+        status.error = Some(message);
+        status.diagnostics = diagnostics;
+        status.last_took = Some(took);
     }
 
     /// Replaces the content in one step, keeping the visitor where they are when that screen

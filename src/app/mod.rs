@@ -9,6 +9,8 @@ mod hot_reload;
 pub mod idle;
 pub mod show;
 pub mod slideshow;
+pub mod staff;
+mod staff_panel;
 mod state;
 
 use std::process::ExitCode;
@@ -63,6 +65,14 @@ pub struct VitrinaApp {
     launched: Option<std::time::Instant>,
     /// The content watcher and how the last reload went.
     reload: hot_reload::HotReload,
+    /// The staff panel's gate: summoned, PIN, open.
+    staff: staff::StaffGate,
+    /// Staff chose Exit: the close request that follows is honoured.
+    exiting: bool,
+    /// When the app was made, for the staff panel's uptime.
+    started: std::time::Instant,
+    /// CPU time of the last frame, for the staff panel.
+    frame_time: Option<std::time::Duration>,
 }
 
 impl VitrinaApp {
@@ -87,6 +97,10 @@ impl VitrinaApp {
             tour: show::Tour::default(),
             launched: None,
             reload: hot_reload::HotReload::default(),
+            staff: staff::StaffGate::default(),
+            exiting: false,
+            started: std::time::Instant::now(),
+            frame_time: None,
         }
     }
 
@@ -120,6 +134,20 @@ impl VitrinaApp {
     pub fn with_kiosk_mode(mut self, kiosk: bool) -> Self {
         self.kiosk = kiosk;
         self
+    }
+
+    /// Whether the pointer is hidden: kiosk mode on a touch kiosk, outside the staff panel.
+    pub fn hides_cursor(&self) -> bool {
+        self.kiosk && !self.loaded.content.kiosk.has_mouse && !self.staff.is_showing()
+    }
+
+    /// Kiosk mode refuses Alt+F4 and the window manager's close; only the staff panel's
+    /// Exit ends the kiosk.
+    fn refuse_close(&self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.exiting {
+            log::warn!("close request refused: kiosk mode (staff can exit from the staff panel)");
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
     }
 
     /// Without a window manager, X11 ignores fullscreen requests: size the window ourselves.
@@ -227,8 +255,12 @@ impl VitrinaApp {
         let screen_rect = ui.max_rect();
         let now = ui.input(|i| i.time);
         self.apply_shot(ui.ctx(), now);
-        self.idle_logic(ui, now);
         let frame = Frame::new(screen_rect, self.loaded.content.theme.base_size);
+        if self.staff_ui(ui, frame, now) {
+            // The panel covers the visitors' screens; their idle timer waits.
+            return;
+        }
+        self.idle_logic(ui, now);
         ui.ctx().options_mut(|options| {
             options.input_options.max_click_dist = frame.pt(TAP_SLOP_DESIGN).max(6.0);
         });
@@ -287,12 +319,21 @@ impl eframe::App for VitrinaApp {
         self.apply_reloads(ctx);
         self.pictures.poll(ctx);
         if self.kiosk {
+            self.refuse_close(ctx);
             self.keep_covering_the_monitor(ctx);
         }
     }
 
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        self.frame_time = frame
+            .info()
+            .cpu_usage
+            .map(|secs| std::time::Duration::from_secs_f32(secs.max(0.0)));
         self.draw(ui);
+        if self.hides_cursor() {
+            // egui sets the cursor each frame (buttons ask for a hand): hide it last.
+            ui.ctx().set_cursor_icon(egui::CursorIcon::None);
+        }
         if let Some(launched) = self.launched.take() {
             log::info!(
                 "first frame drawn {} ms after launch",
@@ -339,7 +380,10 @@ pub fn run(cli: &Cli) -> ExitCode {
         let size = [w as f32, h as f32];
         viewport = viewport.with_inner_size(size).with_resizable(true);
     } else {
-        viewport = viewport.with_fullscreen(true).with_decorations(false);
+        viewport = viewport
+            .with_fullscreen(true)
+            .with_decorations(false)
+            .with_window_level(egui::WindowLevel::AlwaysOnTop);
     }
     let options = eframe::NativeOptions {
         viewport,

@@ -6,6 +6,7 @@ pub mod home_ui;
 pub mod layout;
 pub mod prompt_ui;
 pub mod section_ui;
+pub mod staff_ui;
 pub mod theme;
 pub mod view;
 pub mod widgets;

@@ -11,6 +11,9 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use vitrina::app::VitrinaApp;
 use vitrina::content::{LoadedContent, load_content};
 
+#[path = "../support/files.rs"]
+pub mod files;
+
 /// The shipped content.ron.
 pub fn shipped_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("content.ron")

@@ -1,0 +1,117 @@
+//! The app's side of the staff panel: summoning it, feeding its gate, and acting on what
+//! staff press (the drawing is `ui::staff_ui`).
+
+use std::time::Duration;
+
+use egui::{Key, Rect, Ui, pos2, vec2};
+
+use super::VitrinaApp;
+use super::attract_loop::had_input;
+use super::idle::Phase;
+use crate::ui::layout::Frame;
+use crate::ui::staff_ui::{StaffAction, StaffInfo, staff_ui};
+
+/// The corner that summons the panel when held, in design points from the top left.
+const CORNER_DESIGN: f32 = 120.0;
+
+/// Whether this frame has the staff chord, Ctrl+Alt+S.
+fn chord_pressed(ui: &Ui) -> bool {
+    ui.input(|i| i.modifiers.ctrl && i.modifiers.alt && i.key_pressed(Key::S))
+}
+
+/// Whether a finger pressed inside the corner and is still down there.
+fn corner_held(ui: &Ui, frame: &Frame) -> bool {
+    let corner = frame.rect(Rect::from_min_size(
+        pos2(0.0, 0.0),
+        vec2(CORNER_DESIGN, CORNER_DESIGN),
+    ));
+    ui.input(|i| {
+        i.pointer.primary_down()
+            && i.pointer.press_origin().is_some_and(|p| corner.contains(p))
+            && i.pointer.latest_pos().is_some_and(|p| corner.contains(p))
+    })
+}
+
+impl VitrinaApp {
+    /// Whether the staff panel (or its keypad) shows.
+    pub fn staff_showing(&self) -> bool {
+        self.staff.is_showing()
+    }
+
+    /// The staff panel's gate (for tests).
+    pub fn staff(&self) -> &super::staff::StaffGate {
+        &self.staff
+    }
+
+    /// Summons the panel on the chord or the corner hold and draws it while it shows;
+    /// returns true when it covers the screen this frame.
+    pub(super) fn staff_ui(&mut self, ui: &mut Ui, frame: Frame, now: f64) -> bool {
+        let pin = self.loaded.content.kiosk.staff_pin.clone();
+        let held = corner_held(ui, &frame);
+        if chord_pressed(ui) || self.staff.corner_hold(now, held) {
+            log::info!("staff panel summoned");
+            self.staff.summon(now, pin.as_deref());
+        }
+        if !self.staff.is_showing() {
+            if let Some(left) = self.staff.hold_remaining(now) {
+                // A resting finger sends no events: wake up when the hold completes.
+                ui.ctx()
+                    .request_repaint_after(Duration::from_secs_f64(left + 0.01));
+            }
+            return false;
+        }
+        if had_input(ui) {
+            self.staff.touched(now);
+        }
+        if self.staff.tick(now) {
+            log::info!("staff panel closed itself after a minute alone");
+            self.back_to_visitors(now);
+            return false;
+        }
+        let content_path = self
+            .reload
+            .content_path()
+            .unwrap_or(&self.loaded.dir)
+            .to_path_buf();
+        let info = StaffInfo {
+            content_path: &content_path,
+            reload: self.reload_status(),
+            frame_time: self.frame_time,
+            memory: memory_stats::memory_stats().map(|m| m.physical_mem),
+            uptime: self.started.elapsed(),
+        };
+        let action = staff_ui(ui, &frame, &self.colours, &self.staff, &info, now);
+        match action {
+            Some(StaffAction::Digit(digit)) => self.staff.digit(now, digit),
+            Some(StaffAction::Erase) => self.staff.erase(now),
+            Some(StaffAction::Submit) => {
+                let outcome = self.staff.submit(now, pin.as_deref().unwrap_or_default());
+                log::info!("staff PIN: {outcome:?}");
+            }
+            Some(StaffAction::ReloadNow) => self.reload_now(ui.ctx()),
+            Some(StaffAction::Exit) => {
+                log::info!("exit chosen in the staff panel");
+                self.exiting = true;
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Some(StaffAction::Back) => {
+                self.staff.close();
+                self.back_to_visitors(now);
+            }
+            None => {}
+        }
+        // Countdowns (lock-out, closing by itself) tick each second.
+        ui.ctx().request_repaint_after(Duration::from_secs(1));
+        self.staff.is_showing()
+    }
+
+    /// The visitors' screens come back with a fresh idle timer (the loop goes on as it was).
+    fn back_to_visitors(&mut self, now: f64) {
+        if let Some(idle) = &mut self.attract.idle
+            && !matches!(idle.phase(), Phase::Attract { .. })
+        {
+            idle.input(now);
+        }
+        self.screen_changed_at = Some(now);
+    }
+}
