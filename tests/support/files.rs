@@ -1,5 +1,7 @@
 //! Files for tests: a private copy of the shipped content to edit.
 
+#![allow(dead_code, reason = "each test file uses a part of the helpers")]
+
 use std::path::Path;
 
 /// Copies the folder `from` to `to`, recursively.
