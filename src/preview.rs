@@ -31,7 +31,7 @@ pub struct PlannedShot {
 }
 
 /// The files a preview writes for `loaded` in language `lang`: Home, each section, the map
-/// and each map preset, each attract slide.
+/// and each map preset, each attract slide, and the staff panel.
 pub fn plan(loaded: &LoadedContent, lang: &str) -> Vec<PlannedShot> {
     let content = &loaded.content;
     let screen = |file: String, screen: Screen| PlannedShot {
@@ -66,6 +66,10 @@ pub fn plan(loaded: &LoadedContent, lang: &str) -> Vec<PlannedShot> {
             },
         });
     }
+    shots.push(PlannedShot {
+        file: "staff.png".to_owned(),
+        shot: Shot::Staff,
+    });
     shots
 }
 
@@ -124,7 +128,7 @@ pub fn preview(
         });
     let mut files = Vec::new();
     for PlannedShot { file, shot } in shots {
-        let still = matches!(shot, Shot::Screen { .. });
+        let still = matches!(shot, Shot::Screen { .. } | Shot::Staff);
         harness.state_mut().show(shot);
         settle(&mut harness, still);
         let image = harness

@@ -492,3 +492,116 @@ fn an_edit_of_the_content_shows_within_a_second_and_a_broken_one_changes_nothing
         "with FILE:LINE:COLUMN:\n{log}"
     );
 }
+
+/// Waits up to `limit` for the child to end; its exit code, or None if it is still running.
+fn wait_exit(app: &mut Guard, limit: Duration) -> Option<std::process::ExitStatus> {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if let Some(status) = app
+            .0
+            .try_wait()
+            .expect("the kiosk process can be waited on")
+        {
+            return Some(status);
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    None
+}
+
+/// The staff panel's buttons at 1920×1080 (design scale 1): they sit under its seven rows,
+/// from x 360 (centres, to tap them).
+const BACK_TO_VISITORS: (u32, u32) = (802, 678);
+const EXIT_VITRINA: (u32, u32) = (1118, 678);
+/// Points inside the buttons but left of their labels: Reload now is amber, the others not.
+const RELOAD_FILL: (u32, u32) = (392, 678);
+const BACK_FILL: (u32, u32) = (665, 678);
+const EXIT_FILL: (u32, u32) = (1010, 678);
+
+fn amber(image: &image::RgbImage, (x, y): (u32, u32)) -> bool {
+    let [r, g, b] = image.get_pixel(x, y).0;
+    r > 200 && g > 140 && b < 90
+}
+
+/// Whether the screen shows the staff panel: its amber Reload now, and no amber at Exit.
+fn staff_panel_shown(image: &image::RgbImage) -> bool {
+    amber(image, RELOAD_FILL) && !amber(image, EXIT_FILL) && !amber(image, BACK_FILL)
+}
+
+/// Takes screenshots until `done` holds (up to 30 s); returns the last.
+fn wait_for(display: &str, out: &Path, done: impl Fn(&image::RgbImage) -> bool) -> image::RgbImage {
+    let start = Instant::now();
+    loop {
+        let shot = screenshot(display, out);
+        if done(&shot) || start.elapsed() > Duration::from_secs(30) {
+            return shot;
+        }
+        std::thread::sleep(Duration::from_millis(150));
+    }
+}
+
+#[test]
+fn in_kiosk_mode_the_staff_panel_opens_by_chord_and_corner_hold_and_exit_ends_with_code_0() {
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !tools_present() {
+        return;
+    }
+    let (_xvfb, display) = start_xvfb("1920x1080");
+    let dir = tempfile::tempdir().unwrap();
+    let keep = std::env::var_os("VITRINA_SHOTS_DIR").map(PathBuf::from);
+    let out_dir = keep.unwrap_or_else(|| dir.path().to_path_buf());
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let shot = dir.path().join("shot.png");
+    // Kiosk mode (no --windowed): fullscreen, closing refused, the staff panel the way out.
+    let app = Command::new(binary())
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("DISPLAY", &display)
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("vitrina starts");
+    let mut app = Guard(app);
+    let (_, attract) = wait_for_first_frame(&display, &shot);
+
+    assert!(!staff_panel_shown(&attract), "no panel at start");
+    // The chord, from the attract loop.
+    xdotool(&display, &["key", "ctrl+alt+s"]);
+    let panel = wait_for(&display, &shot, staff_panel_shown);
+    panel.save(out_dir.join("staff-panel.png")).unwrap();
+    assert!(staff_panel_shown(&panel), "the chord shows the staff panel");
+
+    // Back to visitors, then a finger held on the top-left corner for five seconds.
+    tap(&display, BACK_TO_VISITORS.0, BACK_TO_VISITORS.1);
+    let visitors = wait_for(&display, &shot, |shot| !staff_panel_shown(shot));
+    assert!(
+        !staff_panel_shown(&visitors),
+        "Back to visitors leaves the panel"
+    );
+    xdotool(&display, &["mousemove", "20", "20"]);
+    xdotool(&display, &["mousedown", "1"]);
+    std::thread::sleep(Duration::from_millis(2500));
+    assert!(
+        !staff_panel_shown(&screenshot(&display, &shot)),
+        "half way through the hold, no panel yet"
+    );
+    std::thread::sleep(Duration::from_millis(3500));
+    xdotool(&display, &["mouseup", "1"]);
+    let held = wait_for(&display, &shot, staff_panel_shown);
+    held.save(out_dir.join("staff-panel-held.png")).unwrap();
+    assert!(
+        staff_panel_shown(&held),
+        "holding the corner five seconds shows the panel again"
+    );
+    assert!(
+        app.0.try_wait().expect("wait").is_none(),
+        "still running before Exit"
+    );
+
+    // Exit Vitrina, the third button.
+    tap(&display, EXIT_VITRINA.0, EXIT_VITRINA.1);
+    let status = wait_exit(&mut app, Duration::from_secs(20)).expect("Exit ends the kiosk");
+    assert_eq!(status.code(), Some(0), "Exit ends with code 0: {status:?}");
+}

@@ -24,6 +24,8 @@ pub enum Shot {
         /// How far through the slide, 0..1.
         fraction: f64,
     },
+    /// The staff panel over Home, open (past its PIN, as staff see it).
+    Staff,
 }
 
 /// Screens shown one after another without a visitor (the memory benchmark's tour).
@@ -107,7 +109,12 @@ impl VitrinaApp {
         self.map.reset();
         self.attract.tour_map.reset();
         self.state = AppState::new(&self.loaded.content);
+        self.staff.close();
         match shot {
+            Shot::Staff => {
+                self.state.screen = Screen::Home;
+                self.staff.summon(now, None);
+            }
             Shot::Screen { screen, lang } => {
                 self.state.screen = screen;
                 self.state.lang_code = lang;

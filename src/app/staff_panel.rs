@@ -14,9 +14,18 @@ use crate::ui::staff_ui::{StaffAction, StaffInfo, staff_ui};
 /// The corner that summons the panel when held, in design points from the top left.
 const CORNER_DESIGN: f32 = 120.0;
 
-/// Whether this frame has the staff chord, Ctrl+Alt+S.
+/// Whether this frame has the staff chord, Ctrl+Alt+S. The modifiers are read from the key
+/// event itself: a quick chord can be pressed and released within one frame.
 fn chord_pressed(ui: &Ui) -> bool {
-    ui.input(|i| i.modifiers.ctrl && i.modifiers.alt && i.key_pressed(Key::S))
+    ui.input(|i| {
+        i.events.iter().any(|event| {
+            matches!(
+                event,
+                egui::Event::Key { key: Key::S, pressed: true, modifiers, .. }
+                    if modifiers.ctrl && modifiers.alt
+            )
+        })
+    })
 }
 
 /// Whether a finger pressed inside the corner and is still down there.
@@ -68,11 +77,8 @@ impl VitrinaApp {
             self.back_to_visitors(now);
             return false;
         }
-        let content_path = self
-            .reload
-            .content_path()
-            .unwrap_or(&self.loaded.dir)
-            .to_path_buf();
+        let known = self.reload.content_path().unwrap_or(&self.loaded.dir);
+        let content_path = std::path::absolute(known).unwrap_or_else(|_| known.to_path_buf());
         let info = StaffInfo {
             content_path: &content_path,
             reload: self.reload_status(),

@@ -54,12 +54,13 @@ fn column(frame: &Frame) -> (f32, f32) {
 /// The panel's heading; returns the y below it.
 fn heading(ui: &Ui, frame: &Frame, colours: &Colours, left: f32, width: f32, title: &str) -> f32 {
     let top = 72.0;
-    signature(ui, frame, colours, pos2(left, top));
+    // As on Home: the bars, then the eyebrow 104 points on, on the same centre line.
+    signature(ui, frame, colours, pos2(left, top + 11.0));
     let version = format!("VITRINA {}", env!("CARGO_PKG_VERSION"));
     text_at(
         ui,
         frame,
-        pos2(left + 80.0, top - 10.0),
+        pos2(left + 104.0, top),
         &upper(&version),
         EYEBROW,
         colours.text_secondary,
@@ -314,10 +315,11 @@ fn panel_ui(
     let label_w = 240.0;
     let value_w = width - label_w;
     for (label, value, colour) in panel_rows(info, colours) {
+        // The label's 32-point line sits on the value's 42-point line.
         text_at(
             ui,
             frame,
-            pos2(left, y + 2.0),
+            pos2(left, y + 7.0),
             label,
             LABEL,
             colours.text_secondary,
@@ -343,9 +345,8 @@ fn panel_ui(
     }
 
     let row_h = 80.0;
-    y = y
-        .max(frame.size.y - 96.0 - row_h - 56.0)
-        .min(frame.size.y - row_h - 72.0);
+    // Under the rows, but never off the screen when an error is long.
+    y = (y + 40.0).min(frame.size.y - row_h - 72.0);
     let mut action = None;
     let mut x = left;
     for (label, kind, act) in [
