@@ -18,7 +18,10 @@ const PEAK: f32 = 0.3;
 /// The chime as mono samples in −1..1 at `rate` Hz: each note with a 10 ms attack (no
 /// click), a soft second partial, and an exponential fade to silence.
 pub fn chime_samples(rate: u32) -> Vec<f32> {
-    #[expect(clippy::cast_precision_loss, reason = "sample rates are far below 2^24")]
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "sample rates are far below 2^24"
+    )]
     let rate_f = rate as f32;
     let total_secs = NOTES[NOTES.len() - 1].1 + NOTE_SECS;
     #[expect(
@@ -86,7 +89,10 @@ mod tests {
         let secs = samples.len() as f32 / CHIME_RATE as f32;
         assert!((0.8..1.0).contains(&secs), "{secs} s long");
         let peak = samples.iter().fold(0.0_f32, |m, s| m.max(s.abs()));
-        assert!((0.1..=0.35).contains(&peak), "soft but audible: peak {peak}");
+        assert!(
+            (0.1..=0.35).contains(&peak),
+            "soft but audible: peak {peak}"
+        );
         assert!(samples[0].abs() < 1e-3, "starts without a click");
         assert!(samples[samples.len() - 1].abs() < 1e-3, "ends in silence");
         assert!(rms(&samples) > 0.03, "real sound: rms {}", rms(&samples));
@@ -119,8 +125,15 @@ mod tests {
         let wav = wav_bytes(&[0.0, 1.0, -1.0, 2.0], 8000);
         assert_eq!(&wav[0..4], b"RIFF");
         assert_eq!(&wav[8..16], b"WAVEfmt ");
-        assert_eq!(u32::from_le_bytes([wav[24], wav[25], wav[26], wav[27]]), 8000);
-        assert_eq!(u32::from_le_bytes([wav[40], wav[41], wav[42], wav[43]]), 8, "data bytes");
+        assert_eq!(
+            u32::from_le_bytes([wav[24], wav[25], wav[26], wav[27]]),
+            8000
+        );
+        assert_eq!(
+            u32::from_le_bytes([wav[40], wav[41], wav[42], wav[43]]),
+            8,
+            "data bytes"
+        );
         assert_eq!(i16::from_le_bytes([wav[46], wav[47]]), i16::MAX);
         assert_eq!(i16::from_le_bytes([wav[50], wav[51]]), i16::MAX, "clamped");
         assert_eq!(wav.len(), 44 + 8);

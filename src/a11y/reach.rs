@@ -58,12 +58,13 @@ pub fn reach_band(mount: Option<&ScreenMount>) -> Option<Band> {
             bottom: 1.0,
         });
     };
-    let height = mount.height_mm;
-    if height.is_nan() || height <= 0.0 {
+    if mount.height_mm == 0 {
         return None;
     }
+    #[expect(clippy::cast_precision_loss, reason = "millimetres, far below 2^24")]
+    let (mounting, height) = (mount.mounting_height_mm as f32, mount.height_mm as f32);
     // A fraction f from the top is (1 − f) · height + mounting above the floor.
-    let fraction_at = |mm: f32| 1.0 - (mm - mount.mounting_height_mm) / height;
+    let fraction_at = |mm: f32| 1.0 - (mm - mounting) / height;
     let top = fraction_at(REACH_HIGH_MM).clamp(0.0, 1.0);
     let bottom = fraction_at(REACH_LOW_MM).clamp(0.0, 1.0);
     (bottom > top).then_some(Band { top, bottom })
@@ -115,7 +116,7 @@ pub fn controls_band(
 mod tests {
     use super::*;
 
-    fn mount(mounting_height_mm: f32, height_mm: f32) -> ScreenMount {
+    fn mount(mounting_height_mm: u32, height_mm: u32) -> ScreenMount {
         ScreenMount {
             mounting_height_mm,
             height_mm,
@@ -136,9 +137,12 @@ mod tests {
     #[test]
     fn a_landscape_panel_on_a_stand_reaches_its_lower_half() {
         // 55" landscape: 680 mm high, lower edge at 900 mm: up to 1220 mm is the lower 320 mm.
-        let band = reach_band(Some(&mount(900.0, 680.0))).expect("a band");
+        let band = reach_band(Some(&mount(900, 680))).expect("a band");
         assert!(close(band.top, 1.0 - 320.0 / 680.0), "{band:?}");
-        assert!(close(band.bottom, 1.0), "the whole lower part is above 380 mm");
+        assert!(
+            close(band.bottom, 1.0),
+            "the whole lower part is above 380 mm"
+        );
         let (top, _) = band.to_points(1080.0);
         assert!((top - 571.76).abs() < 0.1, "top at {top}");
     }
@@ -146,7 +150,7 @@ mod tests {
     #[test]
     fn a_tall_portrait_panel_from_low_down_excludes_its_foot() {
         // 1210 mm high from 200 mm: reach is 380–1220 mm, i.e. 180–1020 mm up the screen.
-        let band = reach_band(Some(&mount(200.0, 1210.0))).expect("a band");
+        let band = reach_band(Some(&mount(200, 1210))).expect("a band");
         assert!(close(band.top, 1.0 - 1020.0 / 1210.0), "{band:?}");
         assert!(close(band.bottom, 1.0 - 180.0 / 1210.0), "{band:?}");
         assert!(band.contains(0.5, 0.8), "the middle is within reach");
@@ -155,16 +159,16 @@ mod tests {
 
     #[test]
     fn a_screen_entirely_within_reach_is_all_band() {
-        let band = reach_band(Some(&mount(500.0, 600.0))).expect("a band");
+        let band = reach_band(Some(&mount(500, 600))).expect("a band");
         assert!(close(band.top, 0.0) && close(band.bottom, 1.0), "{band:?}");
     }
 
     #[test]
     fn a_screen_above_reach_has_no_band_and_controls_go_to_the_bottom() {
-        assert_eq!(reach_band(Some(&mount(1300.0, 700.0))), None);
-        assert_eq!(reach_band(Some(&mount(1220.0, 700.0))), None, "the edge itself");
-        assert_eq!(reach_band(Some(&mount(0.0, 0.0))), None, "no height");
-        let band = controls_band(Some(&mount(1300.0, 700.0)), true, Orientation::Landscape)
+        assert_eq!(reach_band(Some(&mount(1300, 700))), None);
+        assert_eq!(reach_band(Some(&mount(1220, 700))), None, "the edge itself");
+        assert_eq!(reach_band(Some(&mount(0, 0))), None, "no height");
+        let band = controls_band(Some(&mount(1300, 700)), true, Orientation::Landscape)
             .expect("controls still placed");
         assert!(close(band.top, 0.6), "{band:?}");
     }
@@ -176,10 +180,16 @@ mod tests {
         assert_eq!(landscape, Orientation::Landscape);
         assert_eq!(portrait, Orientation::Portrait);
         assert!(!controls_in_lower_band(false, landscape), "normal layout");
-        assert!(controls_in_lower_band(true, landscape), "accessibility mode");
+        assert!(
+            controls_in_lower_band(true, landscape),
+            "accessibility mode"
+        );
         assert!(controls_in_lower_band(false, portrait), "portrait always");
         assert_eq!(controls_band(None, false, landscape), None);
-        assert!(controls_band(None, false, portrait).is_some(), "portrait band");
+        assert!(
+            controls_band(None, false, portrait).is_some(),
+            "portrait band"
+        );
     }
 
     #[test]
@@ -190,21 +200,27 @@ mod tests {
             "attract_fps: 30,\n        screen: (mounting_height_mm: 1250, height_mm: 680),\n",
         );
         let content = parse_content(&source, std::path::Path::new("content.ron")).expect("parses");
-        assert_eq!(content.kiosk.screen, Some(mount(1250.0, 680.0)));
+        assert_eq!(content.kiosk.screen, Some(mount(1250, 680)));
         let problems = validate(&content, &|_| Ok(()));
         let screen: Vec<_> = problems
             .iter()
             .filter(|p| p.path.to_string().starts_with("kiosk.screen"))
             .collect();
         assert_eq!(screen.len(), 1, "{problems:?}");
-        assert_eq!(screen[0].severity, Severity::Warning, "out of reach is a warning");
+        assert_eq!(
+            screen[0].severity,
+            Severity::Warning,
+            "out of reach is a warning"
+        );
 
         let mut bad = content.clone();
-        bad.kiosk.screen = Some(mount(800.0, 5.0));
+        bad.kiosk.screen = Some(mount(800, 5));
         let problems = validate(&bad, &|_| Ok(()));
         assert!(
-            problems.iter().any(|p| p.severity == Severity::Error
-                && p.path.to_string() == "kiosk.screen.height_mm"),
+            problems
+                .iter()
+                .any(|p| p.severity == Severity::Error
+                    && p.path.to_string() == "kiosk.screen.height_mm"),
             "{problems:?}"
         );
     }

@@ -384,11 +384,19 @@ mod tests {
     #[test]
     fn play_speaks_the_first_paragraph_in_its_language() {
         let mut reader = reader();
-        assert_eq!(reader.highlighted(), None, "nothing highlighted before play");
+        assert_eq!(
+            reader.highlighted(),
+            None,
+            "nothing highlighted before play"
+        );
         reader.play();
         assert_eq!(reader.speaker().calls, [speak("Vienas.", "lt")]);
         assert_eq!(reader.state(), PlayState::Playing);
-        assert_eq!(reader.highlighted(), Some(0), "the first paragraph is highlighted");
+        assert_eq!(
+            reader.highlighted(),
+            Some(0),
+            "the first paragraph is highlighted"
+        );
     }
 
     #[test]
@@ -398,14 +406,30 @@ mod tests {
         reader.next();
         assert_eq!(
             reader.speaker().calls,
-            [speak("Vienas.", "lt"), SpeakerCall::Stop, speak("Du.", "lt")]
+            [
+                speak("Vienas.", "lt"),
+                SpeakerCall::Stop,
+                speak("Du.", "lt")
+            ]
         );
         assert_eq!(reader.highlighted(), Some(1), "the second is highlighted");
         reader.previous();
-        assert_eq!(reader.speaker().spoken().last(), Some(&"Vienas."), "back to the first");
+        assert_eq!(
+            reader.speaker().spoken().last(),
+            Some(&"Vienas."),
+            "back to the first"
+        );
         reader.previous();
-        assert_eq!(reader.highlighted(), Some(0), "no paragraph before the first");
-        assert_eq!(reader.speaker().spoken().len(), 3, "previous on the first says nothing");
+        assert_eq!(
+            reader.highlighted(),
+            Some(0),
+            "no paragraph before the first"
+        );
+        assert_eq!(
+            reader.speaker().spoken().len(),
+            3,
+            "previous on the first says nothing"
+        );
     }
 
     #[test]
@@ -416,7 +440,11 @@ mod tests {
         reader.toggle();
         assert_eq!(reader.state(), PlayState::Paused);
         assert_eq!(reader.speaker().calls.last(), Some(&SpeakerCall::Stop));
-        assert_eq!(reader.highlighted(), Some(1), "still highlighted while paused");
+        assert_eq!(
+            reader.highlighted(),
+            Some(1),
+            "still highlighted while paused"
+        );
         assert!(!reader.update(), "nothing to poll while paused");
         reader.toggle();
         assert_eq!(reader.state(), PlayState::Playing);
@@ -428,7 +456,11 @@ mod tests {
         let mut reader = reader();
         reader.play();
         assert!(reader.update(), "still reading, nothing finished");
-        assert_eq!(reader.speaker().spoken().len(), 1, "no advance before the end");
+        assert_eq!(
+            reader.speaker().spoken().len(),
+            1,
+            "no advance before the end"
+        );
         reader.speaker_mut().finish_utterance();
         reader.update();
         assert_eq!(reader.highlighted(), Some(1));
@@ -447,7 +479,11 @@ mod tests {
         reader.play();
         reader.next();
         reader.set_script(script("lt", &["Vienas.", "Du.", "Trys."]));
-        assert_eq!(reader.state(), PlayState::Playing, "the same script changes nothing");
+        assert_eq!(
+            reader.state(),
+            PlayState::Playing,
+            "the same script changes nothing"
+        );
         reader.set_script(script("en", &["One.", "Two."]));
         assert_eq!(reader.state(), PlayState::Stopped);
         assert_eq!(reader.speaker().calls.last(), Some(&SpeakerCall::Stop));
@@ -461,7 +497,11 @@ mod tests {
         let mut reader = reader();
         reader.next();
         assert!(reader.speaker().calls.is_empty(), "nothing spoken");
-        assert_eq!(reader.highlighted(), Some(1), "the chosen paragraph is marked");
+        assert_eq!(
+            reader.highlighted(),
+            Some(1),
+            "the chosen paragraph is marked"
+        );
         reader.play();
         assert_eq!(reader.speaker().spoken(), ["Du."], "play starts there");
     }

@@ -143,10 +143,10 @@ impl<'a> Builder<'a> {
     }
 
     fn home(&mut self) {
-        let story = &self.content.story;
-        self.push_text(ParagraphKind::Headline, &story.title);
-        self.push_text(ParagraphKind::Intro, &story.intro);
-        for (index, section) in self.content.sections.iter().enumerate() {
+        let content = self.content;
+        self.push_text(ParagraphKind::Headline, &content.story.title);
+        self.push_text(ParagraphKind::Intro, &content.story.intro);
+        for (index, section) in content.sections.iter().enumerate() {
             let (title, lang) = self.pick(&section.title);
             let mut text = sentence(title);
             if let Some(figure) = section.figures.first() {
@@ -158,7 +158,8 @@ impl<'a> Builder<'a> {
     }
 
     fn section(&mut self, index: usize) {
-        let Some(section) = self.content.sections.get(index) else {
+        let content = self.content;
+        let Some(section) = content.sections.get(index) else {
             return;
         };
         self.push_text(ParagraphKind::Headline, &section.title);
@@ -180,7 +181,8 @@ impl<'a> Builder<'a> {
     }
 
     fn map(&mut self, preset: Option<&str>, card: Option<MapCard>) {
-        let map = &self.content.map;
+        let content = self.content;
+        let map = &content.map;
         match card {
             Some(MapCard::Route(i)) => {
                 let Some(route) = map.routes.get(i) else {
@@ -223,14 +225,15 @@ impl<'a> Builder<'a> {
                     .filter(|name| !name.is_empty());
                 match name {
                     Some(name) => self.push_text(ParagraphKind::Headline, name),
-                    None => self.push_text(ParagraphKind::Headline, &self.content.labels.explore_map),
+                    None => self.push_text(ParagraphKind::Headline, &content.labels.explore_map),
                 }
             }
         }
     }
 
     fn idle_warning(&mut self) {
-        let labels = &self.content.labels;
+        let content = self.content;
+        let labels = &content.labels;
         self.push_text(ParagraphKind::Headline, &labels.still_there);
         self.push_text(ParagraphKind::Prompt, &labels.touch_to_continue);
     }
@@ -284,7 +287,8 @@ mod tests {
 
     fn shipped() -> Content {
         let source = include_str!("../../content.ron");
-        parse_content(source, std::path::Path::new("content.ron")).expect("the shipped content parses")
+        parse_content(source, std::path::Path::new("content.ron"))
+            .expect("the shipped content parses")
     }
 
     fn figures(content: &Content, section: &str, lang: &str) -> Vec<String> {
@@ -386,9 +390,18 @@ mod tests {
         let kinds: Vec<ParagraphKind> = script.paragraphs.iter().map(|p| p.kind).collect();
         assert_eq!(kinds[0], ParagraphKind::Headline, "headline first");
         assert_eq!(script.paragraphs[0].text, "Visada už laisvę ir demokratiją");
-        assert_eq!(kinds[1..7], (0..6).map(ParagraphKind::Body).collect::<Vec<_>>()[..]);
-        assert_eq!(kinds[7..11], (0..4).map(ParagraphKind::Figure).collect::<Vec<_>>()[..]);
-        assert_eq!(kinds[11..13], [ParagraphKind::Timeline(0), ParagraphKind::Timeline(1)]);
+        assert_eq!(
+            kinds[1..7],
+            (0..6).map(ParagraphKind::Body).collect::<Vec<_>>()[..]
+        );
+        assert_eq!(
+            kinds[7..11],
+            (0..4).map(ParagraphKind::Figure).collect::<Vec<_>>()[..]
+        );
+        assert_eq!(
+            kinds[11..13],
+            [ParagraphKind::Timeline(0), ParagraphKind::Timeline(1)]
+        );
         assert_eq!(kinds.last(), Some(&ParagraphKind::Caption), "caption last");
         assert!(
             script.paragraphs.iter().all(|p| p.lang == "lt"),
@@ -431,7 +444,10 @@ mod tests {
         let texts: Vec<&str> = lt.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts[0], "GIPL: Lenkijos ir Lietuvos dujotiekių jungtis");
         assert_eq!(texts[1], "508 kilometrai");
-        assert_eq!(texts[2], "165 kilometrai Lietuvoje, 343 kilometrai Lenkijoje");
+        assert_eq!(
+            texts[2],
+            "165 kilometrai Lietuvoje, 343 kilometrai Lenkijoje"
+        );
         assert!(texts[3].starts_with("Pradėjo veikti"), "{}", texts[3]);
         let en = build_script(&content, "en", &screen);
         assert_eq!(en.paragraphs[1].text, "508 kilometres");
@@ -484,6 +500,9 @@ mod tests {
     #[test]
     fn an_unknown_screen_index_reads_nothing() {
         let content = shipped();
-        assert!(build_script(&content, "en", &ScriptScreen::Section(99)).is_empty(), "no section");
+        assert!(
+            build_script(&content, "en", &ScriptScreen::Section(99)).is_empty(),
+            "no section"
+        );
     }
 }

@@ -244,7 +244,10 @@ mod tests {
                 "CI needs a speech service: {:?}",
                 speaker.unavailable_reason()
             );
-            assert!(speaker.speak("x", "en").is_err(), "unavailable fails softly");
+            assert!(
+                speaker.speak("x", "en").is_err(),
+                "unavailable fails softly"
+            );
             return;
         }
         assert!(speaker.has_voice("en"), "voices: {:?}", speaker.langs());

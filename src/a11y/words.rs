@@ -51,7 +51,7 @@ fn lt_pick(forms: LtForms, form: LtForm) -> &'static str {
 
 /// Units staff write after figures, as written (lower case, without a final dot).
 /// English: singular, plural, and whether it is a count word that never takes "s" ("million").
-const UNITS: &[(&[&str], [&str; 2], bool, LtForms)] = &[
+const UNITS: &[Unit] = &[
     (
         &["km", "kilometres", "kilometers", "kilometrai"],
         ["kilometre", "kilometres"],
@@ -130,10 +130,16 @@ const UNITS: &[(&[&str], [&str; 2], bool, LtForms)] = &[
     ),
 ];
 
+/// A unit: its spellings, English singular and plural, whether English treats it as a count
+/// word, and its Lithuanian forms.
+type Unit = (&'static [&'static str], [&'static str; 2], bool, LtForms);
+
 /// The unit written as `token` (case and a final dot ignored).
-fn find_unit(token: &str) -> Option<&'static ([&'static [&'static str], [&'static str; 2], bool, LtForms])> {
+fn find_unit(token: &str) -> Option<&'static Unit> {
     let key = token.trim_end_matches('.').to_lowercase();
-    UNITS.iter().find(|(spellings, ..)| spellings.contains(&key.as_str()))
+    UNITS
+        .iter()
+        .find(|(spellings, ..)| spellings.contains(&key.as_str()))
 }
 
 /// Lithuanian ordinal stems for 1–10: the written ending is added ("1-oji" → "pirmoji").
@@ -161,7 +167,9 @@ fn lt_ordinal(integer: u64, ending: &str) -> Option<String> {
 /// The number found at the start of `text`: integer part, its digits as written (with the
 /// decimal separator), and the rest.
 fn split_number(text: &str) -> Option<(u64, &str, bool, &str)> {
-    let int_len = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let int_len = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
     if int_len == 0 {
         return None;
     }
@@ -171,7 +179,9 @@ fn split_number(text: &str) -> Option<(u64, &str, bool, &str)> {
     let after = &text[int_len..];
     if let Some(sep) = after.chars().next().filter(|c| *c == '.' || *c == ',') {
         let frac = &after[sep.len_utf8()..];
-        let frac_len = frac.find(|c: char| !c.is_ascii_digit()).unwrap_or(frac.len());
+        let frac_len = frac
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(frac.len());
         if frac_len > 0 {
             end += sep.len_utf8() + frac_len;
             decimals = true;
@@ -248,14 +258,18 @@ pub fn speak_quantity(written: &str, lang: &str) -> String {
     // Glued letters make an ordinal: English "1st" reads well; Lithuanian "1-oji" does not.
     let glued = rest.strip_prefix('-').unwrap_or(rest);
     if glued.chars().next().is_some_and(char::is_alphabetic) {
-        let ending_len = glued.find(|c: char| !c.is_alphabetic()).unwrap_or(glued.len());
+        let ending_len = glued
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(glued.len());
         let (ending, tail) = glued.split_at(ending_len);
         let ordinal = if lt {
             lt_ordinal(integer, ending)
         } else {
             None
         };
-        words.push(ordinal.unwrap_or_else(|| format!("{digits}{}", &rest[..rest.len() - tail.len()])));
+        words.push(
+            ordinal.unwrap_or_else(|| format!("{digits}{}", &rest[..rest.len() - tail.len()])),
+        );
         push_trimmed(&mut words, tail);
         return words.join(" ");
     }

@@ -191,13 +191,13 @@ pub struct KioskSettings {
 }
 
 /// Where the screen is mounted, in millimetres.
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct ScreenMount {
     /// Height of the lower edge of the picture above the floor.
-    pub mounting_height_mm: f32,
+    pub mounting_height_mm: u32,
     /// Height of the picture (the visible area, without the frame).
-    pub height_mm: f32,
+    pub height_mm: u32,
 }
 
 impl Default for KioskSettings {

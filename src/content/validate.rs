@@ -368,7 +368,7 @@ impl Validator<'_> {
         }
         if let Some(screen) = kiosk.screen {
             let path = root.field("screen");
-            if !(0.0..=3000.0).contains(&screen.mounting_height_mm) {
+            if screen.mounting_height_mm > 3000 {
                 self.error(
                     path.field("mounting_height_mm"),
                     format!(
@@ -376,7 +376,7 @@ impl Validator<'_> {
                         screen.mounting_height_mm
                     ),
                 );
-            } else if !(100.0..=3000.0).contains(&screen.height_mm) {
+            } else if !(100..=3000).contains(&screen.height_mm) {
                 self.error(
                     path.field("height_mm"),
                     format!(
@@ -384,7 +384,9 @@ impl Validator<'_> {
                         screen.height_mm
                     ),
                 );
-            } else if screen.mounting_height_mm >= crate::a11y::reach::REACH_HIGH_MM {
+            } else if f64::from(screen.mounting_height_mm)
+                >= f64::from(crate::a11y::reach::REACH_HIGH_MM)
+            {
                 self.warning(
                     path.field("mounting_height_mm"),
                     format!(
