@@ -2,6 +2,10 @@
 # System packages the kiosk and its tests need on Debian (run as root).
 # Window and rendering libraries for eframe (X11, Wayland, GL, Vulkan in software),
 # and Xvfb, xdotool and ImageMagick for the real-window test.
+# Read aloud (feature `speech`, on by default): the `tts` crate builds its Speech Dispatcher
+# bindings with bindgen, so it needs libspeechd-dev, libclang-dev and pkg-config to build, and
+# libspeechd2 (pulled in by libspeechd-dev) to run. speech-dispatcher with its espeak-ng module
+# speaks; sox measures the sound in scripts/speech-check.sh. alsa-utils plays the idle chime.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
@@ -9,4 +13,6 @@ apt-get install -y --no-install-recommends \
     xvfb xauth xdotool imagemagick \
     mesa-vulkan-drivers libgl1-mesa-dri libegl1 libgl1 \
     libxkbcommon-x11-0 libxkbcommon0 libwayland-client0 libwayland-egl1 \
-    libx11-6 libx11-xcb1 libxcursor1 libxrandr2 libxi6
+    libx11-6 libx11-xcb1 libxcursor1 libxrandr2 libxi6 \
+    pkg-config libclang-dev libspeechd-dev \
+    speech-dispatcher speech-dispatcher-espeak-ng espeak-ng sox alsa-utils

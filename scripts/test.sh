@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Every check, fastest first: format, lints, the release build, then all tests
 # (unit, egui_kittest UI tests, `vitrina check` fixtures, property tests, and the
-# real-window test of the release binary under Xvfb), and a check of the shipped content.
+# real-window test of the release binary under Xvfb), a check of the shipped content, and
+# real speech in English and Lithuanian (scripts/speech-check.sh).
 # Run as root on a fresh Debian machine, it first installs the system packages it needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null || ! command -v import >/dev/null; then
+if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null || ! command -v import >/dev/null \
+    || ! command -v espeak-ng >/dev/null || ! command -v sox >/dev/null || ! pkg-config --exists speech-dispatcher; then
     if [ "$(id -u)" = 0 ]; then
         bash scripts/install-deps.sh
     else
-        echo "Xvfb, xdotool or ImageMagick missing: run scripts/install-deps.sh as root (the window test will be skipped)" >&2
+        echo "Xvfb, xdotool, ImageMagick or the speech packages missing: run scripts/install-deps.sh as root (the window and speech tests will be skipped)" >&2
     fi
 fi
 cargo fmt --all -- --check
@@ -17,3 +19,4 @@ cargo clippy --all-targets --locked -- -D warnings
 cargo build --release --locked
 VITRINA_BIN="$PWD/target/release/vitrina" cargo test --all-targets --locked
 cargo run --release --locked -- check content.ron
+bash scripts/speech-check.sh

@@ -2,6 +2,7 @@
 //!
 //! The library holds everything; `main.rs` only parses the command line and calls in.
 
+pub mod a11y;
 pub mod app;
 pub mod cli;
 pub mod content;

@@ -184,6 +184,20 @@ pub struct KioskSettings {
     /// When visitors come (local time); outside these hours the screen rests and a touch
     /// still wakes it. None: always open.
     pub opening_hours: Option<OpeningHours>,
+
+    /// How high the screen hangs, so controls stay within reach (below 1220 mm) in
+    /// accessibility mode. None: the controls use the lower 40 % of the screen.
+    pub screen: Option<ScreenMount>,
+}
+
+/// Where the screen is mounted, in millimetres.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ScreenMount {
+    /// Height of the lower edge of the picture above the floor.
+    pub mounting_height_mm: u32,
+    /// Height of the picture (the visible area, without the frame).
+    pub height_mm: u32,
 }
 
 impl Default for KioskSettings {
@@ -197,6 +211,7 @@ impl Default for KioskSettings {
             staff_pin: None,
             has_mouse: false,
             opening_hours: None,
+            screen: None,
         }
     }
 }

@@ -366,6 +366,37 @@ impl Validator<'_> {
                 "no opening days: the kiosk would never open; list days such as [Mon, Tue, Wed, Thu, Fri], or remove opening_hours",
             );
         }
+        if let Some(screen) = kiosk.screen {
+            let path = root.field("screen");
+            if screen.mounting_height_mm > 3000 {
+                self.error(
+                    path.field("mounting_height_mm"),
+                    format!(
+                        "mounting_height_mm {} is out of range; write the height of the picture's lower edge above the floor in millimetres, such as 800",
+                        screen.mounting_height_mm
+                    ),
+                );
+            } else if !(100..=3000).contains(&screen.height_mm) {
+                self.error(
+                    path.field("height_mm"),
+                    format!(
+                        "height_mm {} is out of range; write the height of the visible picture in millimetres, such as 680",
+                        screen.height_mm
+                    ),
+                );
+            } else if f64::from(screen.mounting_height_mm)
+                >= f64::from(crate::a11y::reach::REACH_HIGH_MM)
+            {
+                self.warning(
+                    path.field("mounting_height_mm"),
+                    format!(
+                        "the screen starts {} mm above the floor: no control can be within reach (below {} mm) of a seated visitor; mount it lower",
+                        screen.mounting_height_mm,
+                        crate::a11y::reach::REACH_HIGH_MM
+                    ),
+                );
+            }
+        }
     }
 
     fn labels(&mut self) {
