@@ -182,9 +182,10 @@ mod tests {
         let content = &loaded.content;
         assert_eq!(
             files.len(),
-            1 + content.sections.len() + 1 + content.map.presets.len() + content.slides.len(),
+            1 + content.sections.len() + 1 + content.map.presets.len() + content.slides.len() + 1,
             "{files:?}"
         );
+        assert!(files.contains(&"staff.png"), "the staff panel: {files:?}");
         assert!(
             files.contains(&"home.png") && files.contains(&"map.png"),
             "{files:?}"

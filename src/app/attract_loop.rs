@@ -98,7 +98,7 @@ impl VitrinaApp {
         for event in events {
             log::info!("idle: {event:?} at {now:.1} s");
             match event {
-                IdleEvent::Warn => {}
+                IdleEvent::Warn => self.warn_aloud(),
                 IdleEvent::Continue => self.attract.swallow_until_release = true,
                 IdleEvent::Wake => {
                     let showing = self.showing_slide(now);
@@ -111,6 +111,7 @@ impl VitrinaApp {
                     self.screen_changed_at = Some(now);
                 }
                 IdleEvent::Reset => {
+                    self.reset_accessibility();
                     self.attract.tour_map.reset();
                     self.state = AppState::new(&self.loaded.content);
                     self.state.screen = Screen::Attract;

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant, SystemTime};
 use super::VitrinaApp;
 use crate::content::{Diagnostic, LoadedContent, load_content};
 use crate::platform::watch::{ContentWatcher, ReloadEvent};
-use crate::ui::theme::{Colours, font_definitions};
+use crate::ui::theme::font_definitions;
 
 /// How the last reload went, for the staff panel (visitors never see it).
 #[derive(Clone, Debug, Default)]
@@ -196,7 +196,7 @@ impl VitrinaApp {
         let theme = |c: &crate::content::Content| ron::to_string(&c.theme).ok();
         if theme(&old.content) != theme(content) || old.dir != self.loaded.dir {
             ctx.set_fonts(font_definitions(&content.theme, &self.loaded.dir));
-            self.colours = Colours::from_palette(&content.theme.palette);
+            self.colours = self.current_colours();
         }
         let before = self.state.screen.clone();
         self.state.revalidate(content);

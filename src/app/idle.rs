@@ -58,6 +58,17 @@ impl IdleMachine {
         }
     }
 
+    /// Changes the timeout from now on (accessibility mode doubles it); the warning keeps
+    /// its length.
+    pub fn set_timeout_secs(&mut self, timeout_secs: f64) {
+        self.timeout_secs = timeout_secs.max(1.0);
+    }
+
+    /// The timeout in seconds.
+    pub fn timeout_secs(&self) -> f64 {
+        self.timeout_secs
+    }
+
     /// The current phase.
     pub fn phase(&self) -> Phase {
         self.phase
@@ -132,6 +143,20 @@ mod tests {
         assert_eq!(idle.tick(90.0), Some(IdleEvent::Reset), "resets at 90 s");
         assert_eq!(idle.phase(), Phase::Attract { since: 90.0 }, "attract");
         assert_eq!(idle.tick(1000.0), None, "attract stays");
+    }
+
+    #[test]
+    fn a_doubled_timeout_warns_and_resets_twice_as_late() {
+        let mut idle = IdleMachine::new(90.0, 15.0, 0.0, false);
+        idle.set_timeout_secs(180.0);
+        assert_eq!(idle.tick(90.0), None, "no reset at the old time");
+        assert_eq!(idle.tick(164.9), None, "not warned yet");
+        assert_eq!(
+            idle.tick(165.0),
+            Some(IdleEvent::Warn),
+            "warns 15 s before 180"
+        );
+        assert_eq!(idle.tick(180.0), Some(IdleEvent::Reset), "resets at 180 s");
     }
 
     #[test]

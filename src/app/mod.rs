@@ -3,6 +3,7 @@
 pub mod navigation;
 
 use navigation::{PageSwipe, SwipeOutcome};
+mod accessibility;
 mod attract_loop;
 pub mod count_up;
 mod hot_reload;
@@ -17,6 +18,7 @@ use std::process::ExitCode;
 
 use egui::Ui;
 
+pub use accessibility::{Accessibility, LARGE_TEXT_SCALE};
 pub use hot_reload::ReloadStatus;
 pub use state::{AppState, Intent, Screen};
 
@@ -73,6 +75,10 @@ pub struct VitrinaApp {
     started: std::time::Instant,
     /// CPU time of the last frame, for the staff panel.
     frame_time: Option<std::time::Duration>,
+    /// The visitor's accessibility mode, read aloud, large text and high contrast.
+    a11y: accessibility::Accessibility,
+    /// Play sounds (the idle chime); off in tests and previews.
+    sounds: bool,
 }
 
 impl VitrinaApp {
@@ -101,7 +107,16 @@ impl VitrinaApp {
             exiting: false,
             started: std::time::Instant::now(),
             frame_time: None,
+            a11y: accessibility::Accessibility::default(),
+            sounds: false,
         }
+    }
+
+    /// Plays the idle chime (the kiosk does; tests and previews stay silent).
+    #[must_use]
+    pub fn with_sounds(mut self, on: bool) -> Self {
+        self.sounds = on;
+        self
     }
 
     /// Reads local time from `clock` instead of the system (tests of opening hours).
@@ -255,12 +270,21 @@ impl VitrinaApp {
         let screen_rect = ui.max_rect();
         let now = ui.input(|i| i.time);
         self.apply_shot(ui.ctx(), now);
-        let frame = Frame::new(screen_rect, self.loaded.content.theme.base_size);
-        if self.staff_ui(ui, frame, now) {
+        let full = Frame::new(
+            screen_rect,
+            self.loaded.content.theme.base_size * self.text_scale(),
+        );
+        if self.staff_ui(ui, full, now) {
             // The panel covers the visitors' screens; their idle timer waits.
             return;
         }
         self.idle_logic(ui, now);
+        // In accessibility mode the reading bar takes the bottom; the screens reflow above it.
+        let frame = if self.a11y.on && self.state.screen != Screen::Attract {
+            full.without_bottom(crate::ui::a11y_ui::BAR_SPACE)
+        } else {
+            full
+        };
         ui.ctx().options_mut(|options| {
             options.input_options.max_click_dist = frame.pt(TAP_SLOP_DESIGN).max(6.0);
         });
@@ -291,6 +315,8 @@ impl VitrinaApp {
             Screen::Map { preset } => intents.extend(self.map.ui(ui, &view, preset.as_deref())),
         }
         intents.extend(dock_ui(ui, &view, &self.state.screen));
+        let swallow = self.swallowing();
+        self.accessibility_ui(ui, frame, full, swallow);
         if self.swallowing() {
             // The touch that woke the kiosk or dismissed the prompt activates nothing.
             intents.clear();
@@ -304,7 +330,7 @@ impl VitrinaApp {
         for intent in intents {
             self.apply(intent, now, page_width);
         }
-        self.attract_and_prompt_ui(ui, frame, now);
+        self.attract_and_prompt_ui(ui, full, now);
         self.screen_fade_ui(ui, now);
         self.schedule_repaint(ui, now);
         if self.pictures.pending() {
@@ -403,6 +429,7 @@ pub fn run(cli: &Cli) -> ExitCode {
             );
             let mut app = VitrinaApp::new(&cc.egui_ctx, loaded)
                 .with_kiosk_mode(!windowed)
+                .with_sounds(true)
                 .with_idle_timeout(idle_timeout)
                 .with_hot_reload(&cc.egui_ctx, &content_path);
             if let Some((shots, every)) = tour {

@@ -95,6 +95,10 @@ pub struct Theme {
 
     /// Multiplies every size (1.0 = the design at 1920×1080). Use 1.2 on small panels.
     pub base_size: f32,
+
+    /// Colours of the high-contrast mode visitors can turn on in accessibility mode; text
+    /// on ink and on surfaces should reach 7:1 (the default does).
+    pub high_contrast: Palette,
 }
 
 impl Default for Theme {
@@ -105,6 +109,7 @@ impl Default for Theme {
             font_strong: String::new(),
             font_serif: String::new(),
             base_size: 1.0,
+            high_contrast: Palette::high_contrast(),
         }
     }
 }
@@ -133,6 +138,28 @@ pub struct Palette {
     pub accent: String,
     /// The three signature bars, left to right.
     pub signature: [String; 3],
+}
+
+impl Palette {
+    /// White and amber on black: every text colour at least 7:1 on ink, surfaces and raised.
+    pub fn high_contrast() -> Self {
+        Self {
+            ink: "#000000".to_owned(),
+            surface: "#0B0B0B".to_owned(),
+            raised: "#1F1F1F".to_owned(),
+            pressed: "#3A3A3A".to_owned(),
+            line: "#FFFFFF".to_owned(),
+            text: "#FFFFFF".to_owned(),
+            text_secondary: "#F0F0F0".to_owned(),
+            text_tertiary: "#D9D9D9".to_owned(),
+            accent: "#FFD42A".to_owned(),
+            signature: [
+                "#FDB913".to_owned(),
+                "#00A36C".to_owned(),
+                "#FF4D4D".to_owned(),
+            ],
+        }
+    }
 }
 
 impl Default for Palette {
@@ -256,6 +283,20 @@ pub struct Labels {
     pub language: Text,
     /// Accessible name of the attract loop's touch hint.
     pub touch_to_explore: Text,
+    /// Accessibility bar: start reading the screen aloud.
+    pub read_aloud: Text,
+    /// Accessibility bar: pause the reading.
+    pub pause: Text,
+    /// Accessibility bar: type about 1.5 times larger.
+    pub larger_text: Text,
+    /// Accessibility bar: the high-contrast colours.
+    pub high_contrast: Text,
+    /// Accessibility bar, when the kiosk has no speech service.
+    pub speech_unavailable: Text,
+    /// Accessibility bar, once, when the language has no voice.
+    pub no_voice: Text,
+    /// Accessibility bar, before reading starts.
+    pub read_aloud_hint: Text,
 }
 
 impl Default for Labels {
@@ -280,6 +321,22 @@ impl Default for Labels {
             accessibility: t("Accessibility", "Prieinamumas"),
             language: t("Language", "Kalba"),
             touch_to_explore: t("Touch to explore", "Palieskite ir sužinokite"),
+            read_aloud: t("Read aloud", "Skaityti garsiai"),
+            pause: t("Pause", "Pristabdyti"),
+            larger_text: t("Larger text", "Didesnis tekstas"),
+            high_contrast: t("High contrast", "Didelis kontrastas"),
+            speech_unavailable: t(
+                "Reading aloud is not available on this kiosk",
+                "Šiame terminale garsinis skaitymas neveikia",
+            ),
+            no_voice: t(
+                "No voice for this language: read with the default voice",
+                "Šiai kalbai balso nėra: skaitoma numatytuoju balsu",
+            ),
+            read_aloud_hint: t(
+                "Read aloud reads this screen; Previous and Next move by paragraph",
+                "Skaitymas garsiai perskaito šį ekraną; Ankstesnis ir Kitas pereina per pastraipas",
+            ),
         }
     }
 }

@@ -265,23 +265,28 @@ impl Validator<'_> {
     fn theme(&mut self) {
         let root = FieldPath::default().field("theme");
         let theme = &self.content.theme;
-        let palette = root.field("palette");
-        let colours = [
-            ("ink", &theme.palette.ink),
-            ("surface", &theme.palette.surface),
-            ("raised", &theme.palette.raised),
-            ("pressed", &theme.palette.pressed),
-            ("line", &theme.palette.line),
-            ("text", &theme.palette.text),
-            ("text_secondary", &theme.palette.text_secondary),
-            ("text_tertiary", &theme.palette.text_tertiary),
-            ("accent", &theme.palette.accent),
-        ];
-        for (name, colour) in colours {
-            self.colour(&palette.field(name), colour);
-        }
-        for (i, colour) in theme.palette.signature.iter().enumerate() {
-            self.colour(&palette.field("signature").index(i), colour);
+        for (field, palette) in [
+            ("palette", &theme.palette),
+            ("high_contrast", &theme.high_contrast),
+        ] {
+            let path = root.field(field);
+            let colours = [
+                ("ink", &palette.ink),
+                ("surface", &palette.surface),
+                ("raised", &palette.raised),
+                ("pressed", &palette.pressed),
+                ("line", &palette.line),
+                ("text", &palette.text),
+                ("text_secondary", &palette.text_secondary),
+                ("text_tertiary", &palette.text_tertiary),
+                ("accent", &palette.accent),
+            ];
+            for (name, colour) in colours {
+                self.colour(&path.field(name), colour);
+            }
+            for (i, colour) in palette.signature.iter().enumerate() {
+                self.colour(&path.field("signature").index(i), colour);
+            }
         }
         for (name, font) in [
             ("font_regular", &theme.font_regular),
@@ -421,6 +426,13 @@ impl Validator<'_> {
             ("accessibility", &labels.accessibility),
             ("language", &labels.language),
             ("touch_to_explore", &labels.touch_to_explore),
+            ("read_aloud", &labels.read_aloud),
+            ("pause", &labels.pause),
+            ("larger_text", &labels.larger_text),
+            ("high_contrast", &labels.high_contrast),
+            ("speech_unavailable", &labels.speech_unavailable),
+            ("no_voice", &labels.no_voice),
+            ("read_aloud_hint", &labels.read_aloud_hint),
         ];
         for (name, text) in all {
             // Built-in labels are written in en and lt only; other languages fall back.

@@ -87,6 +87,16 @@ impl Frame {
         )
     }
 
+    /// The same mapping over a screen `design` points shorter at the bottom (the visitor's
+    /// screens above the accessibility bar): same scale, so they reflow rather than shrink.
+    #[must_use]
+    pub fn without_bottom(self, design: f32) -> Self {
+        Self {
+            size: Vec2::new(self.size.x, (self.size.y - design).max(1.0)),
+            ..self
+        }
+    }
+
     /// A narrow landscape screen (such as 1280×720 at base size 1.2) uses compact layouts.
     pub fn compact(&self) -> bool {
         !self.portrait && self.size.x < 1700.0

@@ -1,5 +1,6 @@
 //! Drawing: design tokens, pure layout, widgets and one module per screen.
 
+pub mod a11y_ui;
 pub mod attract_ui;
 pub mod dock_ui;
 pub mod home_ui;

@@ -266,6 +266,23 @@ pub struct LanguageChoice<'a> {
     pub name: &'a str,
 }
 
+const LANGUAGE_SWITCH_PAD: f32 = 6.0;
+
+fn language_widths(ui: &Ui, frame: &Frame, languages: &[LanguageChoice<'_>]) -> Vec<f32> {
+    languages
+        .iter()
+        .map(|lang| pill_width(ui, frame, lang.name, false).max(120.0))
+        .collect()
+}
+
+/// Width in design points of the language switch (0 with one language: it is not shown).
+pub fn language_switch_width(ui: &Ui, frame: &Frame, languages: &[LanguageChoice<'_>]) -> f32 {
+    if languages.len() < 2 {
+        return 0.0;
+    }
+    language_widths(ui, frame, languages).iter().sum::<f32>() + 2.0 * LANGUAGE_SWITCH_PAD
+}
+
 /// The segmented language switch, right-aligned to `right` (design x) in the dock band
 /// `top`..`top + 80`. Returns the code of a newly chosen language.
 pub fn language_switch(
@@ -277,11 +294,8 @@ pub fn language_switch(
     languages: &[LanguageChoice<'_>],
     current: &str,
 ) -> Option<String> {
-    let pad = 6.0;
-    let widths: Vec<f32> = languages
-        .iter()
-        .map(|lang| pill_width(ui, frame, lang.name, false).max(120.0))
-        .collect();
+    let pad = LANGUAGE_SWITCH_PAD;
+    let widths = language_widths(ui, frame, languages);
     let total: f32 = widths.iter().sum::<f32>() + 2.0 * pad;
     let outer = Rect::from_min_size(pos2(right - total, top), vec2(total, 80.0));
     ui.painter().rect_filled(

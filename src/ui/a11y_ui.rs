@@ -1,0 +1,298 @@
+//! The accessibility button (on every visitor screen, beside the language switch in the
+//! dock) and, in accessibility mode, the reading bar just above the dock: read aloud and
+//! pause, previous and next paragraph, larger text, high contrast, and the paragraph being
+//! spoken, shown large as a caption.
+
+use egui::{Color32, Id, Rect, Sense, Shape, Stroke, Ui, pos2, vec2};
+
+use super::layout::Frame;
+use super::theme::{BODY, Colours, LABEL};
+use super::view::View;
+use super::widgets::{
+    ButtonKind, Elevation, Icon, LanguageChoice, elevated, language_switch_width, mix, pill_button,
+    pill_width, press_amount, round_button, text_at, touch_target,
+};
+
+/// What the visitor pressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum A11yAction {
+    /// The accessibility button: mode on or off.
+    Toggle,
+    /// Read aloud, or pause.
+    PlayPause,
+    /// The next paragraph.
+    Next,
+    /// The previous paragraph.
+    Previous,
+    /// Larger text on or off.
+    LargeText,
+    /// High contrast on or off.
+    HighContrast,
+}
+
+/// What the reading bar shows.
+pub struct A11yBar<'a> {
+    /// A speech service answered.
+    pub available: bool,
+    /// Reading now.
+    pub playing: bool,
+    /// The paragraph being read (or the one to read next).
+    pub spoken: Option<&'a str>,
+    /// A language without a voice (said once).
+    pub no_voice_for: Option<&'a str>,
+    /// Larger text is on.
+    pub large_text: bool,
+    /// High contrast is on.
+    pub high_contrast: bool,
+}
+
+/// Where the accessibility button sits: in the dock, left of the language switch.
+pub fn a11y_button_rect(ui: &Ui, view: &View<'_>) -> Rect {
+    let frame = &view.frame;
+    let dock = frame.dock();
+    let languages: Vec<LanguageChoice<'_>> = view
+        .content
+        .languages
+        .iter()
+        .map(|lang| LanguageChoice {
+            code: &lang.code,
+            name: &lang.name,
+        })
+        .collect();
+    let switch = language_switch_width(ui, frame, &languages);
+    let gap = if switch > 0.0 { 24.0 } else { 0.0 };
+    Rect::from_min_size(
+        pos2(dock.right() - switch - gap - 80.0, dock.top()),
+        vec2(80.0, 80.0),
+    )
+}
+
+/// The accessibility button: the international symbol (a figure with open arms in a
+/// circle), amber while the mode is on.
+pub fn a11y_button_ui(ui: &mut Ui, view: &View<'_>, on: bool) -> Option<A11yAction> {
+    let frame = &view.frame;
+    let colours = view.colours;
+    let rect = a11y_button_rect(ui, view);
+    let label = view.t(&view.content.labels.accessibility);
+    let response = touch_target(ui, frame, rect, Id::unique("accessibility"), label);
+    let press = press_amount(ui, &response);
+    let (fill, ink) = if on {
+        (
+            mix(colours.accent, colours.accent_pressed, press),
+            colours.ink,
+        )
+    } else {
+        (mix(colours.raised, colours.pressed, press), colours.text)
+    };
+    let centre = frame.pos(rect.center());
+    ui.painter()
+        .circle_filled(centre, frame.pt(rect.height() / 2.0), fill);
+    accessibility_symbol(ui, frame, rect.center(), 46.0, ink);
+    response.clicked().then_some(A11yAction::Toggle)
+}
+
+/// The accessibility symbol (after the UN's): a ring, a head, open arms, a body, legs.
+fn accessibility_symbol(ui: &Ui, frame: &Frame, centre: egui::Pos2, size: f32, colour: Color32) {
+    let painter = ui.painter();
+    let p = |x: f32, y: f32| frame.pos(centre + vec2(x, y) * size / 2.0);
+    let stroke = Stroke::new(frame.pt(2.5), colour);
+    painter.circle_stroke(p(0.0, 0.0), frame.pt(size / 2.0), stroke);
+    painter.circle_filled(p(0.0, -0.52), frame.pt(size * 0.08), colour);
+    let line = |points: Vec<egui::Pos2>| {
+        painter.add(Shape::line(points, stroke));
+    };
+    line(vec![p(-0.55, -0.28), p(0.0, -0.2), p(0.55, -0.28)]);
+    line(vec![p(0.0, -0.2), p(0.0, 0.18)]);
+    line(vec![p(-0.3, 0.62), p(0.0, 0.18), p(0.3, 0.62)]);
+}
+
+/// Height of the reading bar in design points.
+pub const BAR_HEIGHT: f32 = 216.0;
+
+/// Design points the visitor's screens give up at the bottom for the bar.
+pub const BAR_SPACE: f32 = BAR_HEIGHT + 16.0;
+
+/// The reading bar's rectangle: the dock's width, in the dock's place at the bottom of the
+/// whole screen (the visitor's screens sit above it, see [`BAR_SPACE`]).
+pub fn a11y_bar_rect(frame: &Frame) -> Rect {
+    let dock = frame.dock();
+    Rect::from_min_max(
+        pos2(dock.left(), dock.bottom() - BAR_HEIGHT),
+        pos2(dock.right(), dock.bottom()),
+    )
+}
+
+/// The reading bar; returns what the visitor pressed.
+pub fn a11y_bar_ui(ui: &mut Ui, view: &View<'_>, bar: &A11yBar<'_>) -> Vec<A11yAction> {
+    let frame = &view.frame;
+    let colours: &Colours = view.colours;
+    let labels = &view.content.labels;
+    let rect = a11y_bar_rect(frame);
+    // The bar takes the touches that land on it, so nothing underneath is tapped through it.
+    ui.interact(
+        frame.rect(rect),
+        Id::unique("a11y-bar"),
+        Sense::click_and_drag(),
+    );
+    elevated(ui, frame, rect, colours.surface, Elevation::Panel);
+    let inner = rect.shrink(24.0);
+    let mut actions = Vec::new();
+
+    // The caption: the paragraph being read, else a hint or a notice.
+    let caption = if !bar.available {
+        view.t(&labels.speech_unavailable)
+    } else if bar.no_voice_for.is_some() {
+        view.t(&labels.no_voice)
+    } else {
+        bar.spoken
+            .unwrap_or_else(|| view.t(&labels.read_aloud_hint))
+    };
+    let reading = bar.available && bar.spoken.is_some();
+    if reading {
+        // The highlight: an amber rule beside the spoken paragraph.
+        let rule = Rect::from_min_size(inner.min, vec2(6.0, 84.0));
+        ui.painter()
+            .rect_filled(frame.rect(rule), frame.pt(3.0), colours.accent);
+    }
+    text_at(
+        ui,
+        frame,
+        inner.min + vec2(if reading { 24.0 } else { 0.0 }, 0.0),
+        caption,
+        BODY,
+        if reading {
+            colours.text
+        } else {
+            colours.text_secondary
+        },
+        inner.width() - 24.0,
+        2,
+    );
+
+    let row_top = inner.bottom() - 80.0;
+    let mut x = inner.left();
+    let play_label = if bar.playing {
+        view.t(&labels.pause)
+    } else {
+        view.t(&labels.read_aloud)
+    };
+    let play_w = pill_width(ui, frame, play_label, false);
+    let play = Rect::from_min_size(pos2(x, row_top), vec2(play_w, 80.0));
+    if pill_button(
+        ui,
+        frame,
+        colours,
+        play,
+        Id::unique("a11y-play"),
+        play_label,
+        None,
+        ButtonKind::Primary,
+    )
+    .clicked()
+        && bar.available
+    {
+        actions.push(A11yAction::PlayPause);
+    }
+    x += play_w + 16.0;
+    for (label, icon, action, id) in [
+        (
+            &labels.previous,
+            Icon::ChevronLeft,
+            A11yAction::Previous,
+            "a11y-previous",
+        ),
+        (
+            &labels.next,
+            Icon::ChevronRight,
+            A11yAction::Next,
+            "a11y-next",
+        ),
+    ] {
+        let r = Rect::from_min_size(pos2(x, row_top), vec2(80.0, 80.0));
+        if round_button(
+            ui,
+            frame,
+            colours,
+            r,
+            Id::unique(id),
+            view.t(label),
+            icon,
+            bar.available,
+        )
+        .clicked()
+            && bar.available
+        {
+            actions.push(action);
+        }
+        x += 80.0 + 16.0;
+    }
+
+    // The toggles, right-aligned; an on toggle is drawn as the selected (light) pill.
+    let mut right = inner.right();
+    for (label, on, action, id) in [
+        (
+            &labels.high_contrast,
+            bar.high_contrast,
+            A11yAction::HighContrast,
+            "a11y-contrast",
+        ),
+        (
+            &labels.larger_text,
+            bar.large_text,
+            A11yAction::LargeText,
+            "a11y-larger",
+        ),
+    ] {
+        let text = view.t(label);
+        let w = pill_width(ui, frame, text, false) + 48.0;
+        right -= w;
+        let r = Rect::from_min_size(pos2(right, row_top), vec2(w, 80.0));
+        if toggle_pill(ui, frame, colours, r, Id::unique(id), text, on) {
+            actions.push(action);
+        }
+        right -= 16.0;
+    }
+    actions
+}
+
+/// A pill that stays lit while `on`, with a check box drawn before its label; AccessKit
+/// sees a toggle with its state.
+fn toggle_pill(
+    ui: &Ui,
+    frame: &Frame,
+    colours: &Colours,
+    rect: Rect,
+    id: Id,
+    label: &str,
+    on: bool,
+) -> bool {
+    let response = ui.interact(frame.rect(rect), id, Sense::click());
+    let owned = label.to_owned();
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, on, &owned));
+    let press = press_amount(ui, &response);
+    let (fill, ink) = if on {
+        (mix(colours.text, colours.pressed, press * 0.3), colours.ink)
+    } else {
+        (mix(colours.raised, colours.pressed, press), colours.text)
+    };
+    ui.painter()
+        .rect_filled(frame.rect(rect), frame.pt(rect.height() / 2.0), fill);
+    let bx = Rect::from_center_size(pos2(rect.left() + 40.0, rect.center().y), vec2(24.0, 24.0));
+    ui.painter().rect_stroke(
+        frame.rect(bx),
+        frame.pt(4.0),
+        Stroke::new(frame.pt(2.5), ink),
+        egui::StrokeKind::Inside,
+    );
+    if on {
+        let p = |x: f32, y: f32| frame.pos(bx.center() + vec2(x, y));
+        ui.painter().add(Shape::line(
+            vec![p(-7.0, 0.0), p(-2.0, 6.0), p(8.0, -6.0)],
+            Stroke::new(frame.pt(3.0), ink),
+        ));
+    }
+    let text = super::widgets::galley(ui, frame, label, LABEL, ink, f32::INFINITY, 1);
+    let pos = frame.pos(pos2(rect.left() + 68.0, rect.center().y)) - vec2(0.0, text.size().y / 2.0);
+    ui.painter().galley(pos, text, ink);
+    response.clicked()
+}
