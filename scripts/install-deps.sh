@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # System packages the kiosk and its tests need on Debian (run as root).
 # Window and rendering libraries for eframe (X11, Wayland, GL, Vulkan in software),
-# and Xvfb, xdotool and ImageMagick for the real-window test.
+# Xvfb, xdotool and ImageMagick for the real-window test, and the MinGW-w64 cross-compiler
+# for the Windows build (target x86_64-pc-windows-gnu).
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
@@ -9,4 +10,5 @@ apt-get install -y --no-install-recommends \
     xvfb xauth xdotool imagemagick \
     mesa-vulkan-drivers libgl1-mesa-dri libegl1 libgl1 \
     libxkbcommon-x11-0 libxkbcommon0 libwayland-client0 libwayland-egl1 \
-    libx11-6 libx11-xcb1 libxcursor1 libxrandr2 libxi6
+    libx11-6 libx11-xcb1 libxcursor1 libxrandr2 libxi6 \
+    gcc-mingw-w64-x86-64
