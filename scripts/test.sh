@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Every check, fastest first: format, lints, the release build, then all tests
 # (unit, egui_kittest UI tests, `vitrina check` fixtures, property tests, and the
-# real-window test of the release binary under Xvfb), a check of the shipped content, and
-# real speech in English and Lithuanian (scripts/speech-check.sh).
+# real-window tests of the release binary under Xvfb), a check of the shipped content,
+# real speech in English and Lithuanian (scripts/speech-check.sh), and last the Windows
+# release cross build.
 # Run as root on a fresh Debian machine, it first installs the system packages it needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null || ! command -v import >/dev/null \
-    || ! command -v espeak-ng >/dev/null || ! command -v sox >/dev/null || ! pkg-config --exists speech-dispatcher; then
+    || ! command -v espeak-ng >/dev/null || ! command -v sox >/dev/null \
+    || ! command -v x86_64-w64-mingw32-gcc >/dev/null || ! pkg-config --exists speech-dispatcher; then
     if [ "$(id -u)" = 0 ]; then
         bash scripts/install-deps.sh
     else
-        echo "Xvfb, xdotool, ImageMagick or the speech packages missing: run scripts/install-deps.sh as root (the window and speech tests will be skipped)" >&2
+        echo "Xvfb, xdotool, ImageMagick, MinGW-w64 or the speech packages missing: run scripts/install-deps.sh as root" >&2
     fi
 fi
 cargo fmt --all -- --check
@@ -20,3 +22,6 @@ cargo build --release --locked
 VITRINA_BIN="$PWD/target/release/vitrina" cargo test --all-targets --locked
 cargo run --release --locked -- check content.ron
 bash scripts/speech-check.sh
+# Windows 10/11: the same code cross-built with MinGW-w64 (output in target/x86_64-pc-windows-gnu/).
+rustup target add x86_64-pc-windows-gnu
+cargo build --release --locked --target x86_64-pc-windows-gnu

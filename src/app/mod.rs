@@ -427,6 +427,7 @@ pub fn run(cli: &Cli) -> ExitCode {
                 "window ready {} ms after launch",
                 launched.elapsed().as_millis()
             );
+            crate::platform::disable_press_and_hold(cc);
             let mut app = VitrinaApp::new(&cc.egui_ctx, loaded)
                 .with_kiosk_mode(!windowed)
                 .with_sounds(true)

@@ -1,4 +1,16 @@
-//! What touches the operating system: pictures on disk and the content watcher.
+//! What touches the operating system: pictures on disk, the content watcher, and Windows
+//! window settings.
 
 pub mod images;
 pub mod watch;
+#[cfg(windows)]
+mod windows;
+
+/// Turns off Windows' press-and-hold feedback on the kiosk window (it would clash with the
+/// kiosk's own hold gestures). Does nothing on other systems.
+pub fn disable_press_and_hold(cc: &eframe::CreationContext<'_>) {
+    #[cfg(windows)]
+    windows::disable_press_and_hold(cc);
+    #[cfg(not(windows))]
+    let _ = cc;
+}
