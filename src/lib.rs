@@ -9,3 +9,4 @@ pub mod map;
 pub mod platform;
 pub mod preview;
 pub mod ui;
+pub mod usage;
