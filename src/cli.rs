@@ -210,7 +210,10 @@ pub fn stats(file: Option<&Path>, dirs: &Dirs, since: Option<jiff::civil::Date>)
     if !read_any {
         return ExitCode::FAILURE;
     }
-    print!("{}", crate::usage::table::render(&aggregate(&records, since)));
+    print!(
+        "{}",
+        crate::usage::table::render(&aggregate(&records, since))
+    );
     ExitCode::SUCCESS
 }
 

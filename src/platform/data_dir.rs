@@ -80,7 +80,11 @@ mod tests {
         );
         let both = Dirs::choose(Some(data), Some(logs), default);
         assert_eq!(both.logs, PathBuf::from("l"), "--log-dir");
-        assert_eq!(both.usage_file(), Path::new("d").join("usage.jsonl"), "usage");
+        assert_eq!(
+            both.usage_file(),
+            Path::new("d").join("usage.jsonl"),
+            "usage"
+        );
     }
 
     #[test]

@@ -144,8 +144,12 @@ pub fn aggregate<'r>(records: impl IntoIterator<Item = &'r Record>, since: Optio
                     entry.1 += 1;
                 }
             }
-            Event::RouteTapped { route } => *items.entry((ItemKind::Route, route)).or_default() += 1,
-            Event::PlaceTapped { place } => *items.entry((ItemKind::Place, place)).or_default() += 1,
+            Event::RouteTapped { route } => {
+                *items.entry((ItemKind::Route, route)).or_default() += 1
+            }
+            Event::PlaceTapped { place } => {
+                *items.entry((ItemKind::Place, place)).or_default() += 1
+            }
         }
     }
     stats.sessions_per_day = per_day.into_iter().collect();
@@ -159,7 +163,9 @@ pub fn aggregate<'r>(records: impl IntoIterator<Item = &'r Record>, since: Optio
         })
         .collect();
     // Most first; the id breaks ties so the order never depends on the file's order.
-    stats.sections.sort_by(|a, b| b.opened.cmp(&a.opened).then_with(|| a.id.cmp(&b.id)));
+    stats
+        .sections
+        .sort_by(|a, b| b.opened.cmp(&a.opened).then_with(|| a.id.cmp(&b.id)));
     stats.languages = languages
         .into_iter()
         .map(|(id, count)| Count {
@@ -167,7 +173,9 @@ pub fn aggregate<'r>(records: impl IntoIterator<Item = &'r Record>, since: Optio
             count,
         })
         .collect();
-    stats.languages.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.id.cmp(&b.id)));
+    stats
+        .languages
+        .sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.id.cmp(&b.id)));
     stats.layers = layers
         .into_iter()
         .map(|(id, (on, off))| LayerFigure {
@@ -176,7 +184,11 @@ pub fn aggregate<'r>(records: impl IntoIterator<Item = &'r Record>, since: Optio
             off,
         })
         .collect();
-    stats.layers.sort_by(|a, b| (b.on + b.off).cmp(&(a.on + a.off)).then_with(|| a.id.cmp(&b.id)));
+    stats.layers.sort_by(|a, b| {
+        (b.on + b.off)
+            .cmp(&(a.on + a.off))
+            .then_with(|| a.id.cmp(&b.id))
+    });
     stats.items = items
         .into_iter()
         .map(|((kind, id), taps)| ItemFigure {
@@ -242,14 +254,52 @@ mod tests {
             record(1, viewed("security", 5.0)),
             record(1, Event::SessionEnd { secs: 100.0 }),
             record(2, Event::SessionStart),
-            record(2, Event::LanguageChosen { lang: "lt".to_owned() }),
+            record(
+                2,
+                Event::LanguageChosen {
+                    lang: "lt".to_owned(),
+                },
+            ),
             record(2, viewed("energy", 20.0)),
-            record(2, Event::LayerToggled { layer: "gas".to_owned(), on: false }),
-            record(2, Event::LayerToggled { layer: "gas".to_owned(), on: true }),
-            record(2, Event::LayerToggled { layer: "oil".to_owned(), on: false }),
-            record(2, Event::RouteTapped { route: "gipl".to_owned() }),
-            record(2, Event::PlaceTapped { place: "riga".to_owned() }),
-            record(2, Event::RouteTapped { route: "gipl".to_owned() }),
+            record(
+                2,
+                Event::LayerToggled {
+                    layer: "gas".to_owned(),
+                    on: false,
+                },
+            ),
+            record(
+                2,
+                Event::LayerToggled {
+                    layer: "gas".to_owned(),
+                    on: true,
+                },
+            ),
+            record(
+                2,
+                Event::LayerToggled {
+                    layer: "oil".to_owned(),
+                    on: false,
+                },
+            ),
+            record(
+                2,
+                Event::RouteTapped {
+                    route: "gipl".to_owned(),
+                },
+            ),
+            record(
+                2,
+                Event::PlaceTapped {
+                    place: "riga".to_owned(),
+                },
+            ),
+            record(
+                2,
+                Event::RouteTapped {
+                    route: "gipl".to_owned(),
+                },
+            ),
             record(2, Event::SessionEnd { secs: 300.0 }),
             record(2, Event::SessionStart),
         ];
@@ -261,29 +311,64 @@ mod tests {
             "per day"
         );
         assert_eq!(stats.sessions, 3, "sessions");
-        assert_eq!(stats.median_session_secs, Some(200.0), "median of the two that ended");
+        assert_eq!(
+            stats.median_session_secs,
+            Some(200.0),
+            "median of the two that ended"
+        );
         assert_eq!(
             stats.sections,
             vec![
-                SectionFigure { id: "energy".to_owned(), opened: 3, median_dwell_secs: 20.0 },
-                SectionFigure { id: "security".to_owned(), opened: 1, median_dwell_secs: 5.0 },
+                SectionFigure {
+                    id: "energy".to_owned(),
+                    opened: 3,
+                    median_dwell_secs: 20.0
+                },
+                SectionFigure {
+                    id: "security".to_owned(),
+                    opened: 1,
+                    median_dwell_secs: 5.0
+                },
             ],
             "sections"
         );
-        assert_eq!(stats.languages, vec![Count { id: "lt".to_owned(), count: 1 }], "languages");
+        assert_eq!(
+            stats.languages,
+            vec![Count {
+                id: "lt".to_owned(),
+                count: 1
+            }],
+            "languages"
+        );
         assert_eq!(
             stats.layers,
             vec![
-                LayerFigure { id: "gas".to_owned(), on: 1, off: 1 },
-                LayerFigure { id: "oil".to_owned(), on: 0, off: 1 },
+                LayerFigure {
+                    id: "gas".to_owned(),
+                    on: 1,
+                    off: 1
+                },
+                LayerFigure {
+                    id: "oil".to_owned(),
+                    on: 0,
+                    off: 1
+                },
             ],
             "layers"
         );
         assert_eq!(
             stats.items,
             vec![
-                ItemFigure { kind: ItemKind::Route, id: "gipl".to_owned(), taps: 2 },
-                ItemFigure { kind: ItemKind::Place, id: "riga".to_owned(), taps: 1 },
+                ItemFigure {
+                    kind: ItemKind::Route,
+                    id: "gipl".to_owned(),
+                    taps: 2
+                },
+                ItemFigure {
+                    kind: ItemKind::Place,
+                    id: "riga".to_owned(),
+                    taps: 1
+                },
             ],
             "items"
         );

@@ -33,17 +33,32 @@ pub fn render(stats: &Stats) -> String {
         .iter()
         .map(|(day, n)| vec![day.to_string(), n.to_string()])
         .collect();
-    part(&mut out, "sessions per day", &[("day", Align::Left), ("sessions", Align::Right)], days);
+    part(
+        &mut out,
+        "sessions per day",
+        &[("day", Align::Left), ("sessions", Align::Right)],
+        days,
+    );
 
     let sections = stats
         .sections
         .iter()
-        .map(|s| vec![s.id.clone(), s.opened.to_string(), duration(s.median_dwell_secs)])
+        .map(|s| {
+            vec![
+                s.id.clone(),
+                s.opened.to_string(),
+                duration(s.median_dwell_secs),
+            ]
+        })
         .collect();
     part(
         &mut out,
         "most opened sections",
-        &[("section", Align::Left), ("opened", Align::Right), ("median dwell", Align::Right)],
+        &[
+            ("section", Align::Left),
+            ("opened", Align::Right),
+            ("median dwell", Align::Right),
+        ],
         sections,
     );
 
@@ -67,7 +82,11 @@ pub fn render(stats: &Stats) -> String {
     part(
         &mut out,
         "map layers switched",
-        &[("layer", Align::Left), ("on", Align::Right), ("off", Align::Right)],
+        &[
+            ("layer", Align::Left),
+            ("on", Align::Right),
+            ("off", Align::Right),
+        ],
         layers,
     );
 
@@ -85,7 +104,11 @@ pub fn render(stats: &Stats) -> String {
     part(
         &mut out,
         "map items tapped",
-        &[("item", Align::Left), ("kind", Align::Left), ("taps", Align::Right)],
+        &[
+            ("item", Align::Left),
+            ("kind", Align::Left),
+            ("taps", Align::Right),
+        ],
         items,
     );
     out
@@ -100,7 +123,12 @@ fn part(out: &mut String, heading: &str, columns: &[(&str, Align)], rows: Vec<Ve
     let header = columns.iter().map(|(name, _)| (*name).to_owned()).collect();
     let all: Vec<Vec<String>> = std::iter::once(header).chain(rows).collect();
     let widths: Vec<usize> = (0..columns.len())
-        .map(|c| all.iter().map(|row| row.get(c).map_or(0, |t| t.chars().count())).max().unwrap_or(0))
+        .map(|c| {
+            all.iter()
+                .map(|row| row.get(c).map_or(0, |t| t.chars().count()))
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     for row in &all {
         let cells: Vec<String> = row
@@ -155,10 +183,21 @@ mod tests {
             sessions: 12,
             median_session_secs: Some(95.0),
             sections: vec![
-                SectionFigure { id: "energy".to_owned(), opened: 10, median_dwell_secs: 42.0 },
-                SectionFigure { id: "cyber".to_owned(), opened: 2, median_dwell_secs: 61.0 },
+                SectionFigure {
+                    id: "energy".to_owned(),
+                    opened: 10,
+                    median_dwell_secs: 42.0,
+                },
+                SectionFigure {
+                    id: "cyber".to_owned(),
+                    opened: 2,
+                    median_dwell_secs: 61.0,
+                },
             ],
-            languages: vec![Count { id: "lt".to_owned(), count: 3 }],
+            languages: vec![Count {
+                id: "lt".to_owned(),
+                count: 3,
+            }],
             ..Stats::default()
         };
         let text = render(&stats);

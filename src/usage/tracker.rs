@@ -170,7 +170,7 @@ mod tests {
 
     fn content() -> Content {
         crate::content::parse_content(
-            r#"(
+            r##"(
                 languages: [(code: "en", name: "English", default: true), (code: "lt", name: "Lietuvių")],
                 story: (title: "T"),
                 sections: [(id: "energy", title: "E"), (id: "security", title: "S")],
@@ -182,7 +182,7 @@ mod tests {
                     ],
                     routes: [(id: "gipl", layer: "gas", name: "GIPL", waypoints: [Place("vilnius"), Place("riga")])],
                 ),
-            )"#,
+            )"##,
             std::path::Path::new("test.ron"),
         )
         .unwrap()
@@ -228,15 +228,63 @@ mod tests {
         f.frame(62.5, &Screen::Section(1), "lt", None);
         f.frame(70.0, &map, "lt", None);
         let on = [true, true];
-        f.frame(70.25, &map, "lt", Some(MapObserved { layers: &on, selection: None }));
+        f.frame(
+            70.25,
+            &map,
+            "lt",
+            Some(MapObserved {
+                layers: &on,
+                selection: None,
+            }),
+        );
         let gas_off = [false, true];
-        f.frame(75.0, &map, "lt", Some(MapObserved { layers: &gas_off, selection: None }));
+        f.frame(
+            75.0,
+            &map,
+            "lt",
+            Some(MapObserved {
+                layers: &gas_off,
+                selection: None,
+            }),
+        );
         let place = Some(Selection::Place(1));
-        f.frame(76.0, &map, "lt", Some(MapObserved { layers: &gas_off, selection: place }));
-        f.frame(77.0, &map, "lt", Some(MapObserved { layers: &on, selection: place }));
+        f.frame(
+            76.0,
+            &map,
+            "lt",
+            Some(MapObserved {
+                layers: &gas_off,
+                selection: place,
+            }),
+        );
+        f.frame(
+            77.0,
+            &map,
+            "lt",
+            Some(MapObserved {
+                layers: &on,
+                selection: place,
+            }),
+        );
         let route = Some(Selection::Route(0));
-        f.frame(78.0, &map, "lt", Some(MapObserved { layers: &on, selection: route }));
-        f.frame(79.0, &map, "lt", Some(MapObserved { layers: &on, selection: None }));
+        f.frame(
+            78.0,
+            &map,
+            "lt",
+            Some(MapObserved {
+                layers: &on,
+                selection: route,
+            }),
+        );
+        f.frame(
+            79.0,
+            &map,
+            "lt",
+            Some(MapObserved {
+                layers: &on,
+                selection: None,
+            }),
+        );
         f.frame(80.0, &Screen::Home, "lt", None);
         f.frame(120.0, &Screen::Section(1), "lt", None);
         // The idle reset: the loop, the default language.
@@ -246,14 +294,35 @@ mod tests {
             f.events,
             vec![
                 Event::SessionStart,
-                Event::LanguageChosen { lang: "lt".to_owned() },
-                Event::SectionViewed { section: "energy".to_owned(), dwell_secs: 17.5 },
-                Event::SectionViewed { section: "security".to_owned(), dwell_secs: 7.5 },
-                Event::LayerToggled { layer: "gas".to_owned(), on: false },
-                Event::PlaceTapped { place: "riga".to_owned() },
-                Event::LayerToggled { layer: "gas".to_owned(), on: true },
-                Event::RouteTapped { route: "gipl".to_owned() },
-                Event::SectionViewed { section: "security".to_owned(), dwell_secs: 180.0 },
+                Event::LanguageChosen {
+                    lang: "lt".to_owned()
+                },
+                Event::SectionViewed {
+                    section: "energy".to_owned(),
+                    dwell_secs: 17.5
+                },
+                Event::SectionViewed {
+                    section: "security".to_owned(),
+                    dwell_secs: 7.5
+                },
+                Event::LayerToggled {
+                    layer: "gas".to_owned(),
+                    on: false
+                },
+                Event::PlaceTapped {
+                    place: "riga".to_owned()
+                },
+                Event::LayerToggled {
+                    layer: "gas".to_owned(),
+                    on: true
+                },
+                Event::RouteTapped {
+                    route: "gipl".to_owned()
+                },
+                Event::SectionViewed {
+                    section: "security".to_owned(),
+                    dwell_secs: 180.0
+                },
                 Event::SessionEnd { secs: 260.0 },
             ],
             "events"
@@ -267,17 +336,33 @@ mod tests {
         f.frame(1.0, &Screen::Section(0), "en", None);
         // A swipe to the neighbour.
         f.frame(4.0, &Screen::Section(1), "en", None);
-        let preset = Screen::Map { preset: Some("energy".to_owned()) };
+        let preset = Screen::Map {
+            preset: Some("energy".to_owned()),
+        };
         f.frame(6.0, &preset, "en", None);
         // The visit starts with the preset's layers and the stale visit's values are not compared.
         let gas_only = [true, false];
-        f.frame(6.25, &preset, "en", Some(MapObserved { layers: &gas_only, selection: None }));
+        f.frame(
+            6.25,
+            &preset,
+            "en",
+            Some(MapObserved {
+                layers: &gas_only,
+                selection: None,
+            }),
+        );
         assert_eq!(
             f.events,
             vec![
                 Event::SessionStart,
-                Event::SectionViewed { section: "energy".to_owned(), dwell_secs: 3.0 },
-                Event::SectionViewed { section: "security".to_owned(), dwell_secs: 2.0 },
+                Event::SectionViewed {
+                    section: "energy".to_owned(),
+                    dwell_secs: 3.0
+                },
+                Event::SectionViewed {
+                    section: "security".to_owned(),
+                    dwell_secs: 2.0
+                },
             ],
             "events"
         );

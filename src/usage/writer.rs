@@ -70,7 +70,9 @@ impl UsageWriter {
         };
         match sender.try_send(record) {
             Ok(()) => {}
-            Err(TrySendError::Full(_)) => log::warn!("usage: the writer is behind; a record was dropped"),
+            Err(TrySendError::Full(_)) => {
+                log::warn!("usage: the writer is behind; a record was dropped")
+            }
             Err(TrySendError::Disconnected(_)) => {
                 log::warn!("usage: the writer has stopped; a record was dropped");
             }
@@ -195,11 +197,31 @@ mod tests {
     #[test]
     fn rotated_files_are_numbered_before_the_extension() {
         let base = Path::new("data").join("usage.jsonl");
-        assert_eq!(rotated_path(&base, 2), Path::new("data").join("usage.2.jsonl"), "path");
-        assert_eq!(rotation_number("usage.jsonl", "usage.2.jsonl"), Some(2), "number");
-        assert_eq!(rotation_number("usage.jsonl", "usage.jsonl"), None, "the base");
-        assert_eq!(rotation_number("usage.jsonl", "usage.x.jsonl"), None, "not a number");
-        assert_eq!(rotation_number("usage.jsonl", "other.1.jsonl"), None, "other stem");
+        assert_eq!(
+            rotated_path(&base, 2),
+            Path::new("data").join("usage.2.jsonl"),
+            "path"
+        );
+        assert_eq!(
+            rotation_number("usage.jsonl", "usage.2.jsonl"),
+            Some(2),
+            "number"
+        );
+        assert_eq!(
+            rotation_number("usage.jsonl", "usage.jsonl"),
+            None,
+            "the base"
+        );
+        assert_eq!(
+            rotation_number("usage.jsonl", "usage.x.jsonl"),
+            None,
+            "not a number"
+        );
+        assert_eq!(
+            rotation_number("usage.jsonl", "other.1.jsonl"),
+            None,
+            "other stem"
+        );
     }
 
     #[test]
@@ -236,8 +258,16 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(langs(read(&path)), ["l09", "l10"], "current");
-        assert_eq!(langs(read(&rotated_path(&path, 1))), ["l06", "l07", "l08"], "1");
-        assert_eq!(langs(read(&rotated_path(&path, 2))), ["l03", "l04", "l05"], "2");
+        assert_eq!(
+            langs(read(&rotated_path(&path, 1))),
+            ["l06", "l07", "l08"],
+            "1"
+        );
+        assert_eq!(
+            langs(read(&rotated_path(&path, 2))),
+            ["l03", "l04", "l05"],
+            "2"
+        );
         assert!(!rotated_path(&path, 3).exists(), "the oldest went");
     }
 
