@@ -134,17 +134,17 @@ fn append(
         *file = None;
         rotate(path, rotation.kept)?;
     }
-    let open = match file {
-        Some(open) => open,
-        None => {
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)?;
-            }
-            file.insert(OpenOptions::new().create(true).append(true).open(path)?)
+    if file.is_none() {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
         }
-    };
+        *file = Some(OpenOptions::new().create(true).append(true).open(path)?);
+    }
     // One write per line: a crash leaves whole lines, at worst one torn last line.
-    open.write_all(line)
+    match file {
+        Some(open) => open.write_all(line),
+        None => Ok(()),
+    }
 }
 
 /// Moves `usage.jsonl` to `usage.1.jsonl`, each `usage.N.jsonl` to N+1, dropping the oldest.
