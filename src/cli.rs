@@ -235,7 +235,7 @@ fn usage_files(current: &Path) -> Vec<PathBuf> {
         })
         .collect();
     // The highest number is the oldest.
-    rotated.sort_by(|a, b| b.0.cmp(&a.0));
+    rotated.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
     let mut files: Vec<PathBuf> = rotated.into_iter().map(|(_, path)| path).collect();
     if files.is_empty() || current.exists() {
         files.push(current.to_path_buf());
