@@ -1,4 +1,4 @@
-//! The command line: `vitrina`, `vitrina check [PATH]`.
+//! The command line: `vitrina`, `vitrina check [PATH]`, `vitrina preview`, `vitrina stats`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -6,6 +6,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::content::{LoadError, load_content};
+use crate::platform::data_dir::Dirs;
+use crate::usage::stats::{aggregate, parse_lines};
+use crate::usage::writer::rotation_number;
 
 /// Vitrina: a fullscreen exhibition kiosk that tells a story from content.ron.
 #[derive(Debug, Parser)]
@@ -39,6 +42,26 @@ pub struct Cli {
     /// Benchmarks: show every screen and slide in turn, SECS each, then Home.
     #[arg(long, value_name = "SECS", hide = true)]
     pub bench_tour: Option<f64>,
+
+    /// The folder for usage figures (default: the user's local data folder,
+    /// ~/.local/share/vitrina on Linux, %LOCALAPPDATA%\Vitrina\data on Windows).
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+
+    /// The folder for the daily log files (default: `logs` in the data folder).
+    #[arg(long, value_name = "DIR", global = true)]
+    pub log_dir: Option<PathBuf>,
+
+    /// Tests of the panic hook: panic in the first frame.
+    #[arg(long, hide = true)]
+    pub test_panic: bool,
+}
+
+impl Cli {
+    /// The data and log folders: the options, else the platform's defaults.
+    pub fn dirs(&self) -> Dirs {
+        Dirs::resolve(self.data_dir.as_deref(), self.log_dir.as_deref())
+    }
 }
 
 /// Graphics back ends the kiosk can draw with.
@@ -70,6 +93,16 @@ pub enum Command {
         /// Language code of the visitor's screens (default: the content's default).
         #[arg(long)]
         lang: Option<String>,
+    },
+    /// Add up the usage figures: sessions per day, median session length, the most opened
+    /// sections, languages, map layers and items.
+    Stats {
+        /// Only days from this date on, such as 2026-05-01.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        since: Option<jiff::civil::Date>,
+        /// The usage file (default: usage.jsonl in the data folder and its rotated files).
+        #[arg(long, value_name = "PATH")]
+        file: Option<PathBuf>,
     },
 }
 
@@ -142,6 +175,72 @@ pub fn preview(content: &Path, out: &Path, size: [u32; 2], lang: Option<&str>) -
             ExitCode::from(2)
         }
     }
+}
+
+/// `vitrina stats`: exit 0 with the tables, 1 when no usage file can be read. A broken line
+/// is skipped with a `FILE:LINE: skipped: reason` warning on stderr.
+#[expect(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "stats reports to the terminal, warnings apart"
+)]
+pub fn stats(file: Option<&Path>, dirs: &Dirs, since: Option<jiff::civil::Date>) -> ExitCode {
+    let files = match file {
+        Some(file) => vec![file.to_path_buf()],
+        None => usage_files(&dirs.usage_file()),
+    };
+    let mut records = Vec::new();
+    let mut read_any = false;
+    for path in &files {
+        let text = match std::fs::read(path) {
+            // A torn write may leave invalid UTF-8: that line is reported, not the file.
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(err) => {
+                eprintln!("{}: cannot read: {err}", path.display());
+                continue;
+            }
+        };
+        read_any = true;
+        let (mut read, skipped) = parse_lines(&text);
+        for skip in skipped {
+            eprintln!("{}:{}: skipped: {}", path.display(), skip.line, skip.reason);
+        }
+        records.append(&mut read);
+    }
+    if !read_any {
+        return ExitCode::FAILURE;
+    }
+    print!(
+        "{}",
+        crate::usage::table::render(&aggregate(&records, since))
+    );
+    ExitCode::SUCCESS
+}
+
+/// The usage file and its rotated files, oldest first; the current file when it exists or
+/// nothing else does (so its absence is reported).
+fn usage_files(current: &Path) -> Vec<PathBuf> {
+    let base = current
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let dir = current.parent().unwrap_or_else(|| Path::new("."));
+    let mut rotated: Vec<(usize, PathBuf)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| {
+            let n = rotation_number(&base, &entry.file_name().to_string_lossy())?;
+            Some((n, entry.path()))
+        })
+        .collect();
+    // The highest number is the oldest.
+    rotated.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
+    let mut files: Vec<PathBuf> = rotated.into_iter().map(|(_, path)| path).collect();
+    if files.is_empty() || current.exists() {
+        files.push(current.to_path_buf());
+    }
+    files
 }
 
 #[expect(clippy::print_stdout, reason = "check reports to the terminal")]

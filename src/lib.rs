@@ -10,3 +10,4 @@ pub mod map;
 pub mod platform;
 pub mod preview;
 pub mod ui;
+pub mod usage;

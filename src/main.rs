@@ -1,20 +1,33 @@
-//! The `vitrina` binary: parse the command line, then call the library.
+//! The `vitrina` binary: parse the command line, set up logging (and for the kiosk the log
+//! file and the panic hook), then call the library.
 
 use std::process::ExitCode;
 
 use clap::Parser as _;
 use vitrina::cli::{Cli, Command};
+use vitrina::platform::logging::{self, Output};
 
 fn main() -> ExitCode {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
     let cli = Cli::parse();
+    let dirs = cli.dirs();
     match &cli.command {
         Some(Command::Check { path }) => {
+            let _log = logging::init(Output::Stderr);
             vitrina::cli::check(path.as_deref().unwrap_or(&cli.content))
         }
         Some(Command::Preview { out, size, lang }) => {
+            let _log = logging::init(Output::Stderr);
             vitrina::cli::preview(&cli.content, out, *size, lang.as_deref())
         }
-        None => vitrina::app::run(&cli),
+        Some(Command::Stats { since, file }) => {
+            let _log = logging::init(Output::Stderr);
+            vitrina::cli::stats(file.as_deref(), &dirs, *since)
+        }
+        None => {
+            // The guard flushes the log file when the kiosk closes.
+            let _log = logging::init(Output::StderrAndFiles(&dirs.logs));
+            vitrina::platform::crash::install_panic_hook();
+            vitrina::app::run(&cli)
+        }
     }
 }

@@ -13,6 +13,7 @@ pub mod slideshow;
 pub mod staff;
 mod staff_panel;
 mod state;
+mod usage_tracking;
 
 use std::process::ExitCode;
 
@@ -79,6 +80,10 @@ pub struct VitrinaApp {
     a11y: accessibility::Accessibility,
     /// Play sounds (the idle chime); off in tests and previews.
     sounds: bool,
+    /// Usage figures (None: not recorded).
+    usage: Option<crate::usage::Usage>,
+    /// `--test-panic`: panic in the first frame (tests of the panic hook).
+    test_panic: bool,
 }
 
 impl VitrinaApp {
@@ -109,6 +114,8 @@ impl VitrinaApp {
             frame_time: None,
             a11y: accessibility::Accessibility::default(),
             sounds: false,
+            usage: None,
+            test_panic: false,
         }
     }
 
@@ -123,6 +130,13 @@ impl VitrinaApp {
     #[must_use]
     pub fn with_wall_clock(mut self, clock: impl Fn() -> jiff::civil::DateTime + 'static) -> Self {
         self.wall_clock = Box::new(clock);
+        self
+    }
+
+    /// Panics in the first frame when `panic` is set (`--test-panic`, tests of the panic hook).
+    #[must_use]
+    pub fn with_test_panic(mut self, panic: bool) -> Self {
+        self.test_panic = panic;
         self
     }
 
@@ -337,6 +351,7 @@ impl VitrinaApp {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(50));
         }
+        self.track_usage(now);
     }
 }
 
@@ -351,6 +366,7 @@ impl eframe::App for VitrinaApp {
     }
 
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        assert!(!self.test_panic, "test panic requested by --test-panic");
         self.frame_time = frame
             .info()
             .cpu_usage
@@ -397,6 +413,11 @@ pub fn run(cli: &Cli) -> ExitCode {
         (shots, every)
     });
     let content_path = cli.content.clone();
+    let test_panic = cli.test_panic;
+    // A benchmark tour is no visitor.
+    let usage = tour
+        .is_none()
+        .then(|| crate::usage::UsageSink::file(cli.dirs().usage_file()));
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Vitrina")
         .with_app_id("vitrina");
@@ -431,10 +452,14 @@ pub fn run(cli: &Cli) -> ExitCode {
             let mut app = VitrinaApp::new(&cc.egui_ctx, loaded)
                 .with_kiosk_mode(!windowed)
                 .with_sounds(true)
+                .with_test_panic(test_panic)
                 .with_idle_timeout(idle_timeout)
                 .with_hot_reload(&cc.egui_ctx, &content_path);
             if let Some((shots, every)) = tour {
                 app = app.with_tour(shots, every);
+            }
+            if let Some(usage) = usage {
+                app = app.with_usage(usage);
             }
             app.launched = Some(launched);
             Ok(Box::new(app))

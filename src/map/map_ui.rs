@@ -379,6 +379,11 @@ impl MapState {
         self.preset.as_deref()
     }
 
+    /// Visibility of every layer, in the order of `content.map.layers`.
+    pub fn layers_visible(&self) -> &[bool] {
+        &self.layers
+    }
+
     /// Whether the layer at `index` of `content.map.layers` is shown.
     pub fn layer_visible(&self, index: usize) -> bool {
         self.layers.get(index).copied().unwrap_or(false)

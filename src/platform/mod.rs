@@ -1,7 +1,10 @@
-//! What touches the operating system: pictures on disk, the content watcher, and Windows
-//! window settings.
+//! What touches the operating system: pictures on disk, the content watcher, the data and
+//! log folders, logging, the panic hook, and Windows window settings.
 
+pub mod crash;
+pub mod data_dir;
 pub mod images;
+pub mod logging;
 pub mod watch;
 #[cfg(windows)]
 mod windows;

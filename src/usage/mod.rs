@@ -1,0 +1,111 @@
+//! Usage figures, private and local: what visitors open, read and switch, by content id,
+//! with nothing about the visitor. The tracker derives events from the app's state after
+//! each frame; a sink keeps them (the usage file, or memory in tests); `vitrina stats`
+//! adds them up.
+
+pub mod event;
+pub mod stats;
+pub mod table;
+pub mod tracker;
+pub mod writer;
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError};
+
+pub use event::{Event, Record};
+pub use tracker::{MapObserved, Observed, Tracker};
+pub use writer::{Rotation, UsageWriter};
+
+use crate::content::Content;
+
+/// Where usage records go.
+#[derive(Debug)]
+pub enum UsageSink {
+    /// Appended to a file by a writer thread (the kiosk).
+    File(UsageWriter),
+    /// Kept in memory (tests read them through the [`MemoryLog`]).
+    Memory(MemoryLog),
+}
+
+impl UsageSink {
+    /// Appends to `path` (such as `<data>/usage.jsonl`) off the UI thread, rotating at 5 MB.
+    pub fn file(path: PathBuf) -> Self {
+        Self::File(UsageWriter::spawn(path, Rotation::default()))
+    }
+
+    /// Keeps records in memory; the returned log reads them.
+    pub fn memory() -> (Self, MemoryLog) {
+        let log = MemoryLog::default();
+        (Self::Memory(log.clone()), log)
+    }
+
+    /// Hands a record over; never blocks on the disk.
+    pub fn record(&self, record: Record) {
+        match self {
+            Self::File(writer) => writer.send(record),
+            Self::Memory(log) => log
+                .records
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(record),
+        }
+    }
+}
+
+/// Records kept in memory, shared with the sink that fills it.
+#[derive(Clone, Debug, Default)]
+pub struct MemoryLog {
+    records: Arc<Mutex<Vec<Record>>>,
+}
+
+impl MemoryLog {
+    /// The records so far, oldest first.
+    pub fn records(&self) -> Vec<Record> {
+        self.records
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The events so far, without their times.
+    pub fn events(&self) -> Vec<Event> {
+        self.records().into_iter().map(|r| r.event).collect()
+    }
+}
+
+/// The tracker and its sink, as the app holds them.
+#[derive(Debug)]
+pub struct Usage {
+    tracker: Tracker,
+    sink: UsageSink,
+}
+
+impl Usage {
+    /// Tracks into `sink`.
+    pub fn new(sink: UsageSink) -> Self {
+        Self {
+            tracker: Tracker::new(),
+            sink,
+        }
+    }
+
+    /// Looks at the frame just drawn (input time `now`); `wall_clock` stamps the events
+    /// and is read only when there are any.
+    pub fn observe(
+        &mut self,
+        observed: &Observed<'_>,
+        content: &Content,
+        now: f64,
+        wall_clock: &dyn Fn() -> jiff::civil::DateTime,
+    ) {
+        let events = self.tracker.observe(observed, content, now);
+        if events.is_empty() {
+            return;
+        }
+        let at = wall_clock();
+        for event in events {
+            log::debug!("usage: {event:?}");
+            self.sink.record(Record::new(at, event));
+        }
+    }
+}
