@@ -152,12 +152,9 @@ fn all_inside(harness: &Harness<'static, VitrinaApp>, size: [f32; 2], what: &str
     }
 }
 
-#[test]
-#[ignore = "unfinished (issue 9): with larger text and the reading bar, Home at 1920x1080 has \
-            488 design points of height left and its tiles do not fit; a tap there opens the map"]
-fn larger_text_reflows_every_screen_inside_the_screen() {
+fn larger_text_reflows_every_screen_inside(size: [f32; 2]) {
     let content = shipped().content;
-    for size in [[1920.0, 1080.0], [1080.0, 1920.0]] {
+    {
         let (mut harness, _) = kiosk(size, FakeSpeaker::with_voices(&["en", "lt"]));
         press(&mut harness, "Accessibility");
         let before = harness.get_by_label("Larger text").rect();
@@ -187,6 +184,18 @@ fn larger_text_reflows_every_screen_inside_the_screen() {
         press(&mut harness, "Explore the map");
         all_inside(&harness, size, "map");
     }
+}
+
+#[test]
+fn larger_text_reflows_every_screen_inside_a_portrait_screen() {
+    larger_text_reflows_every_screen_inside([1080.0, 1920.0]);
+}
+
+#[test]
+#[ignore = "unfinished (issue 9): with larger text and the reading bar, Home at 1920x1080 has \
+            488 design points of height left and its tiles do not fit; a tap there opens the map"]
+fn larger_text_reflows_every_screen_inside_a_landscape_screen() {
+    larger_text_reflows_every_screen_inside([1920.0, 1080.0]);
 }
 
 #[test]
