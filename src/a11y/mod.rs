@@ -10,6 +10,7 @@ pub mod reader;
 pub mod script;
 pub mod sound;
 pub mod speech;
+pub mod threaded;
 mod words;
 
 pub use reader::{FakeSpeaker, PlayState, Reader, SpeakError, Speaker, SpeakerCall};

@@ -109,9 +109,18 @@ impl VitrinaApp {
     /// The reader, connecting the speaker on first use.
     fn reader_mut(&mut self) -> &mut Reader<Box<dyn Speaker>> {
         let default_lang = self.loaded.content.default_lang_code().to_owned();
+        let langs = self
+            .loaded
+            .content
+            .languages
+            .iter()
+            .map(|lang| lang.code.clone())
+            .collect::<Vec<_>>();
         let factory = &mut self.a11y.factory;
         self.a11y.reader.get_or_insert_with(|| {
-            let speaker = factory.take().map_or_else(system_speaker, |make| make());
+            let speaker = factory
+                .take()
+                .map_or_else(|| system_speaker(langs), |make| make());
             Reader::new(speaker, &default_lang)
         })
     }
@@ -252,7 +261,10 @@ impl VitrinaApp {
     }
 }
 
-/// The platform's speech service (without the `speech` feature: one that is unavailable).
-fn system_speaker() -> Box<dyn Speaker> {
-    Box::new(crate::a11y::speech::SystemSpeaker::connect())
+/// The platform's speech service (without the `speech` feature: one that is unavailable),
+/// connected and driven on its own thread: connecting can block for a long time.
+fn system_speaker(langs: Vec<String>) -> Box<dyn Speaker> {
+    Box::new(crate::a11y::threaded::ThreadedSpeaker::spawn(langs, || {
+        Box::new(crate::a11y::speech::SystemSpeaker::connect())
+    }))
 }
