@@ -28,21 +28,28 @@ paragraph() {
     ' content.ron
 }
 
+# check NAME MIN_SECS SOX_INPUT...: reports the length and RMS sox measures; fails on silence.
+check() {
+    local name=$1 min=$2 stats secs rms
+    shift 2
+    stats=$(sox "$@" -n stat 2>&1) || true
+    secs=$(awk '/^Length \(seconds\)/ { print $3 }' <<<"$stats")
+    rms=$(awk '/^RMS +amplitude/ { print $3 }' <<<"$stats")
+    if awk -v s="${secs:-0}" -v r="${rms:-0}" -v m="$min" 'BEGIN { exit !(s > m && r > 0.01) }'; then
+        echo "speech check $name: ${secs} s, RMS ${rms}: sound"
+    else
+        echo "speech check $name: ${secs:-no} s, RMS ${rms:-none}: no real sound" >&2
+        return 1
+    fi
+}
+
 fail=0
 for lang in lt en; do
     text=$(paragraph "$lang")
     [ -n "$text" ] || { echo "no $lang paragraph found in content.ron" >&2; exit 1; }
     wav="$out/$lang.wav"
     espeak-ng -v "$lang" -w "$wav" "$text"
-    stats=$(sox "$wav" -n stat 2>&1)
-    secs=$(awk '/^Length \(seconds\)/ { print $3 }' <<<"$stats")
-    rms=$(awk '/^RMS +amplitude/ { print $3 }' <<<"$stats")
-    if awk -v s="$secs" -v r="$rms" 'BEGIN { exit !(s > 0.5 && r > 0.01) }'; then
-        echo "speech check $lang: ${secs} s, RMS ${rms}: sound"
-    else
-        echo "speech check $lang: ${secs} s, RMS ${rms}: no real sound" >&2
-        fail=1
-    fi
+    check "$lang" 0.5 "$wav" || fail=1
 done
 [ "$fail" = 0 ] || exit 1
 
@@ -70,12 +77,6 @@ CONF
 HOME="$out/home" XDG_RUNTIME_DIR="$out/run" XDG_CONFIG_HOME="$out/home/.config" \
     cargo test --lib --locked a11y::speech -- --ignored --nocapture
 # espeak-ng speaks 16-bit mono at 22 050 Hz.
-stats=$(sox -t raw -r 22050 -e signed -b 16 -c 1 "$out/spoken.raw" -n stat 2>&1) || true
-secs=$(awk '/^Length \(seconds\)/ { print $3 }' <<<"$stats")
-rms=$(awk '/^RMS +amplitude/ { print $3 }' <<<"$stats")
-if awk -v s="${secs:-0}" -v r="${rms:-0}" 'BEGIN { exit !(s > 1.0 && r > 0.01) }'; then
-    echo "speech check through tts and Speech Dispatcher (en + lt): ${secs} s, RMS ${rms}: sound"
-else
-    echo "speech check through tts and Speech Dispatcher: ${secs:-no} s, RMS ${rms:-none}: no real sound" >&2
-    exit 1
-fi
+check "through tts and Speech Dispatcher (en + lt)" 1.0 \
+    -t raw -r 22050 -e signed -b 16 -c 1 "$out/spoken.raw"
+

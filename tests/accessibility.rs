@@ -7,7 +7,7 @@ mod common;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use common::{buttons, settle, shipped, tap};
+use common::{buttons, painted_text, settle, shipped, tap};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use vitrina::a11y::reader::{FakeSpeaker, SpeakError, Speaker};
@@ -127,19 +127,6 @@ fn without_a_speech_service_the_bar_says_so_and_nothing_breaks() {
         painted.contains("Reading aloud is not available on this kiosk"),
         "the bar says so:\n{painted}"
     );
-}
-
-fn painted_text(harness: &Harness<'static, VitrinaApp>) -> String {
-    harness
-        .output()
-        .shapes
-        .iter()
-        .filter_map(|clipped| match &clipped.shape {
-            egui::Shape::Text(text) => Some(text.galley.text().to_owned()),
-            _ => None,
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn all_inside(harness: &Harness<'static, VitrinaApp>, size: [f32; 2], what: &str) {

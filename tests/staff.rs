@@ -287,16 +287,7 @@ fn a_broken_reload_shows_its_error_in_the_panel() {
         "the last good content stays"
     );
     // The panel shows the full error text (drawn, so look for it in the painted shapes).
-    let painted = harness
-        .output()
-        .shapes
-        .iter()
-        .filter_map(|clipped| match &clipped.shape {
-            egui::Shape::Text(text) => Some(text.galley.text().to_owned()),
-            _ => None,
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
+    let painted = common::painted_text(&harness);
     assert!(
         painted.contains(error.lines().next().unwrap_or_default()),
         "the error's first line is on the panel:\n{painted}"

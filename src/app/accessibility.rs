@@ -35,6 +35,9 @@ pub struct Accessibility {
     factory: Option<SpeakerFactory>,
     /// A language without a voice, said on screen once.
     notice: Option<String>,
+    /// What the reader's script was built from (screen, language, reload count): it is
+    /// rebuilt only when one of them changes, not every frame.
+    script_of: Option<(ScriptScreen, String, u64)>,
 }
 
 impl Accessibility {
@@ -100,6 +103,7 @@ impl VitrinaApp {
         self.a11y.large_text = false;
         self.a11y.high_contrast = false;
         self.a11y.notice = None;
+        self.a11y.script_of = None;
         if changed {
             self.colours = self.current_colours();
         }
@@ -157,6 +161,8 @@ impl VitrinaApp {
                 &self.state.lang_code,
                 &ScriptScreen::IdleWarning,
             );
+            // The screen's script comes back after the warning.
+            self.a11y.script_of = None;
             let reader = self.reader_mut();
             reader.set_script(script);
             reader.play();
@@ -191,8 +197,16 @@ impl VitrinaApp {
             if let Some(screen) = self.script_screen()
                 && !self.warning_showing()
             {
-                let script = build_script(&self.loaded.content, &self.state.lang_code, &screen);
-                self.reader_mut().set_script(script);
+                let key = (
+                    screen,
+                    self.state.lang_code.clone(),
+                    self.reload_status().applied,
+                );
+                if self.a11y.script_of.as_ref() != Some(&key) {
+                    let script = build_script(&self.loaded.content, &key.1, &key.0);
+                    self.reader_mut().set_script(script);
+                    self.a11y.script_of = Some(key);
+                }
             }
             let reader = self.reader_mut();
             if reader.update() {

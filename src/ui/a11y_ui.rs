@@ -9,8 +9,8 @@ use super::layout::Frame;
 use super::theme::{BODY, Colours, LABEL};
 use super::view::View;
 use super::widgets::{
-    ButtonKind, Elevation, Icon, LanguageChoice, elevated, language_switch_width, mix, pill_button,
-    pill_width, press_amount, round_button, text_at, touch_target,
+    ButtonKind, Elevation, Icon, elevated, language_switch_width, mix, pill_button, pill_width,
+    press_amount, round_button, text_at, touch_target,
 };
 
 /// What the visitor pressed.
@@ -50,15 +50,7 @@ pub struct A11yBar<'a> {
 pub fn a11y_button_rect(ui: &Ui, view: &View<'_>) -> Rect {
     let frame = &view.frame;
     let dock = frame.dock();
-    let languages: Vec<LanguageChoice<'_>> = view
-        .content
-        .languages
-        .iter()
-        .map(|lang| LanguageChoice {
-            code: &lang.code,
-            name: &lang.name,
-        })
-        .collect();
+    let languages = view.language_choices();
     let switch = language_switch_width(ui, frame, &languages);
     let gap = if switch > 0.0 { 24.0 } else { 0.0 };
     Rect::from_min_size(

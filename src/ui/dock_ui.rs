@@ -3,9 +3,7 @@
 use egui::{Id, Rect, Ui, pos2, vec2};
 
 use super::view::View;
-use super::widgets::{
-    ButtonKind, Icon, LanguageChoice, language_switch, pill_button, pill_width, round_button,
-};
+use super::widgets::{ButtonKind, Icon, language_switch, pill_button, pill_width, round_button};
 use crate::app::{Intent, Screen};
 
 /// Draws the dock for `screen`; returns what the visitor asked for.
@@ -73,15 +71,7 @@ pub fn dock_ui(ui: &mut Ui, view: &View<'_>, screen: &Screen) -> Option<Intent> 
         intent = Some(pager);
     }
 
-    let languages: Vec<LanguageChoice<'_>> = view
-        .content
-        .languages
-        .iter()
-        .map(|lang| LanguageChoice {
-            code: &lang.code,
-            name: &lang.name,
-        })
-        .collect();
+    let languages = view.language_choices();
     if languages.len() > 1
         && let Some(code) = language_switch(
             ui,

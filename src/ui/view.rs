@@ -7,7 +7,7 @@ use egui::{Color32, CornerRadius, Id, Rect, Role, Sense, Ui, WidgetInfo, pos2};
 
 use super::layout::{Frame, cover_uv};
 use super::theme::Colours;
-use super::widgets::{Elevation, elevated};
+use super::widgets::{Elevation, LanguageChoice, elevated};
 use crate::content::{Content, Picture, Text};
 use crate::platform::images::Pictures;
 
@@ -29,6 +29,18 @@ impl View<'_> {
     /// A text in the visitor's language (default language when missing).
     pub fn t<'t>(&self, text: &'t Text) -> &'t str {
         text.resolve(self.lang_code, self.content.default_lang_code())
+    }
+
+    /// The content's languages, for the language switch (and what sits beside it).
+    pub fn language_choices(&self) -> Vec<LanguageChoice<'_>> {
+        self.content
+            .languages
+            .iter()
+            .map(|lang| LanguageChoice {
+                code: &lang.code,
+                name: &lang.name,
+            })
+            .collect()
     }
 
     /// The same view with its frame moved right by `dx` design points.

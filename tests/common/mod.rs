@@ -133,3 +133,17 @@ pub fn labelled(harness: &Harness<'static, VitrinaApp>) -> Vec<(String, egui::Re
         })
         .collect()
 }
+
+/// Every text painted in the last frame, a line each (for texts that are drawn, not widgets).
+pub fn painted_text(harness: &Harness<'static, VitrinaApp>) -> String {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Text(text) => Some(text.galley.text().to_owned()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
