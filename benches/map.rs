@@ -45,6 +45,7 @@ fn frame(
             content: &loaded.content,
             dir: &loaded.dir,
             lang_code: "en",
+            spoken: None,
         };
         let _ = map.ui(ui, &view, None);
     });

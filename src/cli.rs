@@ -93,6 +93,15 @@ pub enum Command {
         /// Language code of the visitor's screens (default: the content's default).
         #[arg(long)]
         lang: Option<String>,
+        /// Show the screens in accessibility mode, with the reading bar.
+        #[arg(long)]
+        accessibility: bool,
+        /// Accessibility mode with larger text.
+        #[arg(long)]
+        large_text: bool,
+        /// Accessibility mode with the high-contrast palette.
+        #[arg(long)]
+        high_contrast: bool,
     },
     /// Add up the usage figures: sessions per day, median session length, the most opened
     /// sections, languages, map layers and items.
@@ -148,7 +157,13 @@ pub fn check(path: &Path) -> ExitCode {
 /// `vitrina preview`: exit 0 with one line per file written, 1 when the content has errors,
 /// 2 when rendering fails.
 #[expect(clippy::print_stdout, reason = "preview reports to the terminal")]
-pub fn preview(content: &Path, out: &Path, size: [u32; 2], lang: Option<&str>) -> ExitCode {
+pub fn preview(
+    content: &Path,
+    out: &Path,
+    size: [u32; 2],
+    lang: Option<&str>,
+    look: crate::preview::A11yLook,
+) -> ExitCode {
     let loaded = match load_content(content) {
         Ok(loaded) => loaded,
         Err(err) => {
@@ -157,7 +172,7 @@ pub fn preview(content: &Path, out: &Path, size: [u32; 2], lang: Option<&str>) -
         }
     };
     let started = std::time::Instant::now();
-    match crate::preview::preview(loaded, out, size, lang, |path| {
+    match crate::preview::preview(loaded, out, size, lang, look, |path| {
         println!("{}", path.display());
     }) {
         Ok(files) => {

@@ -15,9 +15,21 @@ fn main() -> ExitCode {
             let _log = logging::init(Output::Stderr);
             vitrina::cli::check(path.as_deref().unwrap_or(&cli.content))
         }
-        Some(Command::Preview { out, size, lang }) => {
+        Some(Command::Preview {
+            out,
+            size,
+            lang,
+            accessibility,
+            large_text,
+            high_contrast,
+        }) => {
             let _log = logging::init(Output::Stderr);
-            vitrina::cli::preview(&cli.content, out, *size, lang.as_deref())
+            let look = vitrina::preview::A11yLook {
+                on: *accessibility || *large_text || *high_contrast,
+                large_text: *large_text,
+                high_contrast: *high_contrast,
+            };
+            vitrina::cli::preview(&cli.content, out, *size, lang.as_deref(), look)
         }
         Some(Command::Stats { since, file }) => {
             let _log = logging::init(Output::Stderr);

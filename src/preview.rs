@@ -73,6 +73,17 @@ pub fn plan(loaded: &LoadedContent, lang: &str) -> Vec<PlannedShot> {
     shots
 }
 
+/// How accessibility mode looks in a preview: off, or on with the visitor's choices.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct A11yLook {
+    /// Accessibility mode on: the reading bar, screens above it.
+    pub on: bool,
+    /// Larger text.
+    pub large_text: bool,
+    /// The high-contrast palette.
+    pub high_contrast: bool,
+}
+
 /// Why a preview failed.
 #[derive(Debug, thiserror::Error)]
 pub enum PreviewError {
@@ -97,6 +108,7 @@ pub fn preview(
     out: &Path,
     size: [u32; 2],
     lang: Option<&str>,
+    look: A11yLook,
     mut written: impl FnMut(&Path),
 ) -> Result<Vec<PathBuf>, PreviewError> {
     let lang = lang.map_or_else(
@@ -124,7 +136,12 @@ pub fn preview(
         .with_accessibility_check(false)
         .wgpu()
         .build_eframe(move |cc| {
-            VitrinaApp::new(&cc.egui_ctx, loaded).with_idle_timeout(Some(86_400))
+            let app = VitrinaApp::new(&cc.egui_ctx, loaded).with_idle_timeout(Some(86_400));
+            if look.on || look.large_text || look.high_contrast {
+                app.with_accessibility(look.large_text, look.high_contrast)
+            } else {
+                app
+            }
         });
     let mut files = Vec::new();
     for PlannedShot { file, shot } in shots {

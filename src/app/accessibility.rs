@@ -7,7 +7,7 @@ use egui::Ui;
 
 use super::{Screen, VitrinaApp};
 use crate::a11y::reader::{PlayState, Reader, Speaker};
-use crate::a11y::script::{MapCard, ScriptScreen, build_script};
+use crate::a11y::script::{MapCard, ParagraphKind, ScriptScreen, build_script};
 use crate::map::Selection;
 use crate::ui::a11y_ui::{A11yAction, A11yBar, a11y_bar_ui, a11y_button_ui};
 use crate::ui::layout::Frame;
@@ -52,6 +52,28 @@ impl VitrinaApp {
     #[must_use]
     pub fn with_speaker(mut self, speaker: Box<dyn Speaker>) -> Self {
         self.a11y.factory = Some(Box::new(move || speaker));
+        self
+    }
+
+    /// Starts in accessibility mode with these choices and a silent speaker (previews: the
+    /// screens as a visitor in accessibility mode sees them, without connecting to speech).
+    #[must_use]
+    pub fn with_accessibility(mut self, large_text: bool, high_contrast: bool) -> Self {
+        let langs: Vec<String> = self
+            .loaded
+            .content
+            .languages
+            .iter()
+            .map(|lang| lang.code.clone())
+            .collect();
+        self.a11y.factory = Some(Box::new(move || {
+            let langs: Vec<&str> = langs.iter().map(String::as_str).collect();
+            Box::new(crate::a11y::reader::FakeSpeaker::with_voices(&langs))
+        }));
+        self.a11y.on = true;
+        self.a11y.large_text = large_text;
+        self.a11y.high_contrast = high_contrast;
+        self.colours = self.current_colours();
         self
     }
 
@@ -149,6 +171,22 @@ impl VitrinaApp {
         }
     }
 
+    /// The element of the current screen being read aloud, to highlight where it sits.
+    pub(super) fn spoken_kind(&self) -> Option<ParagraphKind> {
+        if !self.a11y.on {
+            return None;
+        }
+        let (screen, ..) = self.a11y.script_of.as_ref()?;
+        if Some(screen) != self.script_screen().as_ref() {
+            return None;
+        }
+        let reader = self.a11y.reader.as_ref()?;
+        reader
+            .highlighted()
+            .and_then(|i| reader.script().get(i))
+            .map(|paragraph| paragraph.kind)
+    }
+
     /// The idle warning came: a short chime for everyone, and in accessibility mode the
     /// prompt is read aloud.
     pub(super) fn warn_aloud(&mut self) {
@@ -190,6 +228,7 @@ impl VitrinaApp {
                 content: &self.loaded.content,
                 dir: &self.loaded.dir,
                 lang_code: &self.state.lang_code,
+                spoken: None,
             };
             actions.extend(a11y_button_ui(ui, &view, self.a11y.on));
         }
@@ -233,6 +272,7 @@ impl VitrinaApp {
                 content: &self.loaded.content,
                 dir: &self.loaded.dir,
                 lang_code: &self.state.lang_code,
+                spoken: None,
             };
             actions.extend(a11y_bar_ui(ui, &view, &bar));
         }

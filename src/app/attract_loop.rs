@@ -160,6 +160,7 @@ impl VitrinaApp {
             content: &self.loaded.content,
             dir: &self.loaded.dir,
             lang_code: &self.state.lang_code,
+            spoken: None,
         };
         let hours = view.content.kiosk.opening_hours.as_ref();
         // Only the loop rests outside opening hours: read the clock only while it shows.

@@ -295,7 +295,7 @@ impl VitrinaApp {
         self.idle_logic(ui, now);
         // In accessibility mode the reading bar takes the bottom; the screens reflow above it.
         let frame = if self.a11y.on && self.state.screen != Screen::Attract {
-            full.without_bottom(crate::ui::a11y_ui::BAR_SPACE)
+            full.without_bottom(crate::ui::a11y_ui::bar_space(&full))
         } else {
             full
         };
@@ -307,12 +307,14 @@ impl VitrinaApp {
             // software renderers, where every layer costs.
             ui.painter().rect_filled(screen_rect, 0.0, self.colours.ink);
         }
+        let spoken = self.spoken_kind();
         let view = View {
             frame,
             colours: &self.colours,
             content: &self.loaded.content,
             dir: &self.loaded.dir,
             lang_code: &self.state.lang_code,
+            spoken,
         };
         let mut intents = Vec::new();
         let mut swiped_to = None;

@@ -1,16 +1,17 @@
 //! The accessibility button (on every visitor screen, beside the language switch in the
 //! dock) and, in accessibility mode, the reading bar just above the dock: read aloud and
-//! pause, previous and next paragraph, larger text, high contrast, and the paragraph being
-//! spoken, shown large as a caption.
+//! pause, previous and next paragraph, larger text and high contrast in one row, with
+//! notices and the paragraph being spoken (as a subtitle) between them. The spoken
+//! paragraph is also highlighted where it sits on the screen.
 
 use egui::{Color32, Id, Rect, Sense, Shape, Stroke, Ui, pos2, vec2};
 
 use super::layout::Frame;
-use super::theme::{BODY, Colours, LABEL};
+use super::theme::{CAPTION, Colours, LABEL};
 use super::view::View;
 use super::widgets::{
     ButtonKind, Elevation, Icon, elevated, language_switch_width, mix, pill_button, pill_width,
-    press_amount, round_button, text_at, touch_target,
+    press_amount, round_button, touch_target,
 };
 
 /// What the visitor pressed.
@@ -98,18 +99,30 @@ fn accessibility_symbol(ui: &Ui, frame: &Frame, centre: egui::Pos2, size: f32, c
     line(vec![p(-0.3, 0.62), p(0.0, 0.18), p(0.3, 0.62)]);
 }
 
-/// Height of the reading bar in design points.
-pub const BAR_HEIGHT: f32 = 216.0;
+/// Height of the reading bar in design points: one row of 80-point controls, two on a
+/// portrait screen (too narrow for one).
+pub fn bar_height(frame: &Frame) -> f32 {
+    let rows = if frame.portrait { 2.0 } else { 1.0 };
+    rows * 80.0 + (rows - 1.0) * BAR_ROW_GAP + 2.0 * BAR_PAD
+}
+
+/// Gap between the bar's rows.
+const BAR_ROW_GAP: f32 = 16.0;
+
+/// Padding inside the reading bar.
+const BAR_PAD: f32 = 16.0;
 
 /// Design points the visitor's screens give up at the bottom for the bar.
-pub const BAR_SPACE: f32 = BAR_HEIGHT + 16.0;
+pub fn bar_space(frame: &Frame) -> f32 {
+    bar_height(frame) + 16.0
+}
 
 /// The reading bar's rectangle: the dock's width, in the dock's place at the bottom of the
-/// whole screen (the visitor's screens sit above it, see [`BAR_SPACE`]).
+/// whole screen (the visitor's screens sit above it, see [`bar_space`]).
 pub fn a11y_bar_rect(frame: &Frame) -> Rect {
     let dock = frame.dock();
     Rect::from_min_max(
-        pos2(dock.left(), dock.bottom() - BAR_HEIGHT),
+        pos2(dock.left(), dock.bottom() - bar_height(frame)),
         pos2(dock.right(), dock.bottom()),
     )
 }
@@ -127,41 +140,9 @@ pub fn a11y_bar_ui(ui: &mut Ui, view: &View<'_>, bar: &A11yBar<'_>) -> Vec<A11yA
         Sense::click_and_drag(),
     );
     elevated(ui, frame, rect, colours.surface, Elevation::Panel);
-    let inner = rect.shrink(24.0);
+    let inner = rect.shrink(BAR_PAD);
     let mut actions = Vec::new();
-
-    // The caption: the paragraph being read, else a hint or a notice.
-    let caption = if !bar.available {
-        view.t(&labels.speech_unavailable)
-    } else if bar.no_voice_for.is_some() {
-        view.t(&labels.no_voice)
-    } else {
-        bar.spoken
-            .unwrap_or_else(|| view.t(&labels.read_aloud_hint))
-    };
-    let reading = bar.available && bar.spoken.is_some();
-    if reading {
-        // The highlight: an amber rule beside the spoken paragraph.
-        let rule = Rect::from_min_size(inner.min, vec2(6.0, 84.0));
-        ui.painter()
-            .rect_filled(frame.rect(rule), frame.pt(3.0), colours.accent);
-    }
-    text_at(
-        ui,
-        frame,
-        inner.min + vec2(if reading { 24.0 } else { 0.0 }, 0.0),
-        caption,
-        BODY,
-        if reading {
-            colours.text
-        } else {
-            colours.text_secondary
-        },
-        inner.width() - 24.0,
-        2,
-    );
-
-    let row_top = inner.bottom() - 80.0;
+    let row_top = inner.top();
     let mut x = inner.left();
     let play_label = if bar.playing {
         view.t(&labels.pause)
@@ -219,7 +200,14 @@ pub fn a11y_bar_ui(ui: &mut Ui, view: &View<'_>, bar: &A11yBar<'_>) -> Vec<A11yA
         x += 80.0 + 16.0;
     }
 
-    // The toggles, right-aligned; an on toggle is drawn as the selected (light) pill.
+    // The toggles, right-aligned (on a second row in portrait); an on toggle is drawn as
+    // the selected (light) pill.
+    let two_rows = frame.portrait;
+    let toggles_top = if two_rows {
+        row_top + 80.0 + BAR_ROW_GAP
+    } else {
+        row_top
+    };
     let mut right = inner.right();
     for (label, on, action, id) in [
         (
@@ -236,13 +224,40 @@ pub fn a11y_bar_ui(ui: &mut Ui, view: &View<'_>, bar: &A11yBar<'_>) -> Vec<A11yA
         ),
     ] {
         let text = view.t(label);
-        let w = pill_width(ui, frame, text, false) + 48.0;
+        let mut w = pill_width(ui, frame, text, false) + 48.0;
+        if two_rows {
+            // Two toggles share their row; a long label is set smaller to fit.
+            w = w.min((inner.width() - 16.0) / 2.0);
+        }
         right -= w;
-        let r = Rect::from_min_size(pos2(right, row_top), vec2(w, 80.0));
+        let r = Rect::from_min_size(pos2(right, toggles_top), vec2(w, 80.0));
         if toggle_pill(ui, frame, colours, r, Id::unique(id), text, on) {
             actions.push(action);
         }
         right -= 16.0;
+    }
+
+    // Between the buttons: a notice, the hint, or the paragraph being read as a subtitle
+    // (it is also highlighted where it sits on the screen).
+    let (message, colour) = if !bar.available {
+        (view.t(&labels.speech_unavailable), colours.text)
+    } else if bar.no_voice_for.is_some() {
+        (view.t(&labels.no_voice), colours.text)
+    } else if let Some(spoken) = bar.spoken {
+        (spoken, colours.text_secondary)
+    } else {
+        (view.t(&labels.read_aloud_hint), colours.text_secondary)
+    };
+    let room_right = if two_rows { inner.right() } else { right - 8.0 };
+    let room = Rect::from_min_max(pos2(x + 8.0, row_top), pos2(room_right, row_top + 80.0));
+    if room.width() >= 160.0 {
+        let text = super::widgets::galley(ui, frame, message, CAPTION, colour, room.width(), 2);
+        let h = frame.design_len(text.size().y);
+        ui.painter().galley(
+            frame.pos(pos2(room.left(), room.center().y - h / 2.0)),
+            text,
+            colour,
+        );
     }
     actions
 }
@@ -283,7 +298,18 @@ fn toggle_pill(
             Stroke::new(frame.pt(3.0), ink),
         ));
     }
-    let text = super::widgets::galley(ui, frame, label, LABEL, ink, f32::INFINITY, 1);
+    let room = rect.width() - 68.0 - 24.0;
+    let mut text = super::widgets::galley(ui, frame, label, LABEL, ink, f32::INFINITY, 1);
+    let natural = frame.design_len(text.size().x);
+    if natural > room {
+        let factor = (room / natural).max(0.7);
+        let style = super::theme::TypeStyle {
+            size: LABEL.size * factor,
+            line: LABEL.line * factor,
+            ..LABEL
+        };
+        text = super::widgets::galley(ui, frame, label, style, ink, room, 1);
+    }
     let pos = frame.pos(pos2(rect.left() + 68.0, rect.center().y)) - vec2(0.0, text.size().y / 2.0);
     ui.painter().galley(pos, text, ink);
     response.clicked()

@@ -3,7 +3,9 @@
 use egui::{Id, Rect, Ui, pos2, vec2};
 
 use super::view::View;
-use super::widgets::{ButtonKind, Icon, language_switch, pill_button, pill_width, round_button};
+use super::widgets::{
+    ButtonKind, Icon, language_switch, narrow_dock, pill_button, pill_width, round_button,
+};
 use crate::app::{Intent, Screen};
 
 /// Draws the dock for `screen`; returns what the visitor asked for.
@@ -14,7 +16,14 @@ pub fn dock_ui(ui: &mut Ui, view: &View<'_>, screen: &Screen) -> Option<Intent> 
     let dock = frame.dock();
     let mut intent = None;
     let mut left = dock.left();
+    let icons_only = narrow_dock(frame);
     let mut button = |ui: &mut Ui, label: &str, icon: Icon, id: &str, kind: ButtonKind| {
+        if icons_only {
+            let rect = Rect::from_min_size(pos2(left, dock.top()), vec2(80.0, 80.0));
+            left += 80.0 + 16.0;
+            return round_button(ui, frame, colours, rect, Id::unique(id), label, icon, true)
+                .clicked();
+        }
         let width = pill_width(ui, frame, label, true);
         let rect = Rect::from_min_size(pos2(left, dock.top()), vec2(width, dock.height()));
         left += width + 16.0;
@@ -95,8 +104,14 @@ fn pager_ui(ui: &mut Ui, view: &View<'_>, index: usize, left_end: f32) -> Option
     let labels = &view.content.labels;
     let dock = frame.dock();
     let count = view.content.sections.len();
+    // On a narrow dock the row has room for the arrows alone.
+    let dots = !narrow_dock(frame);
     #[expect(clippy::cast_precision_loss, reason = "a handful of sections")]
-    let dots_w = (count.saturating_sub(1)) as f32 * 20.0 + 40.0;
+    let dots_w = if dots {
+        (count.saturating_sub(1)) as f32 * 20.0 + 40.0
+    } else {
+        -8.0
+    };
     let total = 80.0 + 24.0 + dots_w + 24.0 + 80.0;
     // Centred in the dock; on narrow screens (portrait) the dock has no room for it, so it
     // sits right-aligned on the row above, beside "Show on map" (see `section_layout`).
@@ -129,7 +144,7 @@ fn pager_ui(ui: &mut Ui, view: &View<'_>, index: usize, left_end: f32) -> Option
     }
     let mut x = start + 80.0 + 24.0;
     let cy = top + 40.0;
-    for i in 0..count {
+    for i in (0..count).filter(|_| dots) {
         let (w, colour) = if i == index {
             (40.0, colours.accent)
         } else {

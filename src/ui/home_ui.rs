@@ -2,12 +2,13 @@
 
 use egui::{Align2, CornerRadius, Id, Rect, Role, Ui, pos2, vec2};
 
-use super::layout::{home_layout, home_text_widths};
-use super::theme::{BODY_S, CAPTION, DISPLAY, EYEBROW, FIGURE_S, Face, H3, TypeStyle};
-use super::view::{View, card, picture_ui, text_node};
+use super::layout::{MIN_TILE_PICTURE, home_layout, home_text_widths, is_short};
+use super::theme::{BODY_S, CAPTION, DISPLAY, EYEBROW, FIGURE_S, Face, H1, H3, TypeStyle};
+use super::view::{View, card, picture_ui, spoken_card_mark, spoken_text_mark, text_node};
 use super::widgets::{
     Icon, galley, icon, mix, press_amount, radius, signature, text_at, touch_target, upper,
 };
+use crate::a11y::script::ParagraphKind;
 use crate::app::Intent;
 use crate::platform::images::Pictures;
 
@@ -18,21 +19,30 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, pictures: &mut Pictures) -> Option<
     let colours = view.colours;
     let (title_w, intro_w) = home_text_widths(frame);
     let title = view.t(&content.story.title);
-    let title_galley = galley(ui, frame, title, DISPLAY, colours.text, title_w, 2);
+    // Display size needs the height and the width of a full screen; larger text gets H1.
+    let title_style = if is_short(frame) || frame.content_width() < 800.0 {
+        H1
+    } else {
+        DISPLAY
+    };
+    let title_galley = galley(ui, frame, title, title_style, colours.text, title_w, 2);
+    let intro_text = view.t(&content.story.intro);
     let intro_galley = galley(
         ui,
         frame,
-        view.t(&content.story.intro),
+        intro_text,
         BODY_S,
         colours.text_secondary,
         intro_w,
         7,
     );
+    let tiles = TileText::measure(ui, view);
     let layout = home_layout(
         frame,
         content.sections.len(),
         frame.design_len(title_galley.size().y),
         frame.design_len(intro_galley.size().y),
+        tiles.need(true),
     );
 
     signature(
@@ -52,6 +62,13 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, pictures: &mut Pictures) -> Option<
         900.0,
         1,
     );
+    if view.is_spoken(ParagraphKind::Headline) {
+        let size = vec2(
+            frame.design_len(title_galley.size().x),
+            layout.title.height(),
+        );
+        spoken_text_mark(ui, view, Rect::from_min_size(layout.title.min, size));
+    }
     ui.painter()
         .galley(frame.pos(layout.title.min), title_galley, colours.text);
     text_node(
@@ -62,58 +79,21 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, pictures: &mut Pictures) -> Option<
         title,
         Role::Label,
     );
-    ui.painter().galley(
-        frame.pos(layout.intro.min),
-        intro_galley,
-        colours.text_secondary,
-    );
+    if let Some(intro) = layout.intro {
+        if view.is_spoken(ParagraphKind::Intro) {
+            spoken_text_mark(ui, view, intro);
+        }
+        ui.painter()
+            .galley(frame.pos(intro.min), intro_galley, colours.text_secondary);
+    }
 
     let mut intent = None;
-    // One picture height and one figure row for every tile, leaving room for the longest
-    // headline and figure caption.
-    let pad = 28.0;
-    let mut title_need = 0.0_f32;
-    let mut caption_need = 0.0_f32;
-    for (section, rect) in content.sections.iter().zip(&layout.tiles) {
-        let inner_w = rect.width() - 2.0 * pad;
-        let title = galley(
-            ui,
-            frame,
-            view.t(&section.title),
-            H3,
-            colours.text,
-            inner_w,
-            3,
-        );
-        title_need = title_need.max(frame.design_len(title.size().y));
-        if let Some(figure) = section.figures.first() {
-            let caption = galley(
-                ui,
-                frame,
-                view.t(&figure.label),
-                CAPTION,
-                colours.text,
-                inner_w,
-                2,
-            );
-            caption_need = caption_need.max(frame.design_len(caption.size().y));
-        }
-    }
-    let figure_block = if caption_need > 0.0 {
-        caption_need + FIGURE_S.line + 4.0
-    } else {
-        0.0
-    };
-    let text_need = 24.0 + EYEBROW.line + 4.0 + title_need + 16.0 + figure_block + pad;
-    let picture_h = layout
-        .tiles
-        .first()
-        .map_or(layout.tile_picture_height, |tile| {
-            layout
-                .tile_picture_height
-                .min(tile.height() - text_need)
-                .max(120.0)
-        });
+    let picture_h = layout.tiles.first().map_or(0.0, |tile| {
+        let room = layout
+            .tile_picture_height
+            .min(tile.height() - tiles.need(true));
+        if room >= MIN_TILE_PICTURE { room } else { 0.0 }
+    });
     for (index, (section, rect)) in content.sections.iter().zip(&layout.tiles).enumerate() {
         let title = view.t(&section.title);
         let response = touch_target(ui, frame, *rect, Id::unique(("tile", index)), title);
@@ -124,7 +104,105 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, pictures: &mut Pictures) -> Option<
             *rect,
             mix(colours.surface, colours.pressed, press),
         );
+        if view.is_spoken(ParagraphKind::Tile(index)) {
+            spoken_card_mark(ui, view, *rect);
+        }
+        tile_ui(ui, view, pictures, &tiles, index, *rect, picture_h, press);
+        if response.clicked() {
+            intent = Some(Intent::OpenSection(index));
+        }
+    }
+    intent
+}
 
+/// Most lines of a tile headline (four only on the narrow tiles of larger text).
+const TILE_TITLE_ROWS: usize = 4;
+
+/// Inner padding of a tile: less on the narrow tiles of larger text, where a long word
+/// would otherwise break.
+fn tile_pad(tile: &Rect) -> f32 {
+    if tile.width() < 300.0 { 20.0 } else { 28.0 }
+}
+
+/// The tallest tile headline and figure caption, so every tile shares one picture height
+/// and one figure row.
+struct TileText {
+    title: f32,
+    caption: f32,
+}
+
+impl TileText {
+    fn measure(ui: &Ui, view: &View<'_>) -> Self {
+        let frame = &view.frame;
+        let layout_w = |rect: &Rect| rect.width() - 2.0 * tile_pad(rect);
+        // Measured at the widths the tiles get (their widths do not depend on heights).
+        let probe = home_layout(frame, view.content.sections.len(), 0.0, 0.0, 0.0);
+        let mut need = Self {
+            title: 0.0,
+            caption: 0.0,
+        };
+        for (section, rect) in view.content.sections.iter().zip(&probe.tiles) {
+            let inner_w = layout_w(rect);
+            let title = galley(
+                ui,
+                frame,
+                view.t(&section.title),
+                H3,
+                view.colours.text,
+                inner_w,
+                TILE_TITLE_ROWS,
+            );
+            need.title = need.title.max(frame.design_len(title.size().y));
+            if let Some(figure) = section.figures.first() {
+                let caption = galley(
+                    ui,
+                    frame,
+                    view.t(&figure.label),
+                    CAPTION,
+                    view.colours.text,
+                    inner_w,
+                    2,
+                );
+                need.caption = need.caption.max(frame.design_len(caption.size().y));
+            }
+        }
+        need
+    }
+
+    /// The figure block: the figure and, `with_caption`, its caption under it.
+    fn figure_block(&self, with_caption: bool) -> f32 {
+        match (self.caption > 0.0, with_caption) {
+            (false, _) => 0.0,
+            (true, true) => FIGURE_S.line + 4.0 + self.caption,
+            (true, false) => FIGURE_S.line,
+        }
+    }
+
+    /// Height of a tile's text: number, headline and figure block, with its padding.
+    fn need(&self, with_caption: bool) -> f32 {
+        24.0 + EYEBROW.line + 4.0 + self.title + 16.0 + self.figure_block(with_caption) + 28.0
+    }
+}
+
+/// One tile's picture and text. What does not fit gives way: the picture first (see
+/// `picture_h`), then the figure's caption, then the figure.
+#[expect(clippy::too_many_arguments, reason = "one tile's drawing inputs")]
+fn tile_ui(
+    ui: &Ui,
+    view: &View<'_>,
+    pictures: &mut Pictures,
+    tiles: &TileText,
+    index: usize,
+    rect: Rect,
+    picture_h: f32,
+    press: f32,
+) {
+    let frame = &view.frame;
+    let colours = view.colours;
+    let section = &view.content.sections[index];
+    let pad = tile_pad(&rect);
+    let mut y = rect.top() + 24.0;
+    if picture_h > 0.0 {
         let picture_rect = Rect::from_min_size(rect.min, vec2(rect.width(), picture_h));
         let r = radius(frame, 16.0);
         let corners = CornerRadius {
@@ -141,48 +219,53 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, pictures: &mut Pictures) -> Option<
             picture_rect,
             corners,
         );
+        y = picture_rect.bottom() + 24.0;
+    }
 
-        let inner_w = rect.width() - 2.0 * pad;
-        let mut y = picture_rect.bottom() + 24.0;
-        text_at(
+    let inner_w = rect.width() - 2.0 * pad;
+    text_at(
+        ui,
+        frame,
+        pos2(rect.left() + pad, y),
+        &format!("{:02}", index + 1),
+        EYEBROW,
+        colours.text_secondary,
+        inner_w,
+        1,
+    );
+    y += EYEBROW.line + 4.0;
+    y += text_at(
+        ui,
+        frame,
+        pos2(rect.left() + pad, y),
+        view.t(&section.title),
+        H3,
+        colours.text,
+        inner_w,
+        TILE_TITLE_ROWS,
+    ) + 12.0;
+
+    // Teaser figure and its caption pinned to the bottom; the summary between, when it fits whole.
+    let room = rect.bottom() - pad - (y + 4.0);
+    let with_caption = tiles.figure_block(true) <= room;
+    let block = tiles.figure_block(with_caption);
+    let bottom = rect.bottom() - pad - block;
+    let figure = section.figures.first().filter(|_| block <= room);
+    if let Some(figure) = figure {
+        figure_ui(
             ui,
-            frame,
-            pos2(rect.left() + pad, y),
-            &format!("{:02}", index + 1),
-            EYEBROW,
-            colours.text_secondary,
-            inner_w,
-            1,
+            view,
+            pos2(rect.left() + pad, bottom),
+            view.t(&figure.value),
+            view.t(&figure.unit),
+            FIGURE_S,
+            inner_w - 72.0,
         );
-        y += EYEBROW.line + 4.0;
-        y += text_at(
-            ui,
-            frame,
-            pos2(rect.left() + pad, y),
-            title,
-            H3,
-            colours.text,
-            inner_w,
-            3,
-        ) + 12.0;
-
-        // Teaser figure and its caption pinned to the bottom; the summary between, when it fits whole.
-        let bottom = rect.bottom() - pad - figure_block;
-        if let Some(figure) = section.figures.first() {
-            figure_ui(
-                ui,
-                view,
-                pos2(rect.left() + pad, bottom),
-                view.t(&figure.value),
-                view.t(&figure.unit),
-                FIGURE_S,
-                inner_w - 72.0,
-            );
-            let caption_y = bottom + FIGURE_S.line + 4.0;
+        if with_caption {
             text_at(
                 ui,
                 frame,
-                pos2(rect.left() + pad, caption_y),
+                pos2(rect.left() + pad, bottom + FIGURE_S.line + 4.0),
                 view.t(&figure.label),
                 CAPTION,
                 colours.text_secondary,
@@ -190,35 +273,38 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, pictures: &mut Pictures) -> Option<
                 2,
             );
         }
-        let disc = pos2(rect.right() - pad - 28.0, bottom + FIGURE_S.line / 2.0);
+    }
+    // The arrow sits beside the figure, or at the tile's foot without one.
+    let disc_y = if figure.is_some() {
+        bottom + FIGURE_S.line / 2.0
+    } else {
+        rect.bottom() - pad - 28.0
+    };
+    let disc = pos2(rect.right() - pad - 28.0, disc_y);
+    if disc_y - 28.0 >= y - 12.0 {
         ui.painter().circle_filled(
             frame.pos(disc),
             frame.pt(28.0),
             mix(colours.raised, colours.accent, press),
         );
         icon(ui, frame, Icon::Forward, disc, 22.0, colours.text);
-        let summary = galley(
-            ui,
-            frame,
-            view.t(&section.summary),
-            BODY_S,
-            colours.text_secondary,
-            inner_w,
-            0,
-        );
-        if y + frame.design_len(summary.size().y) <= bottom - 16.0 {
-            ui.painter().galley(
-                frame.pos(pos2(rect.left() + pad, y)),
-                summary,
-                colours.text_secondary,
-            );
-        }
-
-        if response.clicked() {
-            intent = Some(Intent::OpenSection(index));
-        }
     }
-    intent
+    let summary = galley(
+        ui,
+        frame,
+        view.t(&section.summary),
+        BODY_S,
+        colours.text_secondary,
+        inner_w,
+        0,
+    );
+    if y + frame.design_len(summary.size().y) <= bottom - 16.0 {
+        ui.painter().galley(
+            frame.pos(pos2(rect.left() + pad, y)),
+            summary,
+            colours.text_secondary,
+        );
+    }
 }
 
 /// A key figure: the value in the accent colour, the unit at half size after it, sitting on

@@ -110,12 +110,19 @@ pub struct HomeLayout {
     pub eyebrow: Pos2,
     /// Top-left of the title and its wrap width.
     pub title: Rect,
-    /// The introduction's box (its height is a limit).
-    pub intro: Rect,
+    /// The introduction's box (its height is a limit); `None` when the screen is too short
+    /// for it and the tiles (it is still read aloud and in the accessibility tree).
+    pub intro: Option<Rect>,
     /// One rectangle per section tile.
     pub tiles: Vec<Rect>,
-    /// Height of the picture at the top of each tile.
+    /// Height of the picture at the top of each tile; 0 when the tiles have no room for one.
     pub tile_picture_height: f32,
+}
+
+/// A landscape screen too short for the usual layouts: larger text, or the reading bar on
+/// a small panel. Home sets its title smaller and moves up; a section reads as one column.
+pub fn is_short(frame: &Frame) -> bool {
+    !frame.portrait && frame.size.y < 760.0
 }
 
 /// Wrap widths of Home's title and introduction, in design points.
@@ -134,36 +141,97 @@ pub fn home_text_widths(frame: &Frame) -> (f32, f32) {
 /// Width of the introduction beside the title on landscape Home.
 const HOME_INTRO_WIDTH: f32 = 480.0;
 
+/// The smallest tile picture worth showing; below it the tiles are text only.
+pub const MIN_TILE_PICTURE: f32 = 80.0;
+
 /// Lays out Home for `sections` tiles, given the measured heights of the title and the
-/// introduction at the widths from [`home_text_widths`] (design points).
-pub fn home_layout(frame: &Frame, sections: usize, title_h: f32, intro_h: f32) -> HomeLayout {
+/// introduction at the widths from [`home_text_widths`] and the height a tile's text needs
+/// (design points). When the tiles would be shorter than their text, the introduction
+/// gives way; when they have no room for a picture, they are text only.
+pub fn home_layout(
+    frame: &Frame,
+    sections: usize,
+    title_h: f32,
+    intro_h: f32,
+    tile_text_h: f32,
+) -> HomeLayout {
+    let with_intro = home_layout_with(frame, sections, title_h, Some(intro_h));
+    let fits = with_intro
+        .tiles
+        .first()
+        .is_none_or(|tile| tile.height() >= tile_text_h);
+    if fits {
+        with_intro
+    } else {
+        home_layout_with(frame, sections, title_h, None)
+    }
+}
+
+fn home_layout_with(
+    frame: &Frame,
+    sections: usize,
+    title_h: f32,
+    intro_h: Option<f32>,
+) -> HomeLayout {
     let mx = frame.margin_x();
     let content_w = frame.content_width();
     let dock_top = frame.dock().top();
     let (title_w, intro_w) = home_text_widths(frame);
     let stacked = frame.portrait || frame.compact();
-    let eyebrow = pos2(mx, if frame.portrait { 96.0 } else { 72.0 });
-    let title = Rect::from_min_size(pos2(mx, eyebrow.y + 50.0), vec2(title_w, title_h));
-    let (intro, text_bottom) = if stacked {
-        let intro = Rect::from_min_size(pos2(mx, title.bottom() + 24.0), vec2(intro_w, intro_h));
-        (intro, intro.bottom())
+    let short = is_short(frame);
+    let eyebrow_y = if frame.portrait {
+        96.0
+    } else if short {
+        40.0
     } else {
-        let intro =
-            Rect::from_min_size(pos2(mx + content_w - intro_w, 64.0), vec2(intro_w, intro_h));
-        (intro, title.bottom().max(intro.bottom()))
+        72.0
+    };
+    let eyebrow = pos2(mx, eyebrow_y);
+    let title_gap = if short { 44.0 } else { 50.0 };
+    let title = Rect::from_min_size(pos2(mx, eyebrow.y + title_gap), vec2(title_w, title_h));
+    let (intro, text_bottom) = match intro_h {
+        None => (None, title.bottom()),
+        Some(intro_h) if stacked => {
+            let intro =
+                Rect::from_min_size(pos2(mx, title.bottom() + 24.0), vec2(intro_w, intro_h));
+            (Some(intro), intro.bottom())
+        }
+        Some(intro_h) => {
+            let intro = Rect::from_min_size(
+                pos2(mx + content_w - intro_w, eyebrow_y - 8.0),
+                vec2(intro_w, intro_h),
+            );
+            (Some(intro), title.bottom().max(intro.bottom()))
+        }
     };
     let (columns, minimum_top) = if frame.portrait {
-        (2, 584.0_f32)
+        // The design's tile line on a full-height portrait screen; none with larger text.
+        (
+            2,
+            if frame.size.y >= 1600.0 {
+                584.0_f32
+            } else {
+                0.0
+            },
+        )
     } else {
         let columns = match sections {
             0..=4 => sections.max(1),
             5 | 6 => 3,
             _ => 4,
         };
-        (columns, 312.0)
+        (columns, if short { 0.0 } else { 312.0 })
     };
-    let tiles_top = minimum_top.max(text_bottom + 40.0);
-    let tiles_bottom = dock_top - if frame.portrait { 64.0 } else { 48.0 };
+    let gap = if short { 32.0 } else { 40.0 };
+    let tiles_top = minimum_top.max(text_bottom + gap);
+    let tiles_bottom = dock_top
+        - if frame.portrait {
+            64.0
+        } else if short {
+            32.0
+        } else {
+            48.0
+        };
     let tiles = grid(
         mx,
         tiles_top,
@@ -225,6 +293,10 @@ pub struct SectionLayout {
     pub figures: Vec<Rect>,
     /// The timeline band.
     pub timeline: Option<Rect>,
+    /// A screen too short for the parts side by side: the body column scrolls through the
+    /// body, the key figures and the timeline in reading order (`figures` and `timeline`
+    /// are empty, and the picture is left out).
+    pub reading_column: bool,
 }
 
 /// What a section has, which decides its layout.
@@ -252,6 +324,27 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
     let content_w = frame.content_width();
     let dock_top = frame.dock().top();
     let cards = parts.figures.min(MAX_FIGURE_CARDS);
+    if is_short(frame) || (frame.portrait && frame.size.y < 1600.0) {
+        // Too little height for the parts apart (larger text): one scrolling column. The
+        // row above the dock holds "Show on map" and the pager, as on narrow screens.
+        let map_button = Rect::from_min_size(
+            pos2(mx, dock_top - 32.0 - DOCK_HEIGHT),
+            vec2(360.0, DOCK_HEIGHT),
+        );
+        let body_bottom = map_button.top() - 24.0;
+        return SectionLayout {
+            text_column: Rect::from_min_max(
+                pos2(mx, 40.0),
+                pos2(mx + content_w.min(1200.0), body_bottom),
+            ),
+            body_bottom,
+            map_button,
+            picture: None,
+            figures: Vec::new(),
+            timeline: None,
+            reading_column: true,
+        };
+    }
     if frame.portrait || frame.compact() {
         // One column: picture, text, figures, timeline, then a row for "Show on map" and the
         // pager (the dock has no room for the pager on a narrow screen), then the dock.
@@ -297,6 +390,7 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
             picture,
             figures,
             timeline,
+            reading_column: false,
         };
     }
     let column_w = 840.0_f32.min(content_w * 0.49);
@@ -349,6 +443,7 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
         picture,
         figures,
         timeline,
+        reading_column: false,
     }
 }
 
@@ -401,7 +496,7 @@ mod tests {
 
     #[test]
     fn four_tiles_match_the_design_at_the_reference_size() {
-        let layout = home_layout(&frame(1920.0, 1080.0), 4, 104.0, 144.0);
+        let layout = home_layout(&frame(1920.0, 1080.0), 4, 104.0, 144.0, 300.0);
         assert_eq!(layout.tiles.len(), 4, "four tiles");
         let first = layout.tiles[0];
         assert!(
@@ -431,7 +526,7 @@ mod tests {
         ] {
             let f = frame(w, h);
             let screen = Rect::from_min_size(Pos2::ZERO, f.size);
-            let layout = home_layout(&f, 4, 208.0, 144.0);
+            let layout = home_layout(&f, 4, 208.0, 144.0, 300.0);
             for tile in &layout.tiles {
                 assert!(screen.contains_rect(*tile), "{w}x{h}: tile {tile:?}");
                 assert!(
@@ -446,7 +541,7 @@ mod tests {
 
     #[test]
     fn portrait_home_has_two_by_two_tiles() {
-        let layout = home_layout(&frame(1080.0, 1920.0), 4, 208.0, 108.0);
+        let layout = home_layout(&frame(1080.0, 1920.0), 4, 208.0, 108.0, 300.0);
         assert!(
             (layout.tiles[0].top() - layout.tiles[1].top()).abs() < 1e-3,
             "same row"
@@ -454,6 +549,76 @@ mod tests {
         assert!(
             layout.tiles[2].top() > layout.tiles[0].bottom(),
             "second row"
+        );
+    }
+
+    /// The frame of accessibility mode: type `scale` times larger, `bar` points given up.
+    fn accessible(w: f32, h: f32, scale: f32, bar: f32) -> Frame {
+        Frame::new(Rect::from_min_size(Pos2::ZERO, vec2(w, h)), scale).without_bottom(bar)
+    }
+
+    #[test]
+    fn with_larger_text_home_drops_the_introduction_before_the_tiles_get_too_short() {
+        let f = accessible(1920.0, 1080.0, 1.5, 128.0);
+        assert!(is_short(&f), "larger text on a landscape screen is short");
+        let tile_text = 240.0;
+        let layout = home_layout(&f, 4, 72.0, 252.0, tile_text);
+        assert!(layout.intro.is_none(), "the introduction gives way");
+        for tile in &layout.tiles {
+            assert!(tile.height() >= tile_text, "tile {tile:?} holds its text");
+            assert!(
+                tile.bottom() <= f.dock().top(),
+                "tile {tile:?} over the dock"
+            );
+        }
+        // With room, the introduction stays.
+        let roomy = home_layout(&frame(1920.0, 1080.0), 4, 104.0, 252.0, tile_text);
+        assert!(roomy.intro.is_some(), "a full screen keeps it");
+        assert!(
+            !is_short(&frame(1920.0, 1080.0)),
+            "a full screen is not short"
+        );
+        assert!(
+            !is_short(&accessible(1920.0, 1080.0, 1.0, 128.0)),
+            "the reading bar alone leaves a 1080p screen its layouts"
+        );
+    }
+
+    #[test]
+    fn short_screens_read_a_section_as_one_column_above_the_map_button() {
+        let parts = SectionParts {
+            picture: true,
+            figures: 3,
+            timeline: true,
+            map_button: true,
+        };
+        for f in [
+            accessible(1920.0, 1080.0, 1.5, 128.0),
+            accessible(1080.0, 1920.0, 1.5, 224.0),
+        ] {
+            let layout = section_layout(&f, parts);
+            assert!(layout.reading_column, "{f:?}: one column");
+            assert!(
+                layout.picture.is_none() && layout.figures.is_empty() && layout.timeline.is_none(),
+                "{f:?}: figures and timeline join the column"
+            );
+            assert!(
+                layout.body_bottom <= layout.map_button.top(),
+                "{f:?}: body above the map button"
+            );
+            assert!(
+                layout.map_button.bottom() <= f.dock().top(),
+                "{f:?}: map button above the dock"
+            );
+            assert!(
+                layout.body_bottom - layout.text_column.top() >= 250.0,
+                "{f:?}: the column has room to read"
+            );
+        }
+        let full = section_layout(&frame(1920.0, 1080.0), parts);
+        assert!(
+            !full.reading_column && full.picture.is_some(),
+            "full screen"
         );
     }
 

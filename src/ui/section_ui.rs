@@ -1,15 +1,19 @@
 //! A section: headline, scrolling body, picture, key figures, timeline, "Show on map";
 //! swiped sideways to the neighbouring sections.
 
-use egui::{CornerRadius, Id, Rect, Role, Sense, Stroke, Ui, pos2, vec2};
+use std::sync::Arc;
+
+use egui::{CornerRadius, Galley, Id, Pos2, Rect, Role, Sense, Stroke, Ui, pos2, vec2};
 
 use super::home_ui::figure_ui;
-use super::layout::{MAX_FIGURE_CARDS, SectionParts, TIMELINE_TALL, section_layout};
-use super::theme::{BODY, CAPTION, CREDIT, EYEBROW, FIGURE_M, H1, LABEL};
-use super::view::{View, card, picture_ui, text_node};
+use super::layout::{Frame, MAX_FIGURE_CARDS, SectionParts, TIMELINE_TALL, section_layout};
+use super::theme::{BODY, CAPTION, CREDIT, EYEBROW, FIGURE_M, FIGURE_S, H1, LABEL};
+use super::view::{View, card, picture_ui, spoken_card_mark, spoken_text_mark, text_node};
 use super::widgets::{
-    ButtonKind, FadeFrom, Icon, fade, galley, pill_button, pill_width, radius, text_at, upper,
+    ButtonKind, FadeFrom, Icon, fade, galley, narrow_dock, pill_button, pill_width, radius,
+    text_at, upper,
 };
+use crate::a11y::script::ParagraphKind;
 use crate::app::Intent;
 use crate::app::navigation::{Axis, MomentumScroll, PageSwipe, SwipeOutcome, decide_axis};
 use crate::content::Section;
@@ -38,6 +42,8 @@ pub struct SectionView {
     origin: Option<egui::Pos2>,
     /// How far the body can scroll, from the last frame (design points).
     max_scroll: f32,
+    /// The paragraph read aloud that the body last scrolled to.
+    followed: Option<ParagraphKind>,
 }
 
 impl SectionView {
@@ -164,7 +170,7 @@ pub fn section_ui(
             );
         }
         let section = &view.content.sections[index];
-        let (intent, max_scroll) = page_ui(
+        let drawn = page_ui(
             ui,
             &view.shifted(offset),
             pictures,
@@ -172,8 +178,17 @@ pub fn section_ui(
             index,
             state.scroll.offset,
         );
-        state.max_scroll = max_scroll;
-        if let Some(intent) = intent {
+        state.max_scroll = drawn.max_scroll;
+        // A new paragraph read aloud scrolls into view (from the next frame).
+        if view.spoken != state.followed {
+            state.followed = view.spoken;
+            if let Some(top) = drawn.spoken_top {
+                state.scroll.offset = (top - 16.0).clamp(0.0, drawn.max_scroll);
+                state.scroll.velocity = 0.0;
+                ui.ctx().request_repaint();
+            }
+        }
+        if let Some(intent) = drawn.intent {
             outcome = Some(SectionOutcome::Intent(intent));
         }
     }
@@ -181,6 +196,70 @@ pub fn section_ui(
         ui.ctx().request_repaint();
     }
     outcome
+}
+
+/// One block of the scrolling column.
+enum Block {
+    /// A body paragraph.
+    Text(Arc<Galley>),
+    /// A key figure (by index) and its label, in a reading column.
+    Figure(usize, Arc<Galley>),
+    /// A timeline entry's date and text, in a reading column.
+    Event(Arc<Galley>, Arc<Galley>),
+}
+
+impl Block {
+    fn height(&self, frame: &Frame) -> f32 {
+        match self {
+            Self::Text(text) => frame.design_len(text.size().y),
+            Self::Figure(_, label) => FIGURE_S.line + 4.0 + frame.design_len(label.size().y),
+            Self::Event(date, text) => frame.design_len(date.size().y + text.size().y) + 4.0,
+        }
+    }
+
+    fn draw(self, ui: &Ui, view: &View<'_>, section: &Section, at: Pos2) {
+        let frame = &view.frame;
+        let colours = view.colours;
+        match self {
+            Self::Text(text) => ui.painter().galley(frame.pos(at), text, colours.text),
+            Self::Figure(index, label) => {
+                let figure = &section.figures[index];
+                figure_ui(
+                    ui,
+                    view,
+                    at,
+                    view.t(&figure.value),
+                    view.t(&figure.unit),
+                    FIGURE_S,
+                    frame.design_len(label.size().x).max(480.0),
+                );
+                ui.painter().galley(
+                    frame.pos(at + vec2(0.0, FIGURE_S.line + 4.0)),
+                    label,
+                    colours.text_secondary,
+                );
+            }
+            Self::Event(date, text) => {
+                let date_h = frame.design_len(date.size().y);
+                ui.painter().galley(frame.pos(at), date, colours.accent);
+                ui.painter().galley(
+                    frame.pos(at + vec2(0.0, date_h + 4.0)),
+                    text,
+                    colours.text_secondary,
+                );
+            }
+        }
+    }
+}
+
+/// What drawing a page found.
+struct PageDrawn {
+    /// A button's intent.
+    intent: Option<Intent>,
+    /// How far the body can scroll (design points).
+    max_scroll: f32,
+    /// Where the paragraph being read aloud starts in the scrolling column, if it is there.
+    spoken_top: Option<f32>,
 }
 
 /// Draws one section page; returns a button's intent and how far the body can scroll.
@@ -191,7 +270,7 @@ fn page_ui(
     section: &Section,
     index: usize,
     scroll: f32,
-) -> (Option<Intent>, f32) {
+) -> PageDrawn {
     let frame = &view.frame;
     let colours = view.colours;
     let parts = SectionParts {
@@ -218,58 +297,121 @@ fn page_ui(
         1,
     ) + 8.0;
     let title = view.t(&section.title);
-    let title_galley = galley(ui, frame, title, H1, colours.text, column.width(), 2);
-    let title_h = frame.design_len(title_galley.size().y);
-    ui.painter().galley(
-        frame.pos(pos2(column.left(), y)),
-        title_galley,
+    // Two lines at most beside the parts; all of it where it scrolls with the body.
+    let title_rows = if layout.reading_column { 0 } else { 2 };
+    let title_galley = galley(
+        ui,
+        frame,
+        title,
+        H1,
         colours.text,
+        column.width(),
+        title_rows,
     );
+    let title_h = frame.design_len(title_galley.size().y);
+    let title_rect = Rect::from_min_size(pos2(column.left(), y), vec2(column.width(), title_h));
     text_node(
         ui,
         view,
-        Rect::from_min_size(pos2(column.left(), y), vec2(column.width(), title_h)),
+        title_rect,
         Id::unique(("section-title", index)),
         title,
         Role::Label,
     );
-    y += title_h + 24.0;
+    // In a reading column the headline scrolls with the body, which gets the height.
+    let mut title_block = None;
+    if layout.reading_column {
+        title_block = Some(title_galley);
+    } else {
+        if view.is_spoken(ParagraphKind::Headline) {
+            let size = vec2(frame.design_len(title_galley.size().x), title_h);
+            spoken_text_mark(ui, view, Rect::from_min_size(title_rect.min, size));
+        }
+        ui.painter()
+            .galley(frame.pos(title_rect.min), title_galley, colours.text);
+        y += title_h + 24.0;
+    }
 
-    // Body, clipped to its viewport and scrolled.
+    // Body, clipped to its viewport and scrolled; in a reading column the key figures and
+    // the timeline follow it.
     let viewport = Rect::from_min_max(
         pos2(column.left(), y),
         pos2(column.right(), layout.body_bottom),
     );
-    let galleys: Vec<_> = section
+    let width = column.width() - 24.0;
+    let mut blocks: Vec<(ParagraphKind, Block)> = section
         .body
         .iter()
-        .map(|p| {
-            galley(
-                ui,
-                frame,
-                view.t(p),
-                BODY,
-                colours.text,
-                column.width() - 24.0,
-                0,
-            )
+        .enumerate()
+        .map(|(i, p)| {
+            let text = galley(ui, frame, view.t(p), BODY, colours.text, width, 0);
+            (ParagraphKind::Body(i), Block::Text(text))
         })
         .collect();
-    let content_h: f32 = galleys
+    if let Some(title) = title_block {
+        blocks.insert(0, (ParagraphKind::Headline, Block::Text(title)));
+    }
+    if layout.reading_column {
+        for (i, figure) in section.figures.iter().enumerate() {
+            let label = galley(
+                ui,
+                frame,
+                view.t(&figure.label),
+                BODY,
+                colours.text_secondary,
+                width,
+                0,
+            );
+            blocks.push((ParagraphKind::Figure(i), Block::Figure(i, label)));
+        }
+        for (i, entry) in section.timeline.iter().enumerate() {
+            let date = galley(
+                ui,
+                frame,
+                view.t(&entry.date),
+                LABEL,
+                colours.text,
+                width,
+                0,
+            );
+            let text = galley(
+                ui,
+                frame,
+                view.t(&entry.text),
+                BODY,
+                colours.text_secondary,
+                width,
+                0,
+            );
+            blocks.push((ParagraphKind::Timeline(i), Block::Event(date, text)));
+        }
+    }
+    let heights: Vec<f32> = blocks
         .iter()
-        .map(|g| frame.design_len(g.size().y))
-        .sum::<f32>()
-        + PARAGRAPH_GAP * galleys.len().saturating_sub(1) as f32;
+        .map(|(_, block)| block.height(frame))
+        .collect();
+    #[expect(clippy::cast_precision_loss, reason = "a few paragraphs")]
+    let content_h: f32 =
+        heights.iter().sum::<f32>() + PARAGRAPH_GAP * blocks.len().saturating_sub(1) as f32;
     let max_scroll = (content_h - viewport.height()).max(0.0);
     let scroll = scroll.min(max_scroll);
-    let painter = ui.painter().with_clip_rect(frame.rect(viewport));
-    let mut py = viewport.top() - scroll;
-    for galley in galleys {
-        let h = frame.design_len(galley.size().y);
-        if py + h > viewport.top() && py < viewport.bottom() {
-            painter.galley(frame.pos(pos2(viewport.left(), py)), galley, colours.text);
+    let mut clipped = ui.new_child(egui::UiBuilder::new());
+    clipped.set_clip_rect(frame.rect(viewport.expand2(vec2(24.0, 0.0))));
+    let mut offset = 0.0;
+    let mut spoken_top = None;
+    for ((kind, block), h) in blocks.into_iter().zip(heights) {
+        let py = viewport.top() - scroll + offset;
+        if view.is_spoken(kind) {
+            spoken_top = Some(offset);
         }
-        py += h + PARAGRAPH_GAP;
+        if py + h > viewport.top() - 8.0 && py < viewport.bottom() + 8.0 {
+            let rect = Rect::from_min_size(pos2(viewport.left(), py), vec2(width, h));
+            if view.is_spoken(kind) {
+                spoken_text_mark(&clipped, view, rect);
+            }
+            block.draw(&clipped, view, section, rect.min);
+        }
+        offset += h + PARAGRAPH_GAP;
     }
     let body_text = section
         .body
@@ -310,7 +452,11 @@ fn page_ui(
     // "Show on map": the screen's one amber action.
     if let Some(preset) = &section.map_preset {
         let label = view.t(&view.content.labels.show_on_map);
-        let width = pill_width(ui, frame, label, true).max(layout.map_button.width());
+        let width = if narrow_dock(frame) {
+            pill_width(ui, frame, label, true)
+        } else {
+            pill_width(ui, frame, label, true).max(layout.map_button.width())
+        };
         let rect = Rect::from_min_size(
             layout.map_button.min,
             vec2(width, layout.map_button.height()),
@@ -334,6 +480,9 @@ fn page_ui(
     // Picture with caption and credit.
     if let Some(picture_rect) = layout.picture {
         let picture = section.pictures.first();
+        if view.is_spoken(ParagraphKind::Caption) {
+            spoken_card_mark(ui, view, picture_rect);
+        }
         picture_ui(
             ui,
             view,
@@ -368,13 +517,17 @@ fn page_ui(
     }
 
     // Key-figure cards.
-    for (figure, rect) in section
+    for (i, (figure, rect)) in section
         .figures
         .iter()
         .take(MAX_FIGURE_CARDS)
         .zip(&layout.figures)
+        .enumerate()
     {
         card(ui, view, *rect, colours.surface);
+        if view.is_spoken(ParagraphKind::Figure(i)) {
+            spoken_card_mark(ui, view, *rect);
+        }
         let pad = 24.0;
         figure_ui(
             ui,
@@ -428,6 +581,11 @@ fn page_ui(
         for (i, entry) in section.timeline.iter().enumerate() {
             #[expect(clippy::cast_precision_loss, reason = "a few events")]
             let x = band.left() + step * i as f32;
+            if view.is_spoken(ParagraphKind::Timeline(i)) {
+                let entry_rect =
+                    Rect::from_min_size(pos2(x, band.top()), vec2(step - 24.0, band.height()));
+                spoken_text_mark(ui, view, entry_rect);
+            }
             text_at(
                 ui,
                 frame,
@@ -456,5 +614,9 @@ fn page_ui(
             );
         }
     }
-    (intent, max_scroll)
+    PageDrawn {
+        intent,
+        max_scroll,
+        spoken_top,
+    }
 }

@@ -8,6 +8,7 @@ use egui::{Color32, CornerRadius, Id, Rect, Role, Sense, Ui, WidgetInfo, pos2};
 use super::layout::{Frame, cover_uv};
 use super::theme::Colours;
 use super::widgets::{Elevation, LanguageChoice, elevated};
+use crate::a11y::script::ParagraphKind;
 use crate::content::{Content, Picture, Text};
 use crate::platform::images::Pictures;
 
@@ -23,6 +24,8 @@ pub struct View<'a> {
     pub dir: &'a Path,
     /// The visitor's language.
     pub lang_code: &'a str,
+    /// The element being read aloud (accessibility mode), highlighted where it sits.
+    pub spoken: Option<ParagraphKind>,
 }
 
 impl View<'_> {
@@ -53,8 +56,43 @@ impl View<'_> {
             content: self.content,
             dir: self.dir,
             lang_code: self.lang_code,
+            spoken: self.spoken,
         }
     }
+
+    /// Whether `kind` is the element being read aloud.
+    pub fn is_spoken(&self, kind: ParagraphKind) -> bool {
+        self.spoken == Some(kind)
+    }
+}
+
+/// Marks text being read aloud at `rect` (design points): an amber wash behind it and an
+/// amber rule at its left, so the eye finds what the voice says. Drawn before the text.
+pub fn spoken_text_mark(ui: &Ui, view: &View<'_>, rect: Rect) {
+    let frame = &view.frame;
+    let wash = rect.expand2(egui::vec2(16.0, 8.0));
+    ui.painter().rect_filled(
+        frame.rect(wash),
+        frame.pt(12.0),
+        view.colours.accent.gamma_multiply(0.16),
+    );
+    let rule = Rect::from_min_max(
+        pos2(wash.left(), wash.top()),
+        pos2(wash.left() + 6.0, wash.bottom()),
+    );
+    ui.painter()
+        .rect_filled(frame.rect(rule), frame.pt(3.0), view.colours.accent);
+}
+
+/// Marks a card or tile being read aloud: an amber outline around it.
+pub fn spoken_card_mark(ui: &Ui, view: &View<'_>, rect: Rect) {
+    let frame = &view.frame;
+    ui.painter().rect_stroke(
+        frame.rect(rect.expand(4.0)),
+        frame.pt(20.0),
+        egui::Stroke::new(frame.pt(4.0), view.colours.accent),
+        egui::StrokeKind::Outside,
+    );
 }
 
 /// Marks text painted at `rect` (design points) as a label for screen readers and tests.

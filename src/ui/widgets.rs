@@ -268,10 +268,27 @@ pub struct LanguageChoice<'a> {
 
 const LANGUAGE_SWITCH_PAD: f32 = 6.0;
 
+/// A dock too narrow for every label (a portrait screen with larger text): its buttons
+/// show their icons alone and the language switch shows language codes. Screen readers
+/// still get the full names.
+pub fn narrow_dock(frame: &Frame) -> bool {
+    frame.dock().width() < 700.0
+}
+
+/// What the language switch shows for `lang`: its name, or its code on a narrow dock.
+fn language_face(frame: &Frame, lang: &LanguageChoice<'_>) -> String {
+    if narrow_dock(frame) {
+        lang.code.to_uppercase()
+    } else {
+        lang.name.to_owned()
+    }
+}
+
 fn language_widths(ui: &Ui, frame: &Frame, languages: &[LanguageChoice<'_>]) -> Vec<f32> {
+    let minimum = if narrow_dock(frame) { 96.0 } else { 120.0 };
     languages
         .iter()
-        .map(|lang| pill_width(ui, frame, lang.name, false).max(120.0))
+        .map(|lang| pill_width(ui, frame, &language_face(frame, lang), false).max(minimum))
         .collect()
 }
 
@@ -337,7 +354,8 @@ pub fn language_switch(
         } else {
             colours.text_secondary
         };
-        let text = galley(ui, frame, lang.name, LABEL, text_colour, f32::INFINITY, 1);
+        let face = language_face(frame, lang);
+        let text = galley(ui, frame, &face, LABEL, text_colour, f32::INFINITY, 1);
         let pos = Align2::CENTER_CENTER.anchor_size(frame.pos(rect.center()), text.size());
         ui.painter().galley(pos.min, text, text_colour);
         if response.clicked() && !selected {
