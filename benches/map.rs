@@ -46,6 +46,7 @@ fn frame(
             dir: &loaded.dir,
             lang_code: "en",
             spoken: None,
+            reach_top: None,
         };
         let _ = map.ui(ui, &view, None);
     });

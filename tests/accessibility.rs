@@ -13,7 +13,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use vitrina::a11y::reader::{FakeSpeaker, SpeakError, Speaker};
 use vitrina::app::{Screen, VitrinaApp};
-use vitrina::content::Palette;
+use vitrina::content::{LoadedContent, Palette, ScreenMount};
 use vitrina::ui::theme::{Colours, contrast_ratio};
 
 /// A fake speaker the test can still look at after handing it to the app.
@@ -39,9 +39,16 @@ impl Speaker for Shared {
 }
 
 fn kiosk(size: [f32; 2], speaker: FakeSpeaker) -> (Harness<'static, VitrinaApp>, Shared) {
+    kiosk_on(size, speaker, shipped())
+}
+
+fn kiosk_on(
+    size: [f32; 2],
+    speaker: FakeSpeaker,
+    loaded: LoadedContent,
+) -> (Harness<'static, VitrinaApp>, Shared) {
     let shared = Shared(Rc::new(RefCell::new(speaker)));
     let handed = shared.clone();
-    let loaded = shipped();
     let mut harness = Harness::builder()
         .with_size(size)
         .with_max_steps(64)
@@ -86,7 +93,7 @@ fn read_aloud_pause_and_next_drive_the_speaker() {
     );
     // The bar shows the paragraph being read and offers Pause.
     harness.get_by_label("Pause");
-    press(&mut harness, "Next");
+    press(&mut harness, "Next paragraph");
     let spoken = speaker.0.borrow().spoken().len();
     assert_eq!(spoken, 2, "Next speaks the next paragraph");
     // The voice ends the paragraph: the reader moves on by itself.
@@ -117,6 +124,78 @@ fn read_aloud_pause_and_next_drive_the_speaker() {
     );
 }
 
+/// Filled rectangles in `colour` narrower than `max_w` and taller than `min_h` (screen points):
+/// the amber rule that marks the paragraph read aloud.
+fn rules(harness: &Harness<'static, VitrinaApp>, colour: egui::Color32) -> Vec<egui::Rect> {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Rect(r)
+                if r.fill == colour && r.rect.width() < 12.0 && r.rect.height() > 20.0 =>
+            {
+                Some(r.rect.intersect(clipped.clip_rect))
+            }
+            _ => None,
+        })
+        .filter(|r| r.is_positive())
+        .collect()
+}
+
+#[test]
+fn the_paragraph_read_aloud_is_marked_on_the_page_and_scrolled_into_view() {
+    let content = shipped().content;
+    let accent = Colours::from_palette(&content.theme.palette).accent;
+    let (mut harness, _speaker) = kiosk([1920.0, 1080.0], FakeSpeaker::with_voices(&["en", "lt"]));
+    press(&mut harness, "Accessibility");
+    press(&mut harness, "Larger text");
+    assert!(
+        rules(&harness, accent).is_empty(),
+        "nothing marked before reading"
+    );
+    press(&mut harness, "Read aloud");
+    let title = harness
+        .get_by_label(content.story.title.resolve("en", "en"))
+        .rect();
+    let marked = rules(&harness, accent);
+    assert!(
+        marked.iter().any(|r| r.right() <= title.left()
+            && r.top() <= title.center().y
+            && r.bottom() >= title.center().y),
+        "Home's title is marked at its left: {marked:?}, title {title:?}"
+    );
+    press(&mut harness, "Pause");
+
+    let section = 1;
+    harness
+        .get_by_label(content.sections[section].title.resolve("en", "en"))
+        .click();
+    harness.step();
+    settle(&mut harness);
+    press(&mut harness, "Read aloud");
+    assert!(
+        harness.state().section_scroll().abs() < 0.5,
+        "headline first, at the top"
+    );
+    for _ in 0..content.sections[section].body.len() {
+        press(&mut harness, "Next paragraph");
+    }
+    settle(&mut harness);
+    assert!(
+        harness.state().section_scroll() > 100.0,
+        "the body scrolled to the last paragraph read: {}",
+        harness.state().section_scroll()
+    );
+    let marked = rules(&harness, accent);
+    assert_eq!(marked.len(), 1, "one paragraph marked: {marked:?}");
+    let bar = harness.get_by_label("Pause").rect();
+    assert!(
+        marked[0].bottom() < bar.top(),
+        "the mark is on the page above the bar: {marked:?}"
+    );
+}
+
 #[test]
 fn without_a_speech_service_the_bar_says_so_and_nothing_breaks() {
     let (mut harness, speaker) = kiosk([1920.0, 1080.0], FakeSpeaker::unavailable());
@@ -143,7 +222,7 @@ fn all_inside(harness: &Harness<'static, VitrinaApp>, size: [f32; 2], what: &str
 /// Every control (buttons and toggles) with its name and rectangle.
 fn controls(harness: &Harness<'static, VitrinaApp>) -> Vec<(String, egui::Rect)> {
     let mut all = buttons(harness);
-    all.extend(harness.get_all_by_role(Role::CheckBox).map(|node| {
+    all.extend(harness.query_all_by_role(Role::CheckBox).map(|node| {
         (
             node.accesskit_node().label().unwrap_or_default(),
             node.rect(),
@@ -279,4 +358,95 @@ fn high_contrast_switches_the_colours_and_the_idle_reset_ends_the_mode() {
         !a11y.on && !a11y.high_contrast && !a11y.large_text,
         "the next visitor starts without the mode"
     );
+}
+
+/// The controls that must be within reach: navigation, languages, the map's and the bar's.
+const REACHABLE: &[&str] = &[
+    "Home",
+    "Back",
+    "Previous",
+    "Next",
+    "Explore the map",
+    "English",
+    "Lietuvių",
+    "Accessibility",
+    "Map layers",
+    "Zoom in",
+    "Zoom out",
+    "Reset view",
+    "Read aloud",
+    "Previous paragraph",
+    "Next paragraph",
+    "Larger text",
+    "High contrast",
+];
+
+/// Every reachable control on Home, a section and the map lies between `top` and `bottom`
+/// (fractions of the screen height from its top), and none overlap.
+fn controls_within(harness: &mut Harness<'static, VitrinaApp>, size: [f32; 2], band: (f32, f32)) {
+    let (top, bottom) = (band.0 * size[1], band.1 * size[1]);
+    let content = shipped().content;
+    let check = |harness: &Harness<'static, VitrinaApp>, what: &str| {
+        let found: Vec<_> = controls(harness)
+            .into_iter()
+            .filter(|(name, _)| REACHABLE.contains(&name.as_str()))
+            .collect();
+        assert!(
+            found.len() >= 4,
+            "{what}: the controls are there: {found:?}"
+        );
+        for (name, rect) in found {
+            assert!(
+                rect.top() >= top - 0.5 && rect.bottom() <= bottom + 0.5,
+                "{size:?} {what}: \"{name}\" at {rect:?} is outside the reach band {top}..{bottom}"
+            );
+        }
+        none_overlap(harness, size, what);
+    };
+    check(harness, "Home");
+    harness
+        .get_by_label(content.sections[1].title.resolve("en", "en"))
+        .click();
+    harness.step();
+    settle(harness);
+    check(harness, "section");
+    press(harness, "Home");
+    press(harness, "Explore the map");
+    check(harness, "map");
+}
+
+#[test]
+fn in_accessibility_mode_the_controls_sit_in_the_lower_band_of_the_screen() {
+    for size in [[1920.0, 1080.0], [1080.0, 1920.0], [3840.0, 2160.0]] {
+        for larger in [false, true] {
+            let (mut harness, _) = kiosk(size, FakeSpeaker::with_voices(&["en", "lt"]));
+            press(&mut harness, "Accessibility");
+            if larger {
+                press(&mut harness, "Larger text");
+            }
+            // Unknown mounting: the lower 40 %.
+            controls_within(&mut harness, size, (0.6, 1.0));
+        }
+    }
+}
+
+#[test]
+fn a_portrait_screen_keeps_its_controls_within_reach_even_without_accessibility_mode() {
+    let (mut harness, _) = kiosk([1080.0, 1920.0], FakeSpeaker::with_voices(&["en", "lt"]));
+    controls_within(&mut harness, [1080.0, 1920.0], (0.6, 1.0));
+}
+
+#[test]
+fn the_screens_mounting_moves_the_controls_above_a_foot_too_low_to_reach() {
+    // A 1210 mm high portrait panel from 200 mm: its lowest 180 mm are below 380 mm.
+    let mut loaded = shipped();
+    loaded.content.kiosk.screen = Some(ScreenMount {
+        mounting_height_mm: 200,
+        height_mm: 1210,
+    });
+    let size = [1080.0, 1920.0];
+    let (mut harness, _) = kiosk_on(size, FakeSpeaker::with_voices(&["en", "lt"]), loaded);
+    press(&mut harness, "Accessibility");
+    let band = (1.0 - 1020.0 / 1210.0, 1.0 - 180.0 / 1210.0);
+    controls_within(&mut harness, size, band);
 }

@@ -229,6 +229,7 @@ impl VitrinaApp {
                 dir: &self.loaded.dir,
                 lang_code: &self.state.lang_code,
                 spoken: None,
+                reach_top: None,
             };
             actions.extend(a11y_button_ui(ui, &view, self.a11y.on));
         }
@@ -273,6 +274,7 @@ impl VitrinaApp {
                 dir: &self.loaded.dir,
                 lang_code: &self.state.lang_code,
                 spoken: None,
+                reach_top: None,
             };
             actions.extend(a11y_bar_ui(ui, &view, &bar));
         }

@@ -161,6 +161,7 @@ impl VitrinaApp {
             dir: &self.loaded.dir,
             lang_code: &self.state.lang_code,
             spoken: None,
+            reach_top: None,
         };
         let hours = view.content.kiosk.opening_hours.as_ref();
         // Only the loop rests outside opening hours: read the clock only while it shows.

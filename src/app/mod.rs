@@ -23,6 +23,7 @@ pub use accessibility::{Accessibility, LARGE_TEXT_SCALE};
 pub use hot_reload::ReloadStatus;
 pub use state::{AppState, Intent, Screen};
 
+use crate::a11y::reach::{Orientation, controls_band};
 use crate::cli::Cli;
 use crate::content::{LoadedContent, load_content};
 use crate::map::MapScreen;
@@ -293,11 +294,25 @@ impl VitrinaApp {
             return;
         }
         self.idle_logic(ui, now);
+        // Controls within reach: in accessibility mode and on portrait screens they keep to
+        // the band the screen's mounting allows (above a foot too low to reach, and below
+        // `reach_top`).
+        let visitor = self.state.screen != Screen::Attract;
+        let band = controls_band(
+            self.loaded.content.kiosk.screen.as_ref(),
+            self.a11y.on,
+            Orientation::of(screen_rect.width(), screen_rect.height()),
+        )
+        .filter(|_| visitor);
+        let base = band.map_or(full, |band| {
+            full.without_bottom((1.0 - band.bottom) * full.size.y)
+        });
+        let reach_top = band.map(|band| band.top * full.size.y);
         // In accessibility mode the reading bar takes the bottom; the screens reflow above it.
-        let frame = if self.a11y.on && self.state.screen != Screen::Attract {
-            full.without_bottom(crate::ui::a11y_ui::bar_space(&full))
+        let frame = if self.a11y.on && visitor {
+            base.without_bottom(crate::ui::a11y_ui::bar_space(&base))
         } else {
-            full
+            base
         };
         ui.ctx().options_mut(|options| {
             options.input_options.max_click_dist = frame.pt(TAP_SLOP_DESIGN).max(6.0);
@@ -315,6 +330,7 @@ impl VitrinaApp {
             dir: &self.loaded.dir,
             lang_code: &self.state.lang_code,
             spoken,
+            reach_top,
         };
         let mut intents = Vec::new();
         let mut swiped_to = None;
@@ -332,7 +348,7 @@ impl VitrinaApp {
         }
         intents.extend(dock_ui(ui, &view, &self.state.screen));
         let swallow = self.swallowing();
-        self.accessibility_ui(ui, frame, full, swallow);
+        self.accessibility_ui(ui, frame, base, swallow);
         if self.swallowing() {
             // The touch that woke the kiosk or dismissed the prompt activates nothing.
             intents.clear();

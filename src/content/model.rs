@@ -297,6 +297,10 @@ pub struct Labels {
     pub no_voice: Text,
     /// Accessibility bar, before reading starts.
     pub read_aloud_hint: Text,
+    /// Accessibility bar: back one paragraph.
+    pub previous_paragraph: Text,
+    /// Accessibility bar: on one paragraph.
+    pub next_paragraph: Text,
 }
 
 impl Default for Labels {
@@ -337,6 +341,8 @@ impl Default for Labels {
                 "Read aloud reads this screen; Previous and Next move by paragraph",
                 "Skaitymas garsiai perskaito šį ekraną; Ankstesnis ir Kitas pereina per pastraipas",
             ),
+            previous_paragraph: t("Previous paragraph", "Ankstesnė pastraipa"),
+            next_paragraph: t("Next paragraph", "Kita pastraipa"),
         }
     }
 }

@@ -433,6 +433,8 @@ impl Validator<'_> {
             ("speech_unavailable", &labels.speech_unavailable),
             ("no_voice", &labels.no_voice),
             ("read_aloud_hint", &labels.read_aloud_hint),
+            ("previous_paragraph", &labels.previous_paragraph),
+            ("next_paragraph", &labels.next_paragraph),
         ];
         for (name, text) in all {
             // Built-in labels are written in en and lt only; other languages fall back.

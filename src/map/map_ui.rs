@@ -483,7 +483,7 @@ impl MapScreen {
     /// Flies the current visit to the preset `id` (its bounds and layers) starting at `now`;
     /// false when there is no visit yet or no such preset. Map tours use this.
     pub fn fly_to_preset(&mut self, view: &View<'_>, id: &str, now: f64) -> bool {
-        let layout = MapLayout::new(&view.frame);
+        let layout = MapLayout::new(view);
         let Some(state) = self.state.as_mut() else {
             return false;
         };
@@ -526,7 +526,7 @@ impl MapScreen {
     pub fn ui(&mut self, ui: &mut Ui, view: &View<'_>, preset: Option<&str>) -> Option<Intent> {
         let basemap = self.basemap();
         let now = ui.input(|i| i.time);
-        let layout = MapLayout::new(&view.frame);
+        let layout = MapLayout::new(view);
         let state = self
             .state
             .get_or_insert_with(|| new_state(view, &layout, basemap.as_deref(), preset, now));
@@ -538,7 +538,7 @@ impl MapScreen {
     pub fn tour_ui(&mut self, ui: &mut Ui, view: &View<'_>, presets: &[String], stop: usize) {
         let basemap = self.basemap();
         let now = ui.input(|i| i.time);
-        let layout = MapLayout::new(&view.frame);
+        let layout = MapLayout::new(view);
         let preset = presets.get(stop).map(String::as_str);
         if self.state.is_none() {
             self.state = Some(new_state(view, &layout, basemap.as_deref(), preset, now));
@@ -701,17 +701,27 @@ struct MapLayout {
     free: Rect,
     /// Top of the row of map controls.
     controls_top: f32,
+    /// The controls sit in the dock row as icons, between its buttons and the accessibility
+    /// button (their own row would be out of reach).
+    joined: bool,
     /// Top of the band under the credits where panels stop.
     credits_y: f32,
 }
 
 impl MapLayout {
-    fn new(frame: &Frame) -> Self {
+    fn new(view: &View<'_>) -> Self {
+        let frame = &view.frame;
         let mx = frame.margin_x();
         let dock = frame.dock();
         let size = frame.size;
         if frame.portrait || frame.compact() {
-            let controls_top = dock.top() - 32.0 - DOCK_HEIGHT;
+            // A row of their own above the dock, or the dock row when that is out of reach.
+            let joined = view.controls_join_dock();
+            let controls_top = if joined {
+                dock.top()
+            } else {
+                dock.top() - 32.0 - DOCK_HEIGHT
+            };
             let credits_y = controls_top - 40.0;
             let bottom = credits_y - 16.0;
             let sheet_h = (size.y * 0.45).min(bottom - 64.0);
@@ -722,6 +732,7 @@ impl MapLayout {
                 card: sheet,
                 free: Rect::from_min_max(pos2(mx, 64.0), pos2(size.x - mx, bottom)),
                 controls_top,
+                joined,
                 credits_y,
             }
         } else {
@@ -738,6 +749,7 @@ impl MapLayout {
                     pos2(card.left(), dock.top() - 20.0),
                 ),
                 controls_top: dock.top(),
+                joined: false,
                 credits_y: dock.top() - 52.0,
             }
         }
@@ -2495,6 +2507,11 @@ fn pill_glyph_button(
         radius(frame, rect.height() / 2.0),
         mix(base, colours.pressed, press),
     );
+    if rect.width() <= rect.height() {
+        // Round: the glyph alone.
+        glyph(ui, frame, g, rect.center(), 28.0, colours.text);
+        return response;
+    }
     let text = galley(ui, frame, label, LABEL, colours.text, f32::INFINITY, 1);
     let text_w = frame.design_len(text.size().x);
     let left = rect.center().x - (text_w + 44.0) / 2.0;
@@ -2519,15 +2536,31 @@ fn controls_ui(ui: &mut Ui, view: &View<'_>, state: &mut MapState, layout: &MapL
     let labels = &view.content.labels;
     let reset_label = view.t(&labels.reset_view);
     let layers_label = view.t(&labels.map_layers);
-    let reset_w = pill_width(ui, &frame, reset_label, true);
+    // Joined to the dock row the labelled pills become round icons (names stay for screen
+    // readers).
+    let pill_w = |label: &str| {
+        if layout.joined {
+            80.0
+        } else {
+            pill_width(ui, &frame, label, true)
+        }
+    };
+    let reset_w = pill_w(reset_label);
     let layers_w = if layout.sheets {
-        pill_width(ui, &frame, layers_label, true) + 16.0
+        pill_w(layers_label) + 16.0
     } else {
         0.0
     };
     let total = layers_w + 80.0 + 16.0 + 80.0 + 16.0 + reset_w;
     let top = layout.controls_top;
-    let mut x = frame.size.x / 2.0 - total / 2.0;
+    let mut x = if layout.joined {
+        // Between Home and Back (as icons) and the accessibility button.
+        let left_end = frame.dock().left() + 2.0 * (80.0 + 16.0);
+        let right_end = crate::ui::a11y_ui::a11y_button_rect(ui, view).left() - 24.0;
+        (f32::midpoint(left_end, right_end) - total / 2.0).max(left_end + 8.0)
+    } else {
+        frame.size.x / 2.0 - total / 2.0
+    };
     if layout.sheets {
         let rect = Rect::from_min_size(pos2(x, top), vec2(layers_w - 16.0, DOCK_HEIGHT));
         if pill_glyph_button(

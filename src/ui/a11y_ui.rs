@@ -169,13 +169,13 @@ pub fn a11y_bar_ui(ui: &mut Ui, view: &View<'_>, bar: &A11yBar<'_>) -> Vec<A11yA
     x += play_w + 16.0;
     for (label, icon, action, id) in [
         (
-            &labels.previous,
+            &labels.previous_paragraph,
             Icon::ChevronLeft,
             A11yAction::Previous,
             "a11y-previous",
         ),
         (
-            &labels.next,
+            &labels.next_paragraph,
             Icon::ChevronRight,
             A11yAction::Next,
             "a11y-next",

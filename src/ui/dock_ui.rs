@@ -2,6 +2,7 @@
 
 use egui::{Id, Rect, Ui, pos2, vec2};
 
+use super::a11y_ui::a11y_button_rect;
 use super::view::View;
 use super::widgets::{
     ButtonKind, Icon, language_switch, narrow_dock, pill_button, pill_width, round_button,
@@ -16,7 +17,10 @@ pub fn dock_ui(ui: &mut Ui, view: &View<'_>, screen: &Screen) -> Option<Intent> 
     let dock = frame.dock();
     let mut intent = None;
     let mut left = dock.left();
-    let icons_only = narrow_dock(frame);
+    // The row above the dock may be out of reach: its controls join the dock, which then
+    // shows its own buttons as icons to make room.
+    let joined = view.controls_join_dock() && !matches!(screen, Screen::Home);
+    let icons_only = narrow_dock(frame) || joined;
     let mut button = |ui: &mut Ui, label: &str, icon: Icon, id: &str, kind: ButtonKind| {
         if icons_only {
             let rect = Rect::from_min_size(pos2(left, dock.top()), vec2(80.0, 80.0));
@@ -116,7 +120,12 @@ fn pager_ui(ui: &mut Ui, view: &View<'_>, index: usize, left_end: f32) -> Option
     // Centred in the dock; on narrow screens (portrait) the dock has no room for it, so it
     // sits right-aligned on the row above, beside "Show on map" (see `section_layout`).
     let narrow = frame.portrait || frame.compact();
-    let (start, top) = if narrow {
+    let (start, top) = if view.controls_join_dock() {
+        // Centred between the dock's buttons and the accessibility button.
+        let right_end = a11y_button_rect(ui, view).left() - 24.0;
+        let middle = f32::midpoint(left_end, right_end);
+        ((middle - total / 2.0).max(left_end + 24.0), dock.top())
+    } else if narrow {
         (dock.right() - total, dock.top() - 32.0 - 80.0)
     } else {
         (

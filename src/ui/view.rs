@@ -5,7 +5,7 @@ use std::path::Path;
 use egui::epaint::RectShape;
 use egui::{Color32, CornerRadius, Id, Rect, Role, Sense, Ui, WidgetInfo, pos2};
 
-use super::layout::{Frame, cover_uv};
+use super::layout::{DOCK_HEIGHT, Frame, cover_uv};
 use super::theme::Colours;
 use super::widgets::{Elevation, LanguageChoice, elevated};
 use crate::a11y::script::ParagraphKind;
@@ -26,6 +26,9 @@ pub struct View<'a> {
     pub lang_code: &'a str,
     /// The element being read aloud (accessibility mode), highlighted where it sits.
     pub spoken: Option<ParagraphKind>,
+    /// Controls must sit below this design y to be within reach (accessibility mode and
+    /// portrait screens, see [`crate::a11y::reach`]); `None` where they may sit anywhere.
+    pub reach_top: Option<f32>,
 }
 
 impl View<'_> {
@@ -57,7 +60,18 @@ impl View<'_> {
             dir: self.dir,
             lang_code: self.lang_code,
             spoken: self.spoken,
+            reach_top: self.reach_top,
         }
+    }
+
+    /// The row of controls above the dock (the pager, the map's controls on narrow screens)
+    /// would be out of reach: they join the dock row instead, as icons.
+    pub fn controls_join_dock(&self) -> bool {
+        let frame = &self.frame;
+        (frame.portrait || frame.compact())
+            && self
+                .reach_top
+                .is_some_and(|top| frame.dock().top() - 32.0 - DOCK_HEIGHT < top - 0.5)
     }
 
     /// Whether `kind` is the element being read aloud.
