@@ -196,7 +196,7 @@ fn in_language(lang: &str, en: &'static str, lt: &'static str) -> &'static str {
 // ----- State ---------------------------------------------------------------------------------
 
 /// What the visitor tapped: its card is open.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Selection {
     /// A route, by its index in `content.map.routes`.
     Route(usize),
@@ -829,6 +829,9 @@ fn map_ui(
             Id::unique("map-area"),
             Sense::click_and_drag(),
         );
+        // For screen readers the map is a picture; its routes and places are buttons of
+        // their own (`item_nodes`).
+        quiet_node(ui, response.id, Role::Canvas);
         gestures(ui, view, state, &response, legend_rect, card_rect, now)
     } else {
         None
@@ -894,6 +897,11 @@ fn map_ui(
         &mut placer,
     );
 
+    if panels && let Some(selection) = item_nodes(ui, view, &scene_routes, &scene_places) {
+        state.select(Some(selection), now);
+        ui.ctx().request_repaint();
+    }
+
     let mut intent = None;
     if panels {
         paint_scrim(ui, &frame, layout);
@@ -916,6 +924,49 @@ fn map_ui(
         ui.ctx().request_repaint();
     }
     intent
+}
+
+/// Every route and place with a card as a button for screen readers, named and placed where
+/// it is drawn. They sense no touches (the map's gestures handle those); a screen reader's
+/// press opens the item's card, as a tap on it does.
+fn item_nodes(
+    ui: &Ui,
+    view: &View<'_>,
+    routes: &[SceneRoute<'_>],
+    places: &[ScenePlace<'_>],
+) -> Option<Selection> {
+    let frame = &view.frame;
+    let map = &view.content.map;
+    let screen = Rect::from_min_size(Pos2::ZERO, frame.size);
+    let routes = routes.iter().filter_map(|r| {
+        let (at, _) = along(&r.points, 0.5)?;
+        let name = view.t(&map.routes.get(r.line.key)?.name);
+        Some((at, name, Selection::Route(r.line.key)))
+    });
+    let places = places
+        .iter()
+        .filter(|p| p.point.has_card && !p.point.city)
+        .filter_map(|p| {
+            let name = view.t(&map.places.get(p.point.key)?.name);
+            Some((p.pos, name, Selection::Place(p.point.key)))
+        });
+    let mut pressed = None;
+    for (at, name, selection) in routes.chain(places) {
+        let rect = Rect::from_center_size(at, Vec2::splat(2.0 * FINGER_RADIUS)).intersect(screen);
+        if !rect.is_positive() {
+            continue;
+        }
+        let id = Id::unique(("map-item", selection));
+        let response = ui.interact(frame.rect(rect), id, Sense::hover());
+        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, name));
+        ui.ctx().accesskit_node_builder(id, |node| {
+            node.add_action(egui::accesskit::Action::Click);
+        });
+        if ui.input(|i| i.has_accesskit_action_request(id, egui::accesskit::Action::Click)) {
+            pressed = Some(selection);
+        }
+    }
+    pressed
 }
 
 /// What a tap at `tap` (design points) opens: the nearest place with a card or route.
@@ -1871,8 +1922,18 @@ fn panel(ui: &Ui, frame: &Frame, colours_raised: Color32, rect: Rect) {
 /// A blocker over a panel: drags and taps on it never reach the map.
 fn block_map(ui: &Ui, frame: &Frame, rect: Rect, id: &str) {
     if rect.is_positive() {
-        ui.interact(frame.rect(rect), Id::unique(id), Sense::click_and_drag());
+        let response = ui.interact(frame.rect(rect), Id::unique(id), Sense::click_and_drag());
+        quiet_node(ui, response.id, Role::Pane);
     }
+}
+
+/// A surface that takes touches but means nothing to press for a screen reader: it keeps
+/// its role and loses the click action egui gives every clickable area.
+fn quiet_node(ui: &Ui, id: Id, role: Role) {
+    ui.ctx().accesskit_node_builder(id, |node| {
+        node.set_role(role);
+        node.remove_action(egui::accesskit::Action::Click);
+    });
 }
 
 fn legend_ui(

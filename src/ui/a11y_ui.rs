@@ -134,11 +134,13 @@ pub fn a11y_bar_ui(ui: &mut Ui, view: &View<'_>, bar: &A11yBar<'_>) -> Vec<A11yA
     let labels = &view.content.labels;
     let rect = a11y_bar_rect(frame);
     // The bar takes the touches that land on it, so nothing underneath is tapped through it.
-    ui.interact(
-        frame.rect(rect),
-        Id::unique("a11y-bar"),
-        Sense::click_and_drag(),
-    );
+    let bar_id = Id::unique("a11y-bar");
+    ui.interact(frame.rect(rect), bar_id, Sense::click_and_drag());
+    // For screen readers it is a toolbar, not a button itself.
+    ui.ctx().accesskit_node_builder(bar_id, |node| {
+        node.set_role(egui::accesskit::Role::Toolbar);
+        node.remove_action(egui::accesskit::Action::Click);
+    });
     elevated(ui, frame, rect, colours.surface, Elevation::Panel);
     let inner = rect.shrink(BAR_PAD);
     let mut actions = Vec::new();
