@@ -200,6 +200,13 @@ fn the_paragraph_read_aloud_is_marked_on_the_page_and_scrolled_into_view() {
 fn without_a_speech_service_the_bar_says_so_and_nothing_breaks() {
     let (mut harness, speaker) = kiosk([1920.0, 1080.0], FakeSpeaker::unavailable());
     press(&mut harness, "Accessibility");
+    assert!(
+        harness
+            .get_by_label("Read aloud")
+            .accesskit_node()
+            .is_disabled(),
+        "the button says it is unavailable"
+    );
     press(&mut harness, "Read aloud");
     assert!(speaker.0.borrow().spoken().is_empty(), "nothing spoken");
     let painted = painted_text(&harness);

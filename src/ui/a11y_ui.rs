@@ -161,7 +161,11 @@ pub fn a11y_bar_ui(ui: &mut Ui, view: &View<'_>, bar: &A11yBar<'_>) -> Vec<A11yA
         Id::unique("a11y-play"),
         play_label,
         None,
-        ButtonKind::Primary,
+        if bar.available {
+            ButtonKind::Primary
+        } else {
+            ButtonKind::Disabled
+        },
     )
     .clicked()
         && bar.available

@@ -161,6 +161,8 @@ pub enum ButtonKind {
     Primary,
     /// Everything else.
     Secondary,
+    /// Shown but not available (screen readers hear it is disabled).
+    Disabled,
 }
 
 /// Width in design points that a pill button with this label and icon needs.
@@ -192,6 +194,11 @@ pub fn pill_button(
             colours.ink,
         ),
         ButtonKind::Secondary => (mix(colours.raised, colours.pressed, press), colours.text),
+        ButtonKind::Disabled => {
+            let owned = label.to_owned();
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, false, &owned));
+            (colours.raised, colours.text_tertiary)
+        }
     };
     let screen = frame.rect(rect);
     ui.painter().rect_filled(
