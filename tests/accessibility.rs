@@ -539,3 +539,33 @@ fn every_control_a_screen_reader_can_press_has_a_name_and_a_role() {
     );
     check(&harness, "map with a card");
 }
+
+#[test]
+fn a_map_card_read_aloud_is_outlined() {
+    let content = shipped().content;
+    let (mut harness, _) = kiosk([1920.0, 1080.0], FakeSpeaker::with_voices(&["en", "lt"]));
+    press(&mut harness, "Accessibility");
+    press(&mut harness, "Explore the map");
+    let place = content
+        .map
+        .places
+        .iter()
+        .find(|p| !p.text.resolve("en", "en").is_empty())
+        .expect("a place with a card");
+    let name = place.name.resolve("en", "en");
+    harness
+        .get_by(|node| node.role() == Role::Button && node.label().as_deref() == Some(name))
+        .click_accesskit();
+    harness.step();
+    settle(&mut harness);
+    let accent = Colours::from_palette(&content.theme.palette).accent;
+    let outlined = |harness: &Harness<'static, VitrinaApp>| {
+        harness.output().shapes.iter().any(|clipped| {
+            matches!(&clipped.shape, egui::Shape::Rect(r)
+                if r.stroke.color == accent && r.stroke.width >= 3.0)
+        })
+    };
+    assert!(!outlined(&harness), "no outline before reading");
+    press(&mut harness, "Read aloud");
+    assert!(outlined(&harness), "the card read aloud is outlined");
+}

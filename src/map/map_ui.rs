@@ -910,6 +910,10 @@ fn map_ui(
         if let Some(card_intent) = card_ui(ui, view, state, layout, now) {
             intent = Some(card_intent);
         }
+        // An open card is what the map reads aloud: outline it while it is read.
+        if let (Some(card), Some(_), Some(_)) = (card_rect, state.selection, view.spoken) {
+            crate::ui::view::spoken_card_mark(ui, view, card);
+        }
         controls_ui(ui, view, state, layout, now);
     }
 
