@@ -3,7 +3,7 @@
 
 use crate::content::{Content, Figure, Text};
 
-use super::words::{speak_figure, speak_quantity};
+use super::words::{speak_figure, speak_prose, speak_quantity};
 
 /// The screen to read, as the read-aloud builder needs it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -111,6 +111,7 @@ impl<'a> Builder<'a> {
     }
 
     fn push(&mut self, kind: ParagraphKind, text: String, lang: &str) {
+        let text = speak_prose(&text, lang);
         let text = text.trim();
         if !text.is_empty() {
             self.script.paragraphs.push(Paragraph {
@@ -348,9 +349,9 @@ mod tests {
         assert_eq!(
             figures(&content, "freedom", "lt"),
             [
-                "600 kilometrų, Baltijos kelias, 1989 m. rugpjūčio 23 d.",
+                "600 kilometrų, Baltijos kelias, 1989 metų rugpjūčio 23 dieną.",
                 "apie 2 milijonai, žmonių susikibo rankomis Baltijos kelyje.",
-                "32 kilometrai, gyva grandinė nuo Vilniaus iki Baltarusijos sienos, 2020 m.",
+                "32 kilometrai, gyva grandinė nuo Vilniaus iki Baltarusijos sienos, 2020 metais.",
                 "pirmoji šalis, išsivadavusi iš Sovietų Sąjungos režimo.",
             ]
         );
@@ -359,7 +360,7 @@ mod tests {
             [
                 "508 kilometrai, GIPL dujotiekis į Lenkiją.",
                 "pirmoji ES šalis, visiškai atsisakiusi rusiškų dujų.",
-                "100 procentų, savo elektros iš atsinaujinančių šaltinių iki 2030 m.",
+                "100 procentų, savo elektros iš atsinaujinančių šaltinių iki 2030 metų.",
                 "165 kilometrai, GIPL dujotiekio Lietuvoje.",
                 "343 kilometrai, GIPL dujotiekio Lenkijoje.",
             ]

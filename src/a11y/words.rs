@@ -327,6 +327,54 @@ fn push_trimmed(words: &mut Vec<String>, text: &str) {
     }
 }
 
+/// Month stems in Lithuanian, in any case ("rugpjūčio", "balandis", "gegužės").
+const LT_MONTHS: &[&str] = &[
+    "saus", "vasar", "kov", "baland", "gegu", "birže", "liep", "rugpj", "rugs", "spal", "lapkr",
+    "gruod",
+];
+
+/// Running text as a speech engine should get it in `lang`. Lithuanian dates are written
+/// with abbreviations that espeak-ng spells out ("1989 m." as "em", "23 d." as "dee"):
+/// after a number, "m." becomes "metų" before a month or after "iki", "nuo" or "po", and
+/// "metais" otherwise, and "d." becomes "dieną". Other text and other languages stay as written.
+pub fn speak_prose(text: &str, lang: &str) -> String {
+    if lang != "lt" {
+        return text.to_owned();
+    }
+    let tokens: Vec<&str> = text.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    for (i, token) in tokens.iter().enumerate() {
+        let after_number =
+            i > 0 && !tokens[i - 1].is_empty() && tokens[i - 1].chars().all(|c| c.is_ascii_digit());
+        let (word, tail) = match token
+            .strip_prefix("m.")
+            .or_else(|| token.strip_prefix("d."))
+        {
+            Some(tail) if after_number && tail.chars().all(|c| ",;:)".contains(c)) => {
+                (&token[..1], tail)
+            }
+            _ => {
+                out.push((*token).to_owned());
+                continue;
+            }
+        };
+        let next = tokens.get(i + 1).copied().unwrap_or("");
+        // "iki", "nuo" and "po" (until, from, after) take the genitive too.
+        let governed =
+            i >= 2 && ["iki", "nuo", "po"].contains(&tokens[i - 2].to_lowercase().as_str());
+        let spoken = match word {
+            "m" if governed || LT_MONTHS.iter().any(|stem| next.starts_with(stem)) => "metų",
+            "m" => "metais",
+            _ => "dieną",
+        };
+        // The abbreviation's full stop may also end the sentence: keep it at the end of the
+        // text and before a capital.
+        let ends = tail.is_empty() && (next.is_empty() || next.starts_with(char::is_uppercase));
+        out.push(format!("{spoken}{tail}{}", if ends { "." } else { "" }));
+    }
+    out.join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -371,5 +419,29 @@ mod tests {
     fn text_without_a_number_stays_as_written() {
         assert_eq!(speak_figure("first", "", "en"), "first");
         assert_eq!(speak_quantity("", "lt"), "");
+    }
+    #[test]
+    fn lithuanian_dates_are_spoken_without_abbreviations() {
+        assert_eq!(
+            speak_prose("1989 m. rugpjūčio 23 d. apie du milijonus žmonių", "lt"),
+            "1989 metų rugpjūčio 23 dieną apie du milijonus žmonių"
+        );
+        assert_eq!(
+            speak_prose("Tai įvyko 2014 m. Tais pačiais metais", "lt"),
+            "Tai įvyko 2014 metais. Tais pačiais metais"
+        );
+        assert_eq!(speak_prose("2022 m. balandis", "lt"), "2022 metų balandis");
+        assert_eq!(speak_prose("iki 2030 m.", "lt"), "iki 2030 metų.");
+        assert_eq!(speak_prose("2020 m., kai", "lt"), "2020 metais, kai");
+        // Not after a number, or not Lithuanian: as written.
+        assert_eq!(speak_prose("5 m. ilgio, m. d.", "en"), "5 m. ilgio, m. d.");
+        assert_eq!(
+            speak_prose("gražus m. d. tekstas", "lt"),
+            "gražus m. d. tekstas"
+        );
+        assert_eq!(
+            speak_prose("6 mlrd. JAV doleriu", "lt"),
+            "6 mlrd. JAV doleriu"
+        );
     }
 }
