@@ -569,3 +569,40 @@ fn a_map_card_read_aloud_is_outlined() {
     press(&mut harness, "Read aloud");
     assert!(outlined(&harness), "the card read aloud is outlined");
 }
+
+#[test]
+fn high_contrast_reaches_the_map_and_outlines_the_surfaces() {
+    let (mut harness, _) = kiosk([1920.0, 1080.0], FakeSpeaker::with_voices(&["en", "lt"]));
+    let sea_is_black = |harness: &Harness<'static, VitrinaApp>| {
+        harness.output().shapes.iter().any(|clipped| {
+            matches!(&clipped.shape, egui::Shape::Rect(r)
+                if r.fill == egui::Color32::BLACK && r.rect.width() >= 1900.0)
+        })
+    };
+    let white_outlines = |harness: &Harness<'static, VitrinaApp>| {
+        harness
+            .output()
+            .shapes
+            .iter()
+            .filter(|clipped| {
+                matches!(&clipped.shape, egui::Shape::Rect(r)
+                    if r.stroke.color == egui::Color32::WHITE && r.stroke.width >= 2.0)
+            })
+            .count()
+    };
+    press(&mut harness, "Accessibility");
+    press(&mut harness, "Explore the map");
+    assert!(!sea_is_black(&harness), "the designed sea is blue-black");
+    press(&mut harness, "High contrast");
+    assert!(sea_is_black(&harness), "the high-contrast sea is black");
+    press(&mut harness, "Map layers");
+    assert!(
+        white_outlines(&harness) >= 2,
+        "the legend panel and the reading bar are outlined"
+    );
+    press(&mut harness, "Home");
+    assert!(
+        white_outlines(&harness) >= 5,
+        "four tiles and the reading bar are outlined"
+    );
+}

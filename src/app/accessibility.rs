@@ -95,7 +95,10 @@ impl VitrinaApp {
     pub(super) fn current_colours(&self) -> Colours {
         let theme = &self.loaded.content.theme;
         if self.a11y.high_contrast {
-            Colours::from_palette(&theme.high_contrast)
+            Colours {
+                high_contrast: true,
+                ..Colours::from_palette(&theme.high_contrast)
+            }
         } else {
             Colours::from_palette(&theme.palette)
         }

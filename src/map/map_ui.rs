@@ -29,24 +29,68 @@ use crate::ui::widgets::{
 
 // ----- Colours of the map (visual.md §3) ---------------------------------------------------
 
-/// Sea, and everything outside the data.
-const SEA: Color32 = Color32::from_rgb(0x0A, 0x13, 0x19);
-/// Neighbouring land.
-const LAND: Color32 = Color32::from_rgb(0x1C, 0x2B, 0x35);
-/// The story's country.
-const HOME_LAND: Color32 = Color32::from_rgb(0x2E, 0x45, 0x52);
-/// Its outline (amber; drawn at 45 %).
-const HOME_OUTLINE: Color32 = Color32::from_rgb(0xFD, 0xB9, 0x13);
-/// Borders between countries.
-const BORDER: Color32 = Color32::from_rgb(0x3E, 0x55, 0x66);
-/// Country names.
-const COUNTRY_NAME: Color32 = Color32::from_rgb(0x8F, 0xA0, 0xAB);
-/// The story's country's name.
-const HOME_NAME: Color32 = Color32::from_rgb(0xC9, 0xD3, 0xD9);
-/// Sea names.
-const SEA_NAME: Color32 = Color32::from_rgb(0x6A, 0x84, 0x94);
-/// Toggle knob when off.
-const KNOB_OFF: Color32 = Color32::from_rgb(0x8C, 0x9A, 0xA4);
+/// The base map's colours: the designed ones, or high contrast.
+struct MapPalette {
+    /// Sea, and everything outside the data.
+    sea: Color32,
+    /// Neighbouring land.
+    land: Color32,
+    /// The story's country.
+    home_land: Color32,
+    /// Its outline.
+    home_outline: Color32,
+    /// Borders between countries, and their width in design points.
+    border: Color32,
+    border_width: f32,
+    /// Country names.
+    country_name: Color32,
+    /// The story's country's name.
+    home_name: Color32,
+    /// Sea names.
+    sea_name: Color32,
+    /// Toggle knob when off.
+    knob_off: Color32,
+    /// Fades, scrims and see-through panels (high contrast has none).
+    translucent: bool,
+}
+
+const DESIGNED: MapPalette = MapPalette {
+    sea: Color32::from_rgb(0x0A, 0x13, 0x19),
+    land: Color32::from_rgb(0x1C, 0x2B, 0x35),
+    home_land: Color32::from_rgb(0x2E, 0x45, 0x52),
+    // Amber at 45 %.
+    home_outline: Color32::from_rgba_premultiplied(0x72, 0x53, 0x09, 0x73),
+    border: Color32::from_rgb(0x3E, 0x55, 0x66),
+    border_width: 1.5,
+    country_name: Color32::from_rgb(0x8F, 0xA0, 0xAB),
+    home_name: Color32::from_rgb(0xC9, 0xD3, 0xD9),
+    sea_name: Color32::from_rgb(0x6A, 0x84, 0x94),
+    knob_off: Color32::from_rgb(0x8C, 0x9A, 0xA4),
+    translucent: true,
+};
+
+/// visual.md's high-contrast map: black sea, grey land, light borders, white labels.
+const HIGH_CONTRAST: MapPalette = MapPalette {
+    sea: Color32::BLACK,
+    land: Color32::from_rgb(0x26, 0x26, 0x26),
+    home_land: Color32::from_rgb(0x3D, 0x3D, 0x3D),
+    home_outline: Color32::from_rgb(0xFF, 0xD4, 0x00),
+    border: Color32::from_rgb(0xBF, 0xBF, 0xBF),
+    border_width: 2.0,
+    country_name: Color32::WHITE,
+    home_name: Color32::WHITE,
+    sea_name: Color32::WHITE,
+    knob_off: Color32::from_rgb(0xC8, 0xC8, 0xC8),
+    translucent: false,
+};
+
+fn map_palette(colours: &crate::ui::theme::Colours) -> &'static MapPalette {
+    if colours.high_contrast {
+        &HIGH_CONTRAST
+    } else {
+        &DESIGNED
+    }
+}
 
 /// The story's country, drawn lighter with an amber outline.
 const HOME_COUNTRY: &str = "LTU";
@@ -851,11 +895,12 @@ fn map_ui(
     let scene_places = scene_places(state, &scene_routes);
 
     let painter = ui.painter_at(frame.rect(screen));
-    painter.rect_filled(frame.rect(screen), 0.0, SEA);
+    let palette = map_palette(view.colours);
+    painter.rect_filled(frame.rect(screen), 0.0, palette.sea);
     if let Some(basemap) = basemap {
-        paint_basemap(&painter, &frame, &state.camera, basemap);
+        paint_basemap(&painter, &frame, &state.camera, basemap, palette);
     }
-    paint_region_fade(&painter, &frame, &state.camera);
+    paint_region_fade(&painter, &frame, &state.camera, palette.sea);
 
     // Labels give way to the panels, the controls and each other.
     let mut placer = LabelPlacer::new(Rect::from_min_max(
@@ -904,7 +949,9 @@ fn map_ui(
 
     let mut intent = None;
     if panels {
-        paint_scrim(ui, &frame, layout);
+        if palette.translucent {
+            paint_scrim(ui, &frame, layout);
+        }
         scale_and_credits(ui, view, state, layout);
         legend_ui(ui, view, state, layout, legend_rect, &looks, now);
         if let Some(card_intent) = card_ui(ui, view, state, layout, now) {
@@ -1153,7 +1200,13 @@ fn scene_places<'a>(state: &'a MapState, routes: &[SceneRoute<'_>]) -> Vec<Scene
 
 // ----- Base map ----------------------------------------------------------------------------
 
-fn paint_basemap(painter: &Painter, frame: &Frame, camera: &Camera, basemap: &Basemap) {
+fn paint_basemap(
+    painter: &Painter,
+    frame: &Frame,
+    camera: &Camera,
+    basemap: &Basemap,
+    palette: &MapPalette,
+) {
     let t = camera.transform().then_scale(frame.scale, frame.origin);
     let visible = camera.visible_map_rect();
     let mut mesh = Mesh::default();
@@ -1164,9 +1217,9 @@ fn paint_basemap(painter: &Painter, frame: &Frame, camera: &Camera, basemap: &Ba
         .filter(|c| c.bounds.intersects(&visible))
     {
         let fill = if country.iso_a3 == HOME_COUNTRY {
-            HOME_LAND
+            palette.home_land
         } else {
-            LAND
+            palette.land
         };
         let Ok(base) = u32::try_from(mesh.vertices.len()) else {
             break;
@@ -1187,7 +1240,7 @@ fn paint_basemap(painter: &Painter, frame: &Frame, camera: &Camera, basemap: &Ba
     }
     painter.add(Shape::mesh(mesh));
     painter.extend(coasts);
-    let border = Stroke::new(frame.pt(1.5), BORDER);
+    let border = Stroke::new(frame.pt(palette.border_width), palette.border);
     for line in &basemap.borders {
         if line.iter().any(|&p| visible.contains(p)) {
             painter.add(Shape::line(
@@ -1197,7 +1250,7 @@ fn paint_basemap(painter: &Painter, frame: &Frame, camera: &Camera, basemap: &Ba
         }
     }
     if let Some(home) = basemap.country(HOME_COUNTRY) {
-        let outline = Stroke::new(frame.pt(2.0), HOME_OUTLINE.gamma_multiply(0.45));
+        let outline = Stroke::new(frame.pt(2.0), palette.home_outline);
         for ring in &home.rings {
             painter.add(Shape::closed_line(
                 ring.iter().map(|&p| t.apply(p)).collect(),
@@ -1209,7 +1262,7 @@ fn paint_basemap(painter: &Painter, frame: &Frame, camera: &Camera, basemap: &Ba
 
 /// Fades the land into the sea along the edges of the data's clip box, so the cut never shows
 /// as a straight coast.
-fn paint_region_fade(painter: &Painter, frame: &Frame, camera: &Camera) {
+fn paint_region_fade(painter: &Painter, frame: &Frame, camera: &Camera, sea: Color32) {
     let projection = Lambert::baltic();
     let t = camera.transform().then_scale(frame.scale, frame.origin);
     let [west, south, east, north] = CLIP_BOX;
@@ -1223,7 +1276,7 @@ fn paint_region_fade(painter: &Painter, frame: &Frame, camera: &Camera) {
         };
         for i in 0..=STEPS {
             let s = f64::from(i) / f64::from(STEPS);
-            mesh.colored_vertex(t.apply(projection.forward(edge(s))), SEA);
+            mesh.colored_vertex(t.apply(projection.forward(edge(s))), sea);
             mesh.colored_vertex(t.apply(projection.forward(inner(s))), clear);
         }
         for i in 0..STEPS {
@@ -1302,7 +1355,7 @@ fn paint_routes(
 ) {
     let frame = &view.frame;
     let pt = |v: f32| frame.pt(v);
-    let casing = SEA.gamma_multiply(0.6);
+    let casing = map_palette(view.colours).sea.gamma_multiply(0.6);
     for route in routes {
         let Some(look) = looks.get(route.line.layer).copied() else {
             continue;
@@ -1441,13 +1494,14 @@ fn paint_marker(
     marker: Marker,
     colour: Color32,
     text: Color32,
+    sea: Color32,
 ) {
     let c = frame.pos(centre);
     let pt = |v: f32| frame.pt(v);
     match marker {
         Marker::Ring { r, w, dot } => {
-            painter.circle_filled(c, pt(r + w / 2.0 + 1.5), SEA.gamma_multiply(0.6));
-            painter.circle(c, pt(r), SEA, Stroke::new(pt(w), colour));
+            painter.circle_filled(c, pt(r + w / 2.0 + 1.5), sea.gamma_multiply(0.6));
+            painter.circle(c, pt(r), sea, Stroke::new(pt(w), colour));
             if dot {
                 painter.circle_filled(c, pt(4.5), colour);
             }
@@ -1457,18 +1511,18 @@ fn paint_marker(
             painter.rect_filled(
                 rect.expand(pt(w / 2.0 + 1.5)),
                 radius(frame, 6.0),
-                SEA.gamma_multiply(0.6),
+                sea.gamma_multiply(0.6),
             );
             painter.rect(
                 rect,
                 radius(frame, 4.0),
-                SEA,
+                sea,
                 Stroke::new(pt(w), colour),
                 egui::StrokeKind::Middle,
             );
         }
         Marker::City => {
-            painter.circle(c, pt(4.5), text, Stroke::new(pt(2.0), SEA));
+            painter.circle(c, pt(4.5), text, Stroke::new(pt(2.0), sea));
         }
     }
 }
@@ -1518,6 +1572,7 @@ fn paint_markers(
             marker,
             colour,
             view.colours.text.gamma_multiply(alpha),
+            map_palette(view.colours).sea,
         );
         let r = marker_radius(marker) + 2.0;
         placer.block(Rect::from_center_size(place.pos, Vec2::splat(2.0 * r)));
@@ -1555,8 +1610,15 @@ impl LabelPlacer {
 }
 
 /// Paints a galley with a halo of the sea colour (the text drawn 8× offset, then on top).
-fn halo_text(painter: &Painter, frame: &Frame, min: Pos2, galley: Arc<Galley>, colour: Color32) {
-    let halo = SEA.gamma_multiply(0.7);
+fn halo_text(
+    painter: &Painter,
+    frame: &Frame,
+    min: Pos2,
+    galley: Arc<Galley>,
+    colour: Color32,
+    sea: Color32,
+) {
+    let halo = sea.gamma_multiply(0.7);
     let r = frame.pt(1.5);
     let pos = frame.pos(min);
     for (dx, dy) in [
@@ -1605,6 +1667,7 @@ fn paint_labels(
     let frame = view.frame;
     let content = view.content;
     let painter = ui.painter().clone();
+    let sea = map_palette(view.colours).sea;
     let mut nodes: Vec<(Rect, String)> = Vec::new();
 
     // 1. The selected route's pill.
@@ -1651,7 +1714,12 @@ fn paint_labels(
         |ui: &Ui, placer: &mut LabelPlacer, name: &CountryName, nodes: &mut Vec<(Rect, String)>| {
             let text = upper(in_language(lang, name.en, name.lt));
             let home = name.iso == HOME_COUNTRY;
-            let colour = if home { HOME_NAME } else { COUNTRY_NAME };
+            let palette = map_palette(view.colours);
+            let colour = if home {
+                palette.home_name
+            } else {
+                palette.country_name
+            };
             let style = if home {
                 TypeStyle {
                     size: 20.0,
@@ -1675,7 +1743,7 @@ fn paint_labels(
                 vec2(-60.0, 0.0),
             ];
             if let Some(rect) = placer.place(nudges.map(|d| Rect::from_center_size(at + d, size))) {
-                halo_text(&painter, &frame, rect.min, g, colour);
+                halo_text(&painter, &frame, rect.min, g, colour, sea);
                 nodes.push((rect, text));
             }
         };
@@ -1703,6 +1771,7 @@ fn paint_labels(
                 rect.min,
                 g,
                 colour.gamma_multiply(place.alpha),
+                sea,
             );
             nodes.push((rect, name.to_owned()));
         }
@@ -1762,7 +1831,7 @@ fn paint_labels(
             })
         });
         if let Some(rect) = placer.place(candidates) {
-            halo_text(&painter, &frame, rect.min, g, look.colour);
+            halo_text(&painter, &frame, rect.min, g, look.colour, sea);
             nodes.push((rect, text));
         }
     }
@@ -1774,11 +1843,19 @@ fn paint_labels(
         let at = state
             .camera
             .pos_design(projection.forward(LonLat::new(lon, lat)));
-        let g = galley(ui, &frame, &text, SEA_LABEL, SEA_NAME, f32::INFINITY, 1);
+        let g = galley(
+            ui,
+            &frame,
+            &text,
+            SEA_LABEL,
+            map_palette(view.colours).sea_name,
+            f32::INFINITY,
+            1,
+        );
         let size = g.size() / frame.scale;
         let nudges = [0.0_f32, 40.0, -40.0, 80.0, -80.0].map(|dy| vec2(0.0, dy));
         if let Some(rect) = placer.place(nudges.map(|d| Rect::from_center_size(at + d, size))) {
-            painter.galley(frame.pos(rect.min), g, SEA_NAME);
+            painter.galley(frame.pos(rect.min), g, map_palette(view.colours).sea_name);
             nodes.push((rect, text));
         }
     }
@@ -1913,14 +1990,16 @@ fn legend_rect(view: &View<'_>, state: &MapState, layout: &MapLayout) -> Rect {
 }
 
 /// A floating panel: raised at 94 %, radius 24, the e2 shadow.
-fn panel(ui: &Ui, frame: &Frame, colours_raised: Color32, rect: Rect) {
-    elevated(
-        ui,
-        frame,
-        rect,
-        colours_raised.gamma_multiply(0.94),
-        Elevation::Panel,
-    );
+fn panel(ui: &Ui, view: &View<'_>, rect: Rect) {
+    let colours = view.colours;
+    if map_palette(colours).translucent {
+        let fill = colours.raised.gamma_multiply(0.94);
+        elevated(ui, &view.frame, rect, fill, Elevation::Panel);
+    } else {
+        // High contrast: a solid panel with an outline.
+        elevated(ui, &view.frame, rect, colours.raised, Elevation::Panel);
+        crate::ui::view::outline(ui, view, rect);
+    }
 }
 
 /// A blocker over a panel: drags and taps on it never reach the map.
@@ -1954,7 +2033,7 @@ fn legend_ui(
     }
     let frame = view.frame;
     let colours = view.colours;
-    panel(ui, &frame, colours.raised, rect);
+    panel(ui, view, rect);
     block_map(ui, &frame, rect, "map-legend");
     let x = rect.left() + 32.0;
     let w = rect.width() - 64.0;
@@ -2039,6 +2118,7 @@ fn legend_ui(
             pos2(x + 22.0, row.center().y),
             look,
             colours.text,
+            map_palette(colours).sea,
         );
         let text_colour = if on {
             colours.text
@@ -2064,7 +2144,7 @@ fn legend_ui(
 }
 
 /// A 44-wide sample of a layer: its line, or its marker when it has no routes.
-fn swatch(ui: &Ui, frame: &Frame, centre: Pos2, look: LayerLook, text: Color32) {
+fn swatch(ui: &Ui, frame: &Frame, centre: Pos2, look: LayerLook, text: Color32, sea: Color32) {
     let painter = ui.painter();
     let a = frame.pos(centre - vec2(18.0, 0.0));
     let b = frame.pos(centre + vec2(18.0, 0.0));
@@ -2089,7 +2169,7 @@ fn swatch(ui: &Ui, frame: &Frame, centre: Pos2, look: LayerLook, text: Color32) 
             Marker::Square { .. } => Marker::Square { size: 14.0, w: 3.0 },
             Marker::City => Marker::City,
         };
-        paint_marker(painter, frame, centre, marker, look.colour, text);
+        paint_marker(painter, frame, centre, marker, look.colour, text, sea);
         return;
     }
     match look.line {
@@ -2118,7 +2198,7 @@ fn toggle(ui: &Ui, view: &View<'_>, rect: Rect, on: bool, id: Id) {
     let frame = &view.frame;
     let t = ui.ctx().animate_bool_with_time(id.with("knob"), on, 0.15);
     let fill = mix(view.colours.pressed, view.colours.accent, t);
-    let knob = mix(KNOB_OFF, view.colours.ink, t);
+    let knob = mix(map_palette(view.colours).knob_off, view.colours.ink, t);
     let screen = frame.rect(rect);
     ui.painter().rect_filled(screen, radius(frame, 18.0), fill);
     let x = rect.left() + 18.0 + (rect.width() - 36.0) * t;
@@ -2271,7 +2351,7 @@ fn card_ui(
     let mut card_ui = ui.new_child(UiBuilder::new().max_rect(ui.max_rect()));
     card_ui.multiply_opacity(appear);
     let ui = &mut card_ui;
-    panel(ui, &frame, colours.raised, rect);
+    panel(ui, view, rect);
     block_map(ui, &frame, measured.rect, "map-card");
     let x = rect.left() + CARD_PAD;
     let w = rect.width() - 2.0 * CARD_PAD;

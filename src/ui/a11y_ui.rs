@@ -142,6 +142,9 @@ pub fn a11y_bar_ui(ui: &mut Ui, view: &View<'_>, bar: &A11yBar<'_>) -> Vec<A11yA
         node.remove_action(egui::accesskit::Action::Click);
     });
     elevated(ui, frame, rect, colours.surface, Elevation::Panel);
+    if colours.high_contrast {
+        super::view::outline(ui, view, rect);
+    }
     let inner = rect.shrink(BAR_PAD);
     let mut actions = Vec::new();
     let row_top = inner.top();

@@ -117,6 +117,9 @@ pub struct Colours {
     pub accent_pressed: Color32,
     /// The three signature bars.
     pub signature: [Color32; 3],
+    /// The high-contrast palette (accessibility): surfaces are outlined, the map uses its
+    /// high-contrast colours, and nothing is translucent.
+    pub high_contrast: bool,
 }
 
 /// `#RRGGBB` to a colour; validation has already refused bad values, so fall back quietly.
@@ -146,6 +149,7 @@ impl Colours {
                 pick(&palette.signature[1], &defaults.signature[1]),
                 pick(&palette.signature[2], &defaults.signature[2]),
             ],
+            high_contrast: false,
         }
     }
 }

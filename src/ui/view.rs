@@ -119,6 +119,20 @@ pub fn text_node(ui: &mut Ui, view: &View<'_>, rect: Rect, id: Id, text: &str, r
 /// A tile or card background with the e1 shadow.
 pub fn card(ui: &Ui, view: &View<'_>, rect: Rect, fill: Color32) {
     elevated(ui, &view.frame, rect, fill, Elevation::Card);
+    if view.colours.high_contrast {
+        outline(ui, view, rect);
+    }
+}
+
+/// The 2-point outline high contrast draws round surfaces (visual.md §3).
+pub fn outline(ui: &Ui, view: &View<'_>, rect: Rect) {
+    let frame = &view.frame;
+    ui.painter().rect_stroke(
+        frame.rect(rect),
+        frame.pt(16.0),
+        egui::Stroke::new(frame.pt(2.0), view.colours.text),
+        egui::StrokeKind::Inside,
+    );
 }
 
 /// The texture of `picture` (id, size in pixels, focus) when it is decoded; asks for it otherwise.
