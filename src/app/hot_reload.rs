@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 use super::VitrinaApp;
-use crate::content::{Diagnostic, LoadedContent, load_content};
+use crate::content::{Diagnostic, LoadError, LoadedContent, last_good, load_content};
 use crate::platform::watch::{ContentWatcher, ReloadEvent};
 use crate::ui::theme::font_definitions;
 
@@ -35,6 +35,8 @@ pub(super) struct HotReload {
     status: ReloadStatus,
     /// The content file, for the staff panel and its Reload now.
     content_path: Option<PathBuf>,
+    /// Where the copy of the content shown is kept, for a restart with a broken file.
+    last_good: Option<PathBuf>,
 }
 
 impl HotReload {
@@ -70,6 +72,47 @@ impl VitrinaApp {
             .warnings
             .clone_from(&self.loaded.warnings);
         self
+    }
+
+    /// Keeps a copy of the content shown at `path` (now, and after each reload), so a
+    /// restart with a broken content file shows it (see [`crate::content::last_good`]).
+    #[must_use]
+    pub fn with_last_good(mut self, path: PathBuf) -> Self {
+        self.reload.last_good = Some(path);
+        // Started on the copy itself (see `with_startup_error`): nothing new to keep yet.
+        if self.reload.status.error.is_none() {
+            self.keep_last_good();
+        }
+        self
+    }
+
+    /// The kiosk started on the last good copy because the content file has `error`: the
+    /// staff panel shows it until a good save replaces it. Call before `with_last_good`.
+    #[must_use]
+    pub fn with_startup_error(mut self, error: &LoadError) -> Self {
+        self.record_failed(error.to_string(), error.diagnostics(), Duration::ZERO);
+        self
+    }
+
+    /// Writes the copy off the UI thread; a failure is logged and changes nothing else.
+    fn keep_last_good(&self) {
+        let Some(path) = self.reload.last_good.clone() else {
+            return;
+        };
+        let loaded = self.loaded.clone();
+        let spawned = std::thread::Builder::new()
+            .name("last-good".to_owned())
+            .spawn(move || {
+                if let Err(err) = last_good::save(&path, &loaded) {
+                    log::warn!(
+                        "cannot keep a copy of the content in {}: {err}",
+                        path.display()
+                    );
+                }
+            });
+        if let Err(err) = spawned {
+            log::warn!("cannot keep a copy of the content: {err}");
+        }
     }
 
     /// How the last reload went (for the staff panel).
@@ -192,6 +235,7 @@ impl VitrinaApp {
             return;
         }
         let old = std::mem::replace(&mut self.loaded, loaded);
+        self.keep_last_good();
         let content = &self.loaded.content;
         let theme = |c: &crate::content::Content| ron::to_string(&c.theme).ok();
         if theme(&old.content) != theme(content) || old.dir != self.loaded.dir {

@@ -25,7 +25,7 @@ pub use state::{AppState, Intent, Screen};
 
 use crate::a11y::reach::{Orientation, controls_band};
 use crate::cli::Cli;
-use crate::content::{LoadedContent, load_content};
+use crate::content::LoadedContent;
 use crate::map::MapScreen;
 use crate::platform::images::Pictures;
 use crate::ui::dock_ui::dock_ui;
@@ -410,13 +410,27 @@ impl eframe::App for VitrinaApp {
 /// Runs the kiosk window until it is closed.
 pub fn run(cli: &Cli) -> ExitCode {
     let launched = std::time::Instant::now();
-    let loaded = match load_content(&cli.content) {
-        Ok(loaded) => loaded,
-        Err(err) => {
-            log::error!("cannot start: the content has errors:\n{err}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let last_good_path = cli.dirs().last_good_file();
+    let (loaded, startup_error) =
+        match crate::content::last_good::startup_content(&cli.content, &last_good_path) {
+            Ok((loaded, None)) => (loaded, None),
+            Ok((loaded, Some(err))) => {
+                log::error!(
+                    "the content has errors; showing the last good content kept in {} until \
+                     the file is fixed:\n{err}",
+                    last_good_path.display()
+                );
+                (loaded, Some(err))
+            }
+            Err(failed) => {
+                let (err, why) = *failed;
+                log::error!(
+                    "cannot start: the content has errors, and there is no last good copy \
+                     ({why}):\n{err}"
+                );
+                return ExitCode::FAILURE;
+            }
+        };
     for warning in &loaded.warnings {
         log::warn!("{warning}");
     }
@@ -473,6 +487,10 @@ pub fn run(cli: &Cli) -> ExitCode {
                 .with_test_panic(test_panic)
                 .with_idle_timeout(idle_timeout)
                 .with_hot_reload(&cc.egui_ctx, &content_path);
+            if let Some(err) = &startup_error {
+                app = app.with_startup_error(err);
+            }
+            app = app.with_last_good(last_good_path.clone());
             if let Some((shots, every)) = tour {
                 app = app.with_tour(shots, every);
             }

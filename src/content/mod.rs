@@ -3,6 +3,7 @@
 //! Everything here except `load` and the file checks in `paths` is pure.
 
 pub mod hours;
+pub mod last_good;
 mod load;
 mod locate;
 mod model;

@@ -42,6 +42,11 @@ impl Dirs {
     pub fn usage_file(&self) -> PathBuf {
         self.data.join(USAGE_FILE)
     }
+
+    /// The copy of the last content shown (see [`crate::content::last_good`]).
+    pub fn last_good_file(&self) -> PathBuf {
+        self.data.join("last-good-content.ron")
+    }
 }
 
 /// The platform's per-user local data folder for Vitrina; a `vitrina-data` folder in the
