@@ -39,15 +39,8 @@ fn frame(
         ..RawInput::default()
     };
     let mut output = ctx.run_ui(input, |ui| {
-        let view = View {
-            frame: Frame::new(ui.max_rect(), loaded.content.theme.base_size),
-            colours,
-            content: &loaded.content,
-            dir: &loaded.dir,
-            lang_code: "en",
-            spoken: None,
-            reach_top: None,
-        };
+        let frame = Frame::new(ui.max_rect(), loaded.content.theme.base_size);
+        let view = View::new(frame, colours, loaded, "en");
         let _ = map.ui(ui, &view, None);
     });
     // A bench has no GPU to upload font atlas changes to: drop them on purpose.

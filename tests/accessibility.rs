@@ -7,7 +7,7 @@ mod common;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use common::{buttons, painted_text, settle, shipped, tap};
+use common::{buttons, painted_text, settle, shipped, step_until_attract, tap};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -361,12 +361,7 @@ fn high_contrast_switches_the_colours_and_the_idle_reset_ends_the_mode() {
         Screen::Attract,
         "still the visitor's after 100 s"
     );
-    for _ in 0..(100 * 4) {
-        harness.step();
-        if harness.state().state().screen == Screen::Attract {
-            break;
-        }
-    }
+    step_until_attract(&mut harness, 100 * 4);
     assert_eq!(
         harness.state().state().screen,
         Screen::Attract,

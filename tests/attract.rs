@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{app_in_attract, settle, shipped, tap};
+use common::{app_in_attract, settle, shipped, step_until_attract, tap};
 use egui_kittest::kittest::Queryable as _;
 use vitrina::app::Screen;
 use vitrina::app::idle::Phase;
@@ -68,12 +68,7 @@ fn idling_warns_then_resets_language_and_screen_and_starts_the_loop() {
         "still on the section while warned"
     );
 
-    for _ in 0..400 {
-        harness.step();
-        if harness.state().state().screen == Screen::Attract {
-            break;
-        }
-    }
+    step_until_attract(&mut harness, 400);
     assert_eq!(
         harness.state().state().screen,
         Screen::Attract,

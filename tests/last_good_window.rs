@@ -5,9 +5,7 @@
 //!
 //! `VITRINA_BIN` picks the binary (scripts/test.sh passes the release build).
 
-#![expect(clippy::print_stderr, reason = "the test reports a skip")]
-
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -16,31 +14,7 @@ mod files;
 #[path = "support/xvfb.rs"]
 mod xvfb;
 
-use xvfb::{Guard, screenshot, start_xvfb};
-
-fn binary() -> PathBuf {
-    std::env::var_os("VITRINA_BIN").map_or_else(
-        || PathBuf::from(env!("CARGO_BIN_EXE_vitrina")),
-        PathBuf::from,
-    )
-}
-
-fn xvfb_present() -> bool {
-    let found = Command::new("sh")
-        .args(["-c", "command -v Xvfb"])
-        .stdout(Stdio::null())
-        .status()
-        .is_ok_and(|status| status.success());
-    if found {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI is set but Xvfb is missing: .ci/run must install xvfb"
-    );
-    eprintln!("skipped: Xvfb not found; install it with `apt-get install -y xvfb`");
-    false
-}
+use xvfb::{Guard, binary, screenshot, start_xvfb, tools_present};
 
 fn kiosk(content: &Path, data: &Path, display: &str) -> Child {
     Command::new(binary())
@@ -85,7 +59,7 @@ fn wait_for(app: &mut Guard, what: &str, mut ready: impl FnMut() -> bool) {
 
 #[test]
 fn a_restart_with_a_broken_content_file_shows_the_last_good_content() {
-    if !xvfb_present() {
+    if !tools_present(&["Xvfb", "import"]) {
         return;
     }
     let (_xvfb, display) = start_xvfb("1280x720");

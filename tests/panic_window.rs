@@ -5,8 +5,6 @@
 //!
 //! `VITRINA_BIN` picks the binary (scripts/test.sh passes the release build).
 
-#![expect(clippy::print_stderr, reason = "the test reports a skip")]
-
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -14,36 +12,11 @@ use std::time::{Duration, Instant};
 #[path = "support/xvfb.rs"]
 mod xvfb;
 
-use xvfb::{Guard, start_xvfb};
-
-fn binary() -> PathBuf {
-    std::env::var_os("VITRINA_BIN").map_or_else(
-        || PathBuf::from(env!("CARGO_BIN_EXE_vitrina")),
-        PathBuf::from,
-    )
-}
-
-/// False (with a hint) when Xvfb is missing outside CI; panics when it is missing in CI.
-fn xvfb_present() -> bool {
-    let found = Command::new("sh")
-        .args(["-c", "command -v Xvfb"])
-        .stdout(Stdio::null())
-        .status()
-        .is_ok_and(|status| status.success());
-    if found {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI is set but Xvfb is missing: .ci/run must install xvfb"
-    );
-    eprintln!("skipped: Xvfb not found; install it with `apt-get install -y xvfb`");
-    false
-}
+use xvfb::{Guard, binary, start_xvfb, tools_present};
 
 #[test]
 fn a_panic_in_the_first_frame_is_logged_with_a_backtrace_and_exits_non_zero() {
-    if !xvfb_present() {
+    if !tools_present(&["Xvfb"]) {
         return;
     }
     let (_xvfb, display) = start_xvfb("1280x720");

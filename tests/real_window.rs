@@ -17,26 +17,13 @@ mod files;
 mod xvfb;
 use files::copy_dir;
 
-use xvfb::{Guard, screenshot, start_xvfb, tap, xdotool};
+use xvfb::{Guard, binary, screenshot, start_xvfb, tap, tools_present, xdotool};
 
 const TOOLS: [&str; 3] = ["Xvfb", "xdotool", "import"];
 
 /// The window tests run one at a time: two software-rendered kiosks plus screenshots at
 /// once overload a small machine and make timing meaningless.
 static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-fn missing_tools() -> Vec<&'static str> {
-    TOOLS
-        .into_iter()
-        .filter(|tool| {
-            Command::new("sh")
-                .args(["-c", &format!("command -v {tool}")])
-                .stdout(Stdio::null())
-                .status()
-                .map_or(true, |status| !status.success())
-        })
-        .collect()
-}
 
 /// Fraction of pixels that differ noticeably between two screenshots.
 fn difference(a: &image::RgbImage, b: &image::RgbImage) -> f64 {
@@ -54,13 +41,6 @@ fn distinct_colours(image: &image::RgbImage) -> usize {
     colours.sort_unstable();
     colours.dedup();
     colours.len()
-}
-
-fn binary() -> PathBuf {
-    std::env::var_os("VITRINA_BIN").map_or_else(
-        || PathBuf::from(env!("CARGO_BIN_EXE_vitrina")),
-        PathBuf::from,
-    )
 }
 
 /// Waits until the kiosk covers the screen and shows more than one colour; returns the time
@@ -109,28 +89,12 @@ fn wait_still(display: &str, out: &Path) -> image::RgbImage {
     last
 }
 
-/// False (with a hint) when the tools are missing outside CI; panics when they are missing in CI.
-fn tools_present() -> bool {
-    let missing = missing_tools();
-    if missing.is_empty() {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI is set but {missing:?} are missing: .ci/run must install xvfb xdotool imagemagick"
-    );
-    eprintln!(
-        "skipped: {missing:?} not found; install them with `apt-get install -y xvfb xdotool imagemagick`"
-    );
-    false
-}
-
 #[test]
 fn the_release_binary_starts_and_answers_a_tap_and_a_swipe_under_xvfb() {
     let _turn = ONE_AT_A_TIME
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if !tools_present() {
+    if !tools_present(&TOOLS) {
         return;
     }
     let (_xvfb, display) = start_xvfb("1920x1080");
@@ -233,7 +197,7 @@ fn after_the_idle_timeout_the_loop_moves_cross_fades_without_a_blank_frame_and_a
     let _turn = ONE_AT_A_TIME
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if !tools_present() {
+    if !tools_present(&TOOLS) {
         return;
     }
     let (_xvfb, display) = start_xvfb("1920x1080");
@@ -358,7 +322,7 @@ fn an_edit_of_the_content_shows_within_a_second_and_a_broken_one_changes_nothing
     let _turn = ONE_AT_A_TIME
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if !tools_present() {
+    if !tools_present(&TOOLS) {
         return;
     }
     let (_xvfb, display) = start_xvfb("1920x1080");
@@ -545,7 +509,7 @@ fn in_kiosk_mode_the_staff_panel_opens_by_chord_and_corner_hold_and_exit_ends_wi
     let _turn = ONE_AT_A_TIME
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if !tools_present() {
+    if !tools_present(&TOOLS) {
         return;
     }
     let (_xvfb, display) = start_xvfb("1920x1080");

@@ -225,15 +225,7 @@ impl VitrinaApp {
         }
         let mut actions = Vec::new();
         {
-            let view = View {
-                frame,
-                colours: &self.colours,
-                content: &self.loaded.content,
-                dir: &self.loaded.dir,
-                lang_code: &self.state.lang_code,
-                spoken: None,
-                reach_top: None,
-            };
+            let view = View::new(frame, &self.colours, &self.loaded, &self.state.lang_code);
             actions.extend(a11y_button_ui(ui, &view, self.a11y.on));
         }
         if self.a11y.on {
@@ -270,15 +262,7 @@ impl VitrinaApp {
                 large_text: self.a11y.large_text,
                 high_contrast: self.a11y.high_contrast,
             };
-            let view = View {
-                frame: full,
-                colours: &self.colours,
-                content: &self.loaded.content,
-                dir: &self.loaded.dir,
-                lang_code: &self.state.lang_code,
-                spoken: None,
-                reach_top: None,
-            };
+            let view = View::new(full, &self.colours, &self.loaded, &self.state.lang_code);
             actions.extend(a11y_bar_ui(ui, &view, &bar));
         }
         if swallow {

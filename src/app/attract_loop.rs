@@ -154,15 +154,7 @@ impl VitrinaApp {
     /// Draws the attract loop (on the attract screen) or the "still there?" prompt (while
     /// the idle machine warns).
     pub(super) fn attract_and_prompt_ui(&mut self, ui: &mut Ui, frame: Frame, now: f64) {
-        let view = View {
-            frame,
-            colours: &self.colours,
-            content: &self.loaded.content,
-            dir: &self.loaded.dir,
-            lang_code: &self.state.lang_code,
-            spoken: None,
-            reach_top: None,
-        };
+        let view = View::new(frame, &self.colours, &self.loaded, &self.state.lang_code);
         let hours = view.content.kiosk.opening_hours.as_ref();
         // Only the loop rests outside opening hours: read the clock only while it shows.
         self.attract.closed = self.state.screen == Screen::Attract

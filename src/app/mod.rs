@@ -324,13 +324,9 @@ impl VitrinaApp {
         }
         let spoken = self.spoken_kind();
         let view = View {
-            frame,
-            colours: &self.colours,
-            content: &self.loaded.content,
-            dir: &self.loaded.dir,
-            lang_code: &self.state.lang_code,
             spoken,
             reach_top,
+            ..View::new(frame, &self.colours, &self.loaded, &self.state.lang_code)
         };
         let mut intents = Vec::new();
         let mut swiped_to = None;

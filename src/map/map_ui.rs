@@ -21,7 +21,7 @@ use crate::content::{LineStyle, MapContent, PlaceKind, Text, Waypoint};
 use crate::ui::home_ui::figure_ui;
 use crate::ui::layout::{DOCK_HEIGHT, Frame};
 use crate::ui::theme::{BODY_S, CAPTION, CREDIT, EYEBROW, Face, H2, H3, LABEL, TypeStyle, hex};
-use crate::ui::view::{View, text_node};
+use crate::ui::view::{View, quiet_node, text_node};
 use crate::ui::widgets::{
     Elevation, Icon, elevated, galley, icon, mix, pill_width, press_amount, radius, touch_target,
     upper,
@@ -2010,15 +2010,6 @@ fn block_map(ui: &Ui, frame: &Frame, rect: Rect, id: &str) {
     }
 }
 
-/// A surface that takes touches but means nothing to press for a screen reader: it keeps
-/// its role and loses the click action egui gives every clickable area.
-fn quiet_node(ui: &Ui, id: Id, role: Role) {
-    ui.ctx().accesskit_node_builder(id, |node| {
-        node.set_role(role);
-        node.remove_action(egui::accesskit::Action::Click);
-    });
-}
-
 fn legend_ui(
     ui: &mut Ui,
     view: &View<'_>,
@@ -2699,10 +2690,7 @@ fn controls_ui(ui: &mut Ui, view: &View<'_>, state: &mut MapState, layout: &MapL
     let total = layers_w + 80.0 + 16.0 + 80.0 + 16.0 + reset_w;
     let top = layout.controls_top;
     let mut x = if layout.joined {
-        // Between Home and Back (as icons) and the accessibility button.
-        let left_end = frame.dock().left() + 2.0 * (80.0 + 16.0);
-        let right_end = crate::ui::a11y_ui::a11y_button_rect(ui, view).left() - 24.0;
-        (f32::midpoint(left_end, right_end) - total / 2.0).max(left_end + 8.0)
+        crate::ui::dock_ui::joined_row_start(ui, view, total)
     } else {
         frame.size.x / 2.0 - total / 2.0
     };

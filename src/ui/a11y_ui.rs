@@ -137,10 +137,7 @@ pub fn a11y_bar_ui(ui: &mut Ui, view: &View<'_>, bar: &A11yBar<'_>) -> Vec<A11yA
     let bar_id = Id::unique("a11y-bar");
     ui.interact(frame.rect(rect), bar_id, Sense::click_and_drag());
     // For screen readers it is a toolbar, not a button itself.
-    ui.ctx().accesskit_node_builder(bar_id, |node| {
-        node.set_role(egui::accesskit::Role::Toolbar);
-        node.remove_action(egui::accesskit::Action::Click);
-    });
+    super::view::quiet_node(ui, bar_id, egui::accesskit::Role::Toolbar);
     elevated(ui, frame, rect, colours.surface, Elevation::Panel);
     if colours.high_contrast {
         super::view::outline(ui, view, rect);

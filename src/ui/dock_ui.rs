@@ -101,6 +101,15 @@ pub fn dock_ui(ui: &mut Ui, view: &View<'_>, screen: &Screen) -> Option<Intent> 
     intent
 }
 
+/// Where a row of controls `width` design points wide starts when it joins the dock row (see
+/// [`View::controls_join_dock`]): centred between Home and Back, shown as icons, and the
+/// accessibility button.
+pub fn joined_row_start(ui: &Ui, view: &View<'_>, width: f32) -> f32 {
+    let left_end = view.frame.dock().left() + 2.0 * (80.0 + 16.0);
+    let right_end = a11y_button_rect(ui, view).left() - 24.0;
+    (f32::midpoint(left_end, right_end) - width / 2.0).max(left_end + 8.0)
+}
+
 /// ‹ dots ›: previous and next section, and where the visitor is.
 fn pager_ui(ui: &mut Ui, view: &View<'_>, index: usize, left_end: f32) -> Option<Intent> {
     let frame = &view.frame;
@@ -121,10 +130,7 @@ fn pager_ui(ui: &mut Ui, view: &View<'_>, index: usize, left_end: f32) -> Option
     // sits right-aligned on the row above, beside "Show on map" (see `section_layout`).
     let narrow = frame.portrait || frame.compact();
     let (start, top) = if view.controls_join_dock() {
-        // Centred between the dock's buttons and the accessibility button.
-        let right_end = a11y_button_rect(ui, view).left() - 24.0;
-        let middle = f32::midpoint(left_end, right_end);
-        ((middle - total / 2.0).max(left_end + 24.0), dock.top())
+        (joined_row_start(ui, view, total), dock.top())
     } else if narrow {
         (dock.right() - total, dock.top() - 32.0 - 80.0)
     } else {

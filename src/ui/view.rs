@@ -9,7 +9,7 @@ use super::layout::{DOCK_HEIGHT, Frame, cover_uv};
 use super::theme::Colours;
 use super::widgets::{Elevation, LanguageChoice, elevated};
 use crate::a11y::script::ParagraphKind;
-use crate::content::{Content, Picture, Text};
+use crate::content::{Content, LoadedContent, Picture, Text};
 use crate::platform::images::Pictures;
 
 /// Borrowed context of one screen's drawing.
@@ -31,7 +31,26 @@ pub struct View<'a> {
     pub reach_top: Option<f32>,
 }
 
-impl View<'_> {
+impl<'a> View<'a> {
+    /// The view of `loaded` in language `lang_code`, with nothing read aloud and no reach
+    /// limit (set `spoken` and `reach_top` where they apply).
+    pub fn new(
+        frame: Frame,
+        colours: &'a Colours,
+        loaded: &'a LoadedContent,
+        lang_code: &'a str,
+    ) -> Self {
+        Self {
+            frame,
+            colours,
+            content: &loaded.content,
+            dir: &loaded.dir,
+            lang_code,
+            spoken: None,
+            reach_top: None,
+        }
+    }
+
     /// A text in the visitor's language (default language when missing).
     pub fn t<'t>(&self, text: &'t Text) -> &'t str {
         text.resolve(self.lang_code, self.content.default_lang_code())
@@ -53,15 +72,7 @@ impl View<'_> {
     pub fn shifted(&self, dx: f32) -> Self {
         let mut frame = self.frame;
         frame.origin.x += frame.pt(dx);
-        View {
-            frame,
-            colours: self.colours,
-            content: self.content,
-            dir: self.dir,
-            lang_code: self.lang_code,
-            spoken: self.spoken,
-            reach_top: self.reach_top,
-        }
+        View { frame, ..*self }
     }
 
     /// The row of controls above the dock (the pager, the map's controls on narrow screens)
@@ -107,6 +118,15 @@ pub fn spoken_card_mark(ui: &Ui, view: &View<'_>, rect: Rect) {
         egui::Stroke::new(frame.pt(4.0), view.colours.accent),
         egui::StrokeKind::Outside,
     );
+}
+
+/// A surface that takes touches but means nothing to press for a screen reader: it gets
+/// `role` and loses the click action egui gives every clickable area.
+pub fn quiet_node(ui: &Ui, id: Id, role: Role) {
+    ui.ctx().accesskit_node_builder(id, |node| {
+        node.set_role(role);
+        node.remove_action(egui::accesskit::Action::Click);
+    });
 }
 
 /// Marks text painted at `rect` (design points) as a label for screen readers and tests.

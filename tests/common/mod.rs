@@ -147,3 +147,13 @@ pub fn painted_text(harness: &Harness<'static, VitrinaApp>) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Runs up to `steps` frames, stopping once the kiosk is back in the attract loop.
+pub fn step_until_attract(harness: &mut Harness<'static, VitrinaApp>, steps: usize) {
+    for _ in 0..steps {
+        harness.step();
+        if harness.state().state().screen == vitrina::app::Screen::Attract {
+            break;
+        }
+    }
+}

@@ -3,9 +3,45 @@
 
 #![allow(dead_code, reason = "each includer uses part of it")]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
+
+/// The kiosk binary: `VITRINA_BIN` (scripts/test.sh passes the release build), else Cargo's.
+pub fn binary() -> PathBuf {
+    std::env::var_os("VITRINA_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_vitrina")),
+        PathBuf::from,
+    )
+}
+
+/// Whether `tools` are installed: false with a hint outside CI; a failure when `CI` is set,
+/// where `.ci/run` must install them.
+#[allow(clippy::print_stderr, reason = "the test reports a skip")]
+pub fn tools_present(tools: &[&str]) -> bool {
+    let missing: Vec<&str> = tools
+        .iter()
+        .copied()
+        .filter(|tool| {
+            Command::new("sh")
+                .args(["-c", &format!("command -v {tool}")])
+                .stdout(Stdio::null())
+                .status()
+                .map_or(true, |status| !status.success())
+        })
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI is set but {missing:?} are missing: .ci/run must install xvfb xdotool imagemagick"
+    );
+    eprintln!(
+        "skipped: {missing:?} not found; install them with `apt-get install -y xvfb xdotool imagemagick`"
+    );
+    false
+}
 
 /// Kills the child when dropped, so a failing test leaves no process behind.
 pub struct Guard(pub Child);
