@@ -9,5 +9,6 @@ pub mod content;
 pub mod map;
 pub mod platform;
 pub mod preview;
+pub mod settings;
 pub mod ui;
 pub mod usage;
