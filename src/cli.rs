@@ -35,9 +35,14 @@ pub struct Cli {
     pub idle_timeout: Option<u32>,
 
     /// Graphics back end: glow (OpenGL, lightest on old or software graphics) or wgpu
-    /// (Vulkan, Metal, DirectX 12 or OpenGL).
-    #[arg(long, value_enum, default_value_t = Renderer::Glow)]
-    pub renderer: Renderer,
+    /// (Vulkan, Metal, DirectX 12 or OpenGL). Default: kiosk.ron's `renderer`, else glow.
+    #[arg(long, value_enum)]
+    pub renderer: Option<Renderer>,
+
+    /// This machine's settings file (default: /etc/vitrina/kiosk.ron, or
+    /// %ProgramData%\Vitrina\kiosk.ron on Windows, else kiosk.ron in the user's config folder).
+    #[arg(long, value_name = "PATH", global = true)]
+    pub kiosk_config: Option<PathBuf>,
 
     /// Benchmarks: show every screen and slide in turn, SECS each, then Home.
     #[arg(long, value_name = "SECS", hide = true)]
@@ -103,6 +108,9 @@ pub enum Command {
         #[arg(long)]
         high_contrast: bool,
     },
+    /// Print a salted hash of a staff PIN, as the line to paste into kiosk.ron. The PIN is
+    /// asked for without echo (or read from standard input when that is not a terminal).
+    Pin,
     /// Add up the usage figures: sessions per day, median session length, the most opened
     /// sections, languages, map layers and items.
     Stats {
@@ -130,9 +138,43 @@ pub fn parse_size(text: &str) -> Result<[u32; 2], String> {
     Ok([parse(w)?, parse(h)?])
 }
 
-/// `vitrina check`: exit 0 when the content is fine (warnings printed), 1 otherwise.
+/// `vitrina check`: exit 0 when the content (and this machine's kiosk.ron, when there is one)
+/// is fine (warnings printed), 1 otherwise.
 #[expect(clippy::print_stdout, reason = "check reports to the terminal")]
-pub fn check(path: &Path) -> ExitCode {
+pub fn check(path: &Path, kiosk_config: Option<&Path>) -> ExitCode {
+    let (source, config) = crate::settings::locate_and_load(kiosk_config);
+    let config_fine = match (source.path(), config) {
+        // No kiosk.ron on this machine: the safe defaults, nothing to report.
+        (None, _) => true,
+        (Some(file), Ok(config)) => {
+            let keys = config.trusted_keys.len();
+            println!(
+                "{}: fine: {}, {keys} trusted key{}",
+                file.display(),
+                if config.staff_pin_hash.is_some() {
+                    "staff PIN set"
+                } else {
+                    "no staff PIN"
+                },
+                if keys == 1 { "" } else { "s" }
+            );
+            true
+        }
+        (Some(_), Err(err)) => {
+            print_load_error(&err);
+            false
+        }
+    };
+    let content_fine = check_content_file(path);
+    if config_fine && content_fine {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+#[expect(clippy::print_stdout, reason = "check reports to the terminal")]
+fn check_content_file(path: &Path) -> bool {
     match load_content(path) {
         Ok(loaded) => {
             for warning in &loaded.warnings {
@@ -145,10 +187,49 @@ pub fn check(path: &Path) -> ExitCode {
                 path.display(),
                 if warnings == 1 { "" } else { "s" }
             );
-            ExitCode::SUCCESS
+            true
         }
         Err(err) => {
             print_load_error(&err);
+            false
+        }
+    }
+}
+
+/// `vitrina pin`: asks for a PIN twice on a terminal (once from a pipe) and prints the line
+/// for kiosk.ron; exit 1 when the PINs differ or are not 4 to 8 digits.
+#[expect(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "pin talks to the terminal"
+)]
+pub fn pin() -> ExitCode {
+    use std::io::{BufRead as _, IsTerminal as _};
+    let read = || -> std::io::Result<String> {
+        if std::io::stdin().is_terminal() {
+            let first = rpassword::prompt_password("Staff PIN (4 to 8 digits): ")?;
+            let again = rpassword::prompt_password("The same PIN again: ")?;
+            if first != again {
+                return Err(std::io::Error::other("the two PINs differ"));
+            }
+            Ok(first)
+        } else {
+            let mut line = String::new();
+            // A PIN is a few digits: read a bounded line.
+            std::io::Read::take(std::io::stdin().lock(), 256).read_line(&mut line)?;
+            Ok(line)
+        }
+    };
+    match read()
+        .map_err(|err| err.to_string())
+        .and_then(|pin| crate::settings::pin::hash_pin(pin.trim()))
+    {
+        Ok(hash) => {
+            println!("staff_pin_hash: \"{hash}\",");
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("vitrina pin: {err}");
             ExitCode::FAILURE
         }
     }

@@ -13,7 +13,10 @@ fn main() -> ExitCode {
     match &cli.command {
         Some(Command::Check { path }) => {
             let _log = logging::init(Output::Stderr);
-            vitrina::cli::check(path.as_deref().unwrap_or(&cli.content))
+            vitrina::cli::check(
+                path.as_deref().unwrap_or(&cli.content),
+                cli.kiosk_config.as_deref(),
+            )
         }
         Some(Command::Preview {
             out,
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
             };
             vitrina::cli::preview(&cli.content, out, *size, lang.as_deref(), look)
         }
+        Some(Command::Pin) => vitrina::cli::pin(),
         Some(Command::Stats { since, file }) => {
             let _log = logging::init(Output::Stderr);
             vitrina::cli::stats(file.as_deref(), &dirs, *since)

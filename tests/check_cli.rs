@@ -100,3 +100,130 @@ fn every_broken_fixture_fails_with_its_expected_lines() {
         assert_eq!(positions, sorted, "{name}: sorted by position");
     }
 }
+
+fn run(args: &[&str]) -> (i32, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_vitrina"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .env("RUST_LOG", "off")
+        .output()
+        .expect("vitrina runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn old_per_machine_settings_in_content_are_warnings_that_name_their_new_home() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.ron"),
+    )
+    .unwrap();
+    let old = source.replacen(
+        "    sections: [",
+        "    kiosk: (\n        staff_pin: \"4821\",\n        has_mouse: true,\n    ),\n    sections: [",
+        1,
+    );
+    assert_ne!(old, source, "the fixture has sections");
+    let file = dir.path().join("content.ron");
+    std::fs::write(&file, &old).unwrap();
+    std::fs::create_dir_all(dir.path().join("assets")).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/assets/picture.png"),
+        dir.path().join("assets/picture.png"),
+    )
+    .unwrap();
+    let line = old.lines().position(|l| l.contains("staff_pin")).unwrap() + 1;
+    let (code, stdout) = run(&["check", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "old settings still work: {stdout}");
+    let pin = stdout
+        .lines()
+        .find(|l| l.contains("kiosk.staff_pin"))
+        .unwrap_or_else(|| panic!("a staff_pin warning: {stdout}"));
+    assert!(
+        pin.starts_with(&format!(
+            "{}:{line}:20: warning: kiosk.staff_pin: ",
+            file.display()
+        )),
+        "position of the old PIN: {pin}"
+    );
+    assert!(
+        pin.contains("kiosk.ron") && pin.contains("vitrina pin"),
+        "says where it moves and how: {pin}"
+    );
+    assert!(
+        stdout.lines().any(
+            |l| l.starts_with(&format!("{}:{}:", file.display(), line + 1))
+                && l.contains("has_mouse")
+        ),
+        "has_mouse warned on its own line: {stdout}"
+    );
+}
+
+#[test]
+fn check_validates_the_kiosk_settings_with_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let kiosk = dir.path().join("kiosk.ron");
+    std::fs::write(
+        &kiosk,
+        "(\n    has_mouse: true,\n    staff_pin_hash: \"4821\",\n)\n",
+    )
+    .unwrap();
+    let (code, stdout) = run(&[
+        "check",
+        "content.ron",
+        "--kiosk-config",
+        kiosk.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "a plain PIN in kiosk.ron is an error: {stdout}");
+    assert!(
+        stdout.starts_with(&format!("{}:3:21: staff_pin_hash: ", kiosk.display())),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("content.ron: fine"),
+        "the content is still checked: {stdout}"
+    );
+
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("packaging/kiosk.ron");
+    let (code, stdout) = run(&["check", "--kiosk-config", example.to_str().unwrap()]);
+    assert_eq!(code, 0, "the shipped example is valid: {stdout}");
+    assert!(stdout.contains("kiosk.ron: fine: no staff PIN"), "{stdout}");
+}
+
+#[test]
+fn pin_prints_a_hash_line_that_check_accepts() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vitrina"))
+        .arg("pin")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), b"4821\n").unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let line = String::from_utf8(output.stdout).unwrap();
+    assert!(line.starts_with("staff_pin_hash: \"$argon2id$"), "{line}");
+    assert!(!line.contains("4821"), "the PIN is not in the line: {line}");
+    let dir = tempfile::tempdir().unwrap();
+    let kiosk = dir.path().join("kiosk.ron");
+    std::fs::write(&kiosk, format!("(\n    {line})\n")).unwrap();
+    let (code, stdout) = run(&["check", "--kiosk-config", kiosk.to_str().unwrap()]);
+    assert_eq!(code, 0, "the pasted line is valid: {stdout}");
+    assert!(stdout.contains("staff PIN set"), "{stdout}");
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vitrina"))
+        .arg("pin")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), b"12ab\n").unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "not digits: {output:?}");
+    assert!(output.stdout.is_empty(), "nothing to paste");
+}

@@ -504,6 +504,24 @@ fn wait_for(display: &str, out: &Path, done: impl Fn(&image::RgbImage) -> bool) 
     }
 }
 
+/// The kiosk.ron line `vitrina pin` prints for `pin`.
+fn pin_line(pin: &str) -> String {
+    let mut child = Command::new(binary())
+        .arg("pin")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("vitrina pin runs");
+    std::io::Write::write_all(
+        &mut child.stdin.take().unwrap(),
+        format!("{pin}\n").as_bytes(),
+    )
+    .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "vitrina pin: {output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
 #[test]
 fn in_kiosk_mode_the_staff_panel_opens_by_chord_and_corner_hold_and_exit_ends_with_code_0() {
     let _turn = ONE_AT_A_TIME
@@ -518,9 +536,16 @@ fn in_kiosk_mode_the_staff_panel_opens_by_chord_and_corner_hold_and_exit_ends_wi
     let out_dir = keep.unwrap_or_else(|| dir.path().to_path_buf());
     std::fs::create_dir_all(&out_dir).unwrap();
     let shot = dir.path().join("shot.png");
+    // This machine's PIN, as an operator sets it: `vitrina pin`, pasted into kiosk.ron.
+    let kiosk_config = dir.path().join("kiosk.ron");
+    std::fs::write(&kiosk_config, format!("(\n    {})\n", pin_line("4821"))).unwrap();
     // Kiosk mode (no --windowed): fullscreen, closing refused, the staff panel the way out.
     let app = Command::new(binary())
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("--kiosk-config")
+        .arg(&kiosk_config)
+        .arg("--data-dir")
+        .arg(dir.path().join("data"))
         .env("DISPLAY", &display)
         .env_remove("WAYLAND_DISPLAY")
         .stdout(Stdio::null())
@@ -531,8 +556,15 @@ fn in_kiosk_mode_the_staff_panel_opens_by_chord_and_corner_hold_and_exit_ends_wi
     let (_, attract) = wait_for_first_frame(&display, &shot);
 
     assert!(!staff_panel_shown(&attract), "no panel at start");
-    // The chord, from the attract loop.
+    // The chord, from the attract loop: the keypad asks for the PIN, typed on the keyboard.
     xdotool(&display, &["key", "ctrl+alt+s"]);
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(
+        !staff_panel_shown(&screenshot(&display, &shot)),
+        "no panel before the PIN"
+    );
+    xdotool(&display, &["type", "--delay", "80", "4821"]);
+    xdotool(&display, &["key", "Return"]);
     let panel = wait_for(&display, &shot, staff_panel_shown);
     panel.save(out_dir.join("staff-panel.png")).unwrap();
     assert!(staff_panel_shown(&panel), "the chord shows the staff panel");
@@ -553,6 +585,9 @@ fn in_kiosk_mode_the_staff_panel_opens_by_chord_and_corner_hold_and_exit_ends_wi
     );
     std::thread::sleep(Duration::from_millis(3500));
     xdotool(&display, &["mouseup", "1"]);
+    std::thread::sleep(Duration::from_millis(300));
+    xdotool(&display, &["type", "--delay", "80", "4821"]);
+    xdotool(&display, &["key", "Return"]);
     let held = wait_for(&display, &shot, staff_panel_shown);
     held.save(out_dir.join("staff-panel-held.png")).unwrap();
     assert!(

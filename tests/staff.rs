@@ -67,9 +67,103 @@ fn close_request(harness: &mut Harness<'static, VitrinaApp>) -> Vec<ViewportComm
     commands(harness)
 }
 
+/// A salted hash of `pin`, as `vitrina pin` prints it.
+fn hash(pin: &str) -> String {
+    vitrina::settings::pin::hash_pin(pin).expect("a valid PIN")
+}
+
+/// The app in kiosk mode on the shipped content with `kiosk_ron` as this machine's settings.
+fn with_kiosk_ron(kiosk_ron: &str) -> Harness<'static, VitrinaApp> {
+    let config =
+        vitrina::settings::parse_kiosk_config(kiosk_ron, std::path::Path::new("kiosk.ron"))
+            .expect("valid kiosk.ron");
+    let loaded = shipped();
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| {
+            VitrinaApp::new(&cc.egui_ctx, loaded)
+                .with_kiosk_config(config)
+                .with_kiosk_mode(true)
+        });
+    settle(&mut harness);
+    tap(&mut harness, egui::pos2(960.0, 540.0));
+    harness
+}
+
+#[test]
+fn in_kiosk_mode_without_a_pin_the_panel_stays_closed() {
+    let mut harness = kiosk(None, true);
+    chord(&mut harness);
+    assert_eq!(harness.state().staff().phase(), &Phase::Closed, "refused");
+    assert!(
+        harness.query_by_label("Exit Vitrina").is_none(),
+        "no way out for a visitor who finds the chord"
+    );
+}
+
+#[test]
+fn the_pin_of_kiosk_ron_is_checked_against_its_hash_typed_or_tapped() {
+    let mut harness = with_kiosk_ron(&format!("(staff_pin_hash: {:?})", hash(PIN)));
+    chord(&mut harness);
+    assert!(
+        matches!(harness.state().staff().phase(), Phase::Pin { .. }),
+        "the keypad"
+    );
+    type_pin(&mut harness, "1357");
+    assert_eq!(
+        harness.state().staff().last_outcome(),
+        Some(PinOutcome::Wrong { tries_left: 2 }),
+        "a wrong PIN"
+    );
+    // On a keyboard: digits and Enter.
+    harness.event(egui::Event::Text(PIN.to_owned()));
+    harness.key_press(Key::Enter);
+    harness.step();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().staff().phase(),
+        &Phase::Open,
+        "the right PIN, typed"
+    );
+}
+
+#[test]
+fn kiosk_ron_s_pin_wins_over_an_old_content_pin() {
+    let mut loaded = shipped();
+    loaded.content.kiosk.staff_pin = Some("1111".to_owned());
+    let config = vitrina::settings::parse_kiosk_config(
+        &format!("(staff_pin_hash: {:?})", hash(PIN)),
+        std::path::Path::new("kiosk.ron"),
+    )
+    .expect("valid");
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| {
+            VitrinaApp::new(&cc.egui_ctx, loaded)
+                .with_kiosk_config(config)
+                .with_kiosk_mode(true)
+        });
+    settle(&mut harness);
+    chord(&mut harness);
+    type_pin(&mut harness, "1111");
+    assert_ne!(
+        harness.state().staff().phase(),
+        &Phase::Open,
+        "the old PIN no longer opens"
+    );
+    type_pin(&mut harness, PIN);
+    assert_eq!(
+        harness.state().staff().phase(),
+        &Phase::Open,
+        "kiosk.ron's PIN does"
+    );
+}
+
 #[test]
 fn the_chord_opens_the_panel_without_a_pin_and_back_returns_to_visitors() {
-    let mut harness = kiosk(None, true);
+    let mut harness = kiosk(None, false);
     chord(&mut harness);
     assert_eq!(harness.state().staff().phase(), &Phase::Open, "open");
     harness.get_by_label("Reload now");
@@ -121,7 +215,7 @@ fn holding_the_top_left_corner_five_seconds_opens_the_keypad() {
 
 #[test]
 fn a_short_hold_or_a_hold_elsewhere_does_not_open_it() {
-    let mut harness = kiosk(None, true);
+    let mut harness = kiosk(None, false);
     for at in [egui::pos2(30.0, 30.0), egui::pos2(1890.0, 30.0)] {
         harness.hover_at(at);
         harness.step();
@@ -186,7 +280,7 @@ fn three_wrong_pins_lock_the_keypad_for_a_minute() {
 
 #[test]
 fn the_panel_closes_itself_after_a_minute_alone() {
-    let mut harness = kiosk(None, true);
+    let mut harness = kiosk(None, false);
     chord(&mut harness);
     assert!(harness.state().staff_showing(), "open");
     for _ in 0..250 {
@@ -197,13 +291,14 @@ fn the_panel_closes_itself_after_a_minute_alone() {
 
 #[test]
 fn kiosk_mode_refuses_close_requests_and_exit_is_honoured() {
-    let mut harness = kiosk(None, true);
+    let mut harness = with_kiosk_ron(&format!("(staff_pin_hash: {:?})", hash(PIN)));
     let sent = close_request(&mut harness);
     assert!(
         sent.contains(&ViewportCommand::CancelClose),
         "kiosk mode cancels the close: {sent:?}"
     );
     chord(&mut harness);
+    type_pin(&mut harness, PIN);
     harness.get_by_label("Exit Vitrina").click();
     harness.step();
     assert!(
@@ -264,8 +359,9 @@ fn a_broken_reload_shows_its_error_in_the_panel() {
         .with_size([1920.0, 1080.0])
         .with_max_steps(64)
         .build_eframe(move |cc| {
+            // A development run: the panel opens without a PIN.
             VitrinaApp::new(&cc.egui_ctx, loaded)
-                .with_kiosk_mode(true)
+                .with_kiosk_mode(false)
                 .with_hot_reload(&cc.egui_ctx, &path)
         });
     settle(&mut harness);

@@ -204,9 +204,15 @@ mod tests {
         let problems = validate(&content, &|_| Ok(()));
         let screen: Vec<_> = problems
             .iter()
-            .filter(|p| p.path.to_string().starts_with("kiosk.screen"))
+            .filter(|p| p.path.to_string().starts_with("kiosk.screen."))
             .collect();
         assert_eq!(screen.len(), 1, "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.path.to_string() == "kiosk.screen" && p.message.contains("kiosk.ron")),
+            "and where the setting moves: {problems:?}"
+        );
         assert_eq!(
             screen[0].severity,
             Severity::Warning,

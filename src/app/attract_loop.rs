@@ -155,7 +155,7 @@ impl VitrinaApp {
     /// the idle machine warns).
     pub(super) fn attract_and_prompt_ui(&mut self, ui: &mut Ui, frame: Frame, now: f64) {
         let view = View::new(frame, &self.colours, &self.loaded, &self.state.lang_code);
-        let hours = view.content.kiosk.opening_hours.as_ref();
+        let hours = self.machine.opening_hours.as_ref();
         // Only the loop rests outside opening hours: read the clock only while it shows.
         self.attract.closed = self.state.screen == Screen::Attract
             && hours.is_some_and(|hours| !hours.is_open((self.wall_clock)()));

@@ -26,13 +26,15 @@ pub struct ReloadStatus {
     pub warnings: Vec<Diagnostic>,
     /// Time the last reload took to read, parse and validate.
     pub last_took: Option<Duration>,
+    /// The current problem with `kiosk.ron`, while the settings in effect stay.
+    pub settings_error: Option<String>,
 }
 
 /// The watcher and what it last said.
 #[derive(Default)]
 pub(super) struct HotReload {
     watcher: Option<ContentWatcher>,
-    status: ReloadStatus,
+    pub(super) status: ReloadStatus,
     /// The content file, for the staff panel and its Reload now.
     content_path: Option<PathBuf>,
     /// Where the copy of the content shown is kept, for a restart with a broken file.
@@ -236,6 +238,8 @@ impl VitrinaApp {
         }
         let old = std::mem::replace(&mut self.loaded, loaded);
         self.keep_last_good();
+        // An older content's per-machine values fill kiosk.ron's gaps.
+        self.refresh_machine();
         let content = &self.loaded.content;
         let theme = |c: &crate::content::Content| ron::to_string(&c.theme).ok();
         if theme(&old.content) != theme(content) || old.dir != self.loaded.dir {

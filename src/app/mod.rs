@@ -8,6 +8,7 @@ mod attract_loop;
 pub mod count_up;
 mod hot_reload;
 pub mod idle;
+mod machine_settings;
 pub mod show;
 pub mod slideshow;
 pub mod staff;
@@ -85,6 +86,14 @@ pub struct VitrinaApp {
     usage: Option<crate::usage::Usage>,
     /// `--test-panic`: panic in the first frame (tests of the panic hook).
     test_panic: bool,
+    /// This machine's `kiosk.ron` (defaults when there is none).
+    kiosk_config: crate::settings::KioskConfig,
+    /// The per-machine settings in effect: `kiosk.ron`, else an older content's values.
+    machine: crate::settings::Machine,
+    /// Watches `kiosk.ron` for edits.
+    settings_watch: Option<crate::platform::settings_watch::SettingsWatcher>,
+    /// Where the copy of the last good `kiosk.ron` is kept.
+    settings_copy: Option<std::path::PathBuf>,
 }
 
 impl VitrinaApp {
@@ -93,7 +102,13 @@ impl VitrinaApp {
         ctx.set_fonts(font_definitions(&loaded.content.theme, &loaded.dir));
         ctx.set_theme(egui::Theme::Dark);
         let state = AppState::new(&loaded.content);
+        let kiosk_config = crate::settings::KioskConfig::default();
+        let machine = crate::settings::Machine::merge(&kiosk_config, &loaded.content.kiosk);
         Self {
+            kiosk_config,
+            machine,
+            settings_watch: None,
+            settings_copy: None,
             colours: Colours::from_palette(&loaded.content.theme.palette),
             state,
             pictures: Pictures::new(ctx),
@@ -168,7 +183,7 @@ impl VitrinaApp {
 
     /// Whether the pointer is hidden: kiosk mode on a touch kiosk, outside the staff panel.
     pub fn hides_cursor(&self) -> bool {
-        self.kiosk && !self.loaded.content.kiosk.has_mouse && !self.staff.is_showing()
+        self.kiosk && !self.machine.has_mouse && !self.staff.is_showing()
     }
 
     /// Kiosk mode refuses Alt+F4 and the window manager's close; only the staff panel's
@@ -299,7 +314,7 @@ impl VitrinaApp {
         // `reach_top`).
         let visitor = self.state.screen != Screen::Attract;
         let band = controls_band(
-            self.loaded.content.kiosk.screen.as_ref(),
+            self.machine.screen.as_ref(),
             self.a11y.on,
             Orientation::of(screen_rect.width(), screen_rect.height()),
         )
@@ -371,6 +386,7 @@ impl VitrinaApp {
 
 impl eframe::App for VitrinaApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.apply_settings_reloads();
         self.apply_reloads(ctx);
         self.pictures.poll(ctx);
         if self.kiosk {
@@ -406,6 +422,31 @@ impl eframe::App for VitrinaApp {
 /// Runs the kiosk window until it is closed.
 pub fn run(cli: &Cli) -> ExitCode {
     let launched = std::time::Instant::now();
+    let settings_copy = cli.dirs().last_good_settings_file();
+    let (settings_source, kiosk_config, settings_error) =
+        match crate::settings::startup_config(cli.kiosk_config.as_deref(), &settings_copy) {
+            Ok(started) => started,
+            Err((source, err)) => {
+                log::error!(
+                    "cannot start: kiosk.ron ({}) has errors, and there is no copy of good \
+                     settings:\n{err}",
+                    machine_settings::describe(&source)
+                );
+                return ExitCode::FAILURE;
+            }
+        };
+    match &settings_error {
+        None => log::info!(
+            "kiosk settings: {}",
+            machine_settings::describe(&settings_source)
+        ),
+        Some(err) => log::error!(
+            "kiosk.ron has errors; using the copy of the last good settings kept in {} until \
+             it is fixed:\n{err}",
+            settings_copy.display()
+        ),
+    }
+    let windowed = cli.windowed || cli.size.is_some();
     let last_good_path = cli.dirs().last_good_file();
     let (loaded, startup_error) =
         match crate::content::last_good::startup_content(&cli.content, &last_good_path) {
@@ -430,7 +471,15 @@ pub fn run(cli: &Cli) -> ExitCode {
     for warning in &loaded.warnings {
         log::warn!("{warning}");
     }
-    let windowed = cli.windowed || cli.size.is_some();
+    if !windowed
+        && kiosk_config.staff_pin_hash.is_none()
+        && loaded.content.kiosk.staff_pin.is_none()
+    {
+        log::warn!(
+            "no staff_pin_hash in kiosk.ron: the staff panel stays closed in kiosk mode; make \
+             the line with `vitrina pin`"
+        );
+    }
     let idle_timeout = cli.idle_timeout;
     let tour = cli.bench_tour.map(|every| {
         let lang = loaded.content.default_lang_code().to_owned();
@@ -441,6 +490,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         (shots, every)
     });
     let content_path = cli.content.clone();
+    let given_settings = cli.kiosk_config.clone();
     let test_panic = cli.test_panic;
     // A benchmark tour is no visitor.
     let usage = tour
@@ -462,9 +512,10 @@ pub fn run(cli: &Cli) -> ExitCode {
     }
     let options = eframe::NativeOptions {
         viewport,
-        renderer: match cli.renderer {
-            crate::cli::Renderer::Glow => eframe::Renderer::Glow,
-            crate::cli::Renderer::Wgpu => eframe::Renderer::Wgpu,
+        renderer: match (cli.renderer, kiosk_config.renderer) {
+            (Some(crate::cli::Renderer::Wgpu), _)
+            | (None, Some(crate::settings::RendererChoice::Wgpu)) => eframe::Renderer::Wgpu,
+            _ => eframe::Renderer::Glow,
         },
         ..Default::default()
     };
@@ -478,6 +529,7 @@ pub fn run(cli: &Cli) -> ExitCode {
             );
             crate::platform::disable_press_and_hold(cc);
             let mut app = VitrinaApp::new(&cc.egui_ctx, loaded)
+                .with_kiosk_config(kiosk_config)
                 .with_kiosk_mode(!windowed)
                 .with_sounds(true)
                 .with_test_panic(test_panic)
@@ -486,6 +538,14 @@ pub fn run(cli: &Cli) -> ExitCode {
             if let Some(err) = &startup_error {
                 app = app.with_startup_error(err);
             }
+            if let Some(err) = &settings_error {
+                app = app.with_settings_error(err);
+            }
+            app = app.with_settings_watch(
+                &cc.egui_ctx,
+                given_settings.as_deref(),
+                settings_copy.clone(),
+            );
             app = app.with_last_good(last_good_path.clone());
             if let Some((shots, every)) = tour {
                 app = app.with_tour(shots, every);

@@ -113,7 +113,7 @@ impl VitrinaApp {
         match shot {
             Shot::Staff => {
                 self.state.screen = Screen::Home;
-                self.staff.summon(now, None);
+                self.staff.summon(now, false);
             }
             Shot::Screen { screen, lang } => {
                 self.state.screen = screen;

@@ -3,6 +3,8 @@
 //!
 //! Times are the app's input time in seconds, so tests drive it with their own clock.
 
+use crate::settings::pin::PinCheck;
+
 /// How long a finger must rest on the corner to summon the panel.
 pub const CORNER_HOLD_SECS: f64 = 5.0;
 /// Wrong PINs in a row before the keypad locks.
@@ -92,12 +94,12 @@ impl StaffGate {
 
     /// The chord was pressed or the corner held: show the keypad, or the panel when
     /// content sets no PIN.
-    pub fn summon(&mut self, now: f64, pin: Option<&str>) {
+    pub fn summon(&mut self, now: f64, asks_pin: bool) {
         if self.phase != Phase::Closed {
             return;
         }
         self.last_activity = now;
-        self.phase = if pin.is_some() {
+        self.phase = if asks_pin {
             self.last_outcome = None;
             Phase::Pin {
                 entered: String::new(),
@@ -157,12 +159,12 @@ impl StaffGate {
     }
 
     /// Checks the typed digits against `pin`.
-    pub fn submit(&mut self, now: f64, pin: &str) -> PinOutcome {
+    pub fn submit(&mut self, now: f64, pin: &PinCheck) -> PinOutcome {
         self.last_activity = now;
         let outcome = if self.locked_for(now).is_some() {
             PinOutcome::Locked
         } else if let Phase::Pin { entered } = &self.phase {
-            if entered == pin {
+            if pin.matches(entered) {
                 self.wrong = 0;
                 self.locked_until = None;
                 self.phase = Phase::Open;
@@ -215,6 +217,10 @@ impl StaffGate {
 mod tests {
     use super::*;
 
+    fn plain(pin: &str) -> PinCheck {
+        PinCheck::Plain(pin.to_owned())
+    }
+
     fn typed(gate: &mut StaffGate, now: f64, digits: &str) {
         for digit in digits.chars() {
             gate.digit(now, digit);
@@ -224,17 +230,17 @@ mod tests {
     #[test]
     fn without_a_pin_the_panel_opens_at_once() {
         let mut gate = StaffGate::default();
-        gate.summon(10.0, None);
+        gate.summon(10.0, false);
         assert_eq!(gate.phase(), &Phase::Open, "no PIN, no keypad");
     }
 
     #[test]
     fn the_right_pin_opens_and_a_wrong_one_does_not() {
         let mut gate = StaffGate::default();
-        gate.summon(0.0, Some("2468"));
+        gate.summon(0.0, true);
         typed(&mut gate, 1.0, "1234");
         assert_eq!(
-            gate.submit(2.0, "2468"),
+            gate.submit(2.0, &plain("2468")),
             PinOutcome::Wrong { tries_left: 2 },
             "wrong PIN"
         );
@@ -246,14 +252,18 @@ mod tests {
             "still on the keypad, digits cleared"
         );
         typed(&mut gate, 3.0, "2468");
-        assert_eq!(gate.submit(4.0, "2468"), PinOutcome::Accepted, "right PIN");
+        assert_eq!(
+            gate.submit(4.0, &plain("2468")),
+            PinOutcome::Accepted,
+            "right PIN"
+        );
         assert_eq!(gate.phase(), &Phase::Open, "open");
     }
 
     #[test]
     fn three_wrong_pins_lock_the_keypad_for_a_minute() {
         let mut gate = StaffGate::default();
-        gate.summon(0.0, Some("2468"));
+        gate.summon(0.0, true);
         for (i, expected) in [
             PinOutcome::Wrong { tries_left: 2 },
             PinOutcome::Wrong { tries_left: 1 },
@@ -263,20 +273,20 @@ mod tests {
         .enumerate()
         {
             typed(&mut gate, 1.0, "0000");
-            assert_eq!(gate.submit(1.0, "2468"), expected, "try {i}");
+            assert_eq!(gate.submit(1.0, &plain("2468")), expected, "try {i}");
         }
         assert!(gate.locked_for(1.0).is_some(), "locked");
         // Even the right PIN is refused while locked, and digits are not taken.
         typed(&mut gate, 30.0, "2468");
         assert_eq!(
-            gate.submit(30.0, "2468"),
+            gate.submit(30.0, &plain("2468")),
             PinOutcome::Locked,
             "still locked"
         );
         assert_ne!(gate.phase(), &Phase::Open, "not open while locked");
         // Closing and summoning again does not reset the lock.
         gate.close();
-        gate.summon(40.0, Some("2468"));
+        gate.summon(40.0, true);
         assert!(
             gate.locked_for(40.0).is_some(),
             "lock survives a new summon"
@@ -284,16 +294,20 @@ mod tests {
         // After the minute the right PIN works.
         assert_eq!(gate.locked_for(61.0), None, "unlocked after 60 s");
         typed(&mut gate, 61.0, "2468");
-        assert_eq!(gate.submit(61.0, "2468"), PinOutcome::Accepted, "accepted");
+        assert_eq!(
+            gate.submit(61.0, &plain("2468")),
+            PinOutcome::Accepted,
+            "accepted"
+        );
     }
 
     #[test]
     fn wrong_tries_count_across_summons() {
         let mut gate = StaffGate::default();
         for at in [0.0, 10.0, 20.0] {
-            gate.summon(at, Some("2468"));
+            gate.summon(at, true);
             typed(&mut gate, at, "1111");
-            gate.submit(at, "2468");
+            gate.submit(at, &plain("2468"));
             gate.close();
         }
         assert!(
@@ -331,7 +345,7 @@ mod tests {
     #[test]
     fn the_panel_closes_itself_when_left_alone() {
         let mut gate = StaffGate::default();
-        gate.summon(100.0, None);
+        gate.summon(100.0, false);
         assert!(!gate.tick(150.0), "50 s: still open");
         gate.touched(150.0);
         assert!(!gate.tick(200.0), "a touch at 150 s keeps it open at 200 s");
@@ -343,7 +357,7 @@ mod tests {
     #[test]
     fn the_keypad_takes_digits_only_and_at_most_eight() {
         let mut gate = StaffGate::default();
-        gate.summon(0.0, Some("1234"));
+        gate.summon(0.0, true);
         typed(&mut gate, 0.0, "12a3456789");
         assert_eq!(
             gate.phase(),

@@ -41,6 +41,34 @@ fn corner_held(ui: &Ui, frame: &Frame) -> bool {
     })
 }
 
+/// Staff with a keyboard type the PIN: digits, Backspace and Enter, in the order typed
+/// (several may come in one frame).
+fn typed_on_keyboard(ui: &Ui) -> Vec<StaffAction> {
+    ui.input(|i| {
+        i.events
+            .iter()
+            .flat_map(|event| match event {
+                egui::Event::Text(text) => text
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .map(StaffAction::Digit)
+                    .collect(),
+                egui::Event::Key {
+                    key: Key::Backspace,
+                    pressed: true,
+                    ..
+                } => vec![StaffAction::Erase],
+                egui::Event::Key {
+                    key: Key::Enter,
+                    pressed: true,
+                    ..
+                } => vec![StaffAction::Submit],
+                _ => Vec::new(),
+            })
+            .collect()
+    })
+}
+
 impl VitrinaApp {
     /// Whether the staff panel (or its keypad) shows.
     pub fn staff_showing(&self) -> bool {
@@ -55,11 +83,19 @@ impl VitrinaApp {
     /// Summons the panel on the chord or the corner hold and draws it while it shows;
     /// returns true when it covers the screen this frame.
     pub(super) fn staff_ui(&mut self, ui: &mut Ui, frame: Frame, now: f64) -> bool {
-        let pin = self.loaded.content.kiosk.staff_pin.clone();
         let held = corner_held(ui, &frame);
         if chord_pressed(ui) || self.staff.corner_hold(now, held) {
-            log::info!("staff panel summoned");
-            self.staff.summon(now, pin.as_deref());
+            if self.kiosk && !self.machine.pin.is_set() {
+                // Safe default: without a PIN of its own, a kiosk in front of visitors
+                // never opens the panel; development runs (--windowed) do.
+                log::warn!(
+                    "staff panel refused: no staff PIN in kiosk.ron; make one with \
+                     `vitrina pin` (development runs with --windowed open it without)"
+                );
+            } else {
+                log::info!("staff panel summoned");
+                self.staff.summon(now, self.machine.pin.is_set());
+            }
         }
         if !self.staff.is_showing() {
             if let Some(left) = self.staff.hold_remaining(now) {
@@ -86,29 +122,40 @@ impl VitrinaApp {
             memory: memory_stats::memory_stats().map(|m| m.physical_mem),
             uptime: self.started.elapsed(),
         };
-        let action = staff_ui(ui, &frame, &self.colours, &self.staff, &info, now);
-        match action {
-            Some(StaffAction::Digit(digit)) => self.staff.digit(now, digit),
-            Some(StaffAction::Erase) => self.staff.erase(now),
-            Some(StaffAction::Submit) => {
-                let outcome = self.staff.submit(now, pin.as_deref().unwrap_or_default());
-                log::info!("staff PIN: {outcome:?}");
-            }
-            Some(StaffAction::ReloadNow) => self.reload_now(ui.ctx()),
-            Some(StaffAction::Exit) => {
-                log::info!("exit chosen in the staff panel");
-                self.exiting = true;
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-            Some(StaffAction::Back) => {
-                self.staff.close();
-                self.back_to_visitors(now);
-            }
-            None => {}
+        let tapped = staff_ui(ui, &frame, &self.colours, &self.staff, &info, now);
+        let typed = if matches!(self.staff.phase(), super::staff::Phase::Pin { .. }) {
+            typed_on_keyboard(ui)
+        } else {
+            Vec::new()
+        };
+        for action in tapped.into_iter().chain(typed) {
+            self.staff_action(ui, now, action);
         }
         // Countdowns (lock-out, closing by itself) tick each second.
         ui.ctx().request_repaint_after(Duration::from_secs(1));
         self.staff.is_showing()
+    }
+
+    /// Does what staff pressed (or typed).
+    fn staff_action(&mut self, ui: &Ui, now: f64, action: StaffAction) {
+        match action {
+            StaffAction::Digit(digit) => self.staff.digit(now, digit),
+            StaffAction::Erase => self.staff.erase(now),
+            StaffAction::Submit => {
+                let outcome = self.staff.submit(now, &self.machine.pin);
+                log::info!("staff PIN: {outcome:?}");
+            }
+            StaffAction::ReloadNow => self.reload_now(ui.ctx()),
+            StaffAction::Exit => {
+                log::info!("exit chosen in the staff panel");
+                self.exiting = true;
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            StaffAction::Back => {
+                self.staff.close();
+                self.back_to_visitors(now);
+            }
+        }
     }
 
     /// The visitors' screens come back with a fresh idle timer (the loop goes on as it was).

@@ -227,6 +227,31 @@ pub struct ScreenMount {
     pub height_mm: u32,
 }
 
+impl ScreenMount {
+    /// The first value out of range, as the field and what to write instead.
+    pub fn problem(&self) -> Option<(&'static str, String)> {
+        if self.mounting_height_mm > 3000 {
+            Some((
+                "mounting_height_mm",
+                format!(
+                    "mounting_height_mm {} is out of range; write the height of the picture's lower edge above the floor in millimetres, such as 800",
+                    self.mounting_height_mm
+                ),
+            ))
+        } else if !(100..=3000).contains(&self.height_mm) {
+            Some((
+                "height_mm",
+                format!(
+                    "height_mm {} is out of range; write the height of the visible picture in millimetres, such as 680",
+                    self.height_mm
+                ),
+            ))
+        } else {
+            None
+        }
+    }
+}
+
 impl Default for KioskSettings {
     fn default() -> Self {
         Self {

@@ -325,6 +325,45 @@ impl Validator<'_> {
         }
     }
 
+    /// Settings of one machine that older content files carry: they still apply, but belong
+    /// in each kiosk's own `kiosk.ron` (every kiosk of a fleet would share one PIN).
+    fn per_machine_settings(&mut self, kiosk: &super::KioskSettings, root: &FieldPath) {
+        let moved = [
+            (
+                "staff_pin",
+                // A malformed PIN is already an error of its own.
+                kiosk
+                    .staff_pin
+                    .as_deref()
+                    .is_some_and(crate::settings::pin::is_valid_pin),
+                "write its hash there as staff_pin_hash (make the line with `vitrina pin`)",
+            ),
+            ("has_mouse", kiosk.has_mouse, "write has_mouse: true there"),
+            (
+                "opening_hours",
+                kiosk.opening_hours.is_some(),
+                "move the opening_hours line there as it is",
+            ),
+            (
+                "screen",
+                kiosk.screen.is_some(),
+                "move the screen line there as it is",
+            ),
+        ];
+        for (field, present, how) in moved {
+            if present {
+                self.warning(
+                    root.field(field),
+                    format!(
+                        "{field} is a setting of one machine and moves to kiosk.ron \
+                         (/etc/vitrina/kiosk.ron, or --kiosk-config); {how}. It still applies \
+                         where kiosk.ron does not set it"
+                    ),
+                );
+            }
+        }
+    }
+
     fn kiosk(&mut self) {
         let root = FieldPath::default().field("kiosk");
         let kiosk = &self.content.kiosk;
@@ -356,7 +395,7 @@ impl Validator<'_> {
             );
         }
         if let Some(pin) = &kiosk.staff_pin
-            && (!(4..=8).contains(&pin.len()) || !pin.chars().all(|c| c.is_ascii_digit()))
+            && !crate::settings::pin::is_valid_pin(pin)
         {
             self.error(
                 root.field("staff_pin"),
@@ -371,24 +410,11 @@ impl Validator<'_> {
                 "no opening days: the kiosk would never open; list days such as [Mon, Tue, Wed, Thu, Fri], or remove opening_hours",
             );
         }
+        self.per_machine_settings(kiosk, &root);
         if let Some(screen) = kiosk.screen {
             let path = root.field("screen");
-            if screen.mounting_height_mm > 3000 {
-                self.error(
-                    path.field("mounting_height_mm"),
-                    format!(
-                        "mounting_height_mm {} is out of range; write the height of the picture's lower edge above the floor in millimetres, such as 800",
-                        screen.mounting_height_mm
-                    ),
-                );
-            } else if !(100..=3000).contains(&screen.height_mm) {
-                self.error(
-                    path.field("height_mm"),
-                    format!(
-                        "height_mm {} is out of range; write the height of the visible picture in millimetres, such as 680",
-                        screen.height_mm
-                    ),
-                );
+            if let Some((field, message)) = screen.problem() {
+                self.error(path.field(field), message);
             } else if f64::from(screen.mounting_height_mm)
                 >= f64::from(crate::a11y::reach::REACH_HIGH_MM)
             {

@@ -47,6 +47,11 @@ impl Dirs {
     pub fn last_good_file(&self) -> PathBuf {
         self.data.join("last-good-content.ron")
     }
+
+    /// The copy of the last good `kiosk.ron`.
+    pub fn last_good_settings_file(&self) -> PathBuf {
+        self.data.join("last-good-kiosk.ron")
+    }
 }
 
 /// The platform's per-user local data folder for Vitrina; a `vitrina-data` folder in the

@@ -5,6 +5,7 @@ pub mod crash;
 pub mod data_dir;
 pub mod images;
 pub mod logging;
+pub mod settings_watch;
 pub mod watch;
 #[cfg(windows)]
 mod windows;

@@ -232,6 +232,22 @@ fn local_time(at: SystemTime) -> String {
         .unwrap_or_else(|_| "?".to_owned())
 }
 
+/// The outcome of a content that loaded: fine, or fine with warnings.
+fn content_outcome(reload: &ReloadStatus, colours: &Colours) -> (String, Color32) {
+    if reload.warnings.is_empty() {
+        ("Fine".to_owned(), colours.text)
+    } else {
+        (
+            format!(
+                "Fine, with {} warning{} (see vitrina check)",
+                reload.warnings.len(),
+                if reload.warnings.len() == 1 { "" } else { "s" }
+            ),
+            colours.text,
+        )
+    }
+}
+
 /// The rows of the panel: what each says and the colour of its value.
 pub fn panel_rows(info: &StaffInfo<'_>, colours: &Colours) -> Vec<(&'static str, String, Color32)> {
     let reload = info.reload;
@@ -246,20 +262,16 @@ pub fn panel_rows(info: &StaffInfo<'_>, colours: &Colours) -> Vec<(&'static str,
         ),
         (None, _) => "none since start: showing the content loaded at start".to_owned(),
     };
-    let (outcome, outcome_colour) = match &reload.error {
-        Some(_) => (
+    let (outcome, outcome_colour) = match (&reload.error, &reload.settings_error) {
+        (Some(_), _) => (
             "The file on disk has errors; visitors still see the last good content:".to_owned(),
             colours.accent,
         ),
-        None if reload.warnings.is_empty() => ("Fine".to_owned(), colours.text),
-        None => (
-            format!(
-                "Fine, with {} warning{} (see vitrina check)",
-                reload.warnings.len(),
-                if reload.warnings.len() == 1 { "" } else { "s" }
-            ),
-            colours.text,
+        (None, Some(_)) => (
+            "kiosk.ron has errors; this kiosk keeps its last good settings:".to_owned(),
+            colours.accent,
         ),
+        (None, None) => content_outcome(reload, colours),
     };
     let watching = if reload.watching {
         "on: edits show within a second"
@@ -338,7 +350,11 @@ fn panel_ui(
         );
         y += h.max(32.0) + 16.0;
         if label == "Outcome"
-            && let Some(error) = &info.reload.error
+            && let Some(error) = info
+                .reload
+                .error
+                .as_ref()
+                .or(info.reload.settings_error.as_ref())
         {
             y += error_ui(ui, frame, colours, pos2(left + label_w, y), value_w, error) + 16.0;
         }
