@@ -512,14 +512,13 @@ fn pin_line(pin: &str) -> String {
         .stdout(Stdio::piped())
         .spawn()
         .expect("vitrina pin runs");
-    std::io::Write::write_all(
-        &mut child.stdin.take().unwrap(),
-        format!("{pin}\n").as_bytes(),
-    )
-    .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let mut stdin = child.stdin.take().expect("a pipe to vitrina pin");
+    std::io::Write::write_all(&mut stdin, format!("{pin}\n").as_bytes())
+        .expect("the PIN is written");
+    drop(stdin);
+    let output = child.wait_with_output().expect("vitrina pin ends");
     assert!(output.status.success(), "vitrina pin: {output:?}");
-    String::from_utf8(output.stdout).unwrap()
+    String::from_utf8(output.stdout).expect("UTF-8")
 }
 
 #[test]

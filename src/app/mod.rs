@@ -426,7 +426,8 @@ pub fn run(cli: &Cli) -> ExitCode {
     let (settings_source, kiosk_config, settings_error) =
         match crate::settings::startup_config(cli.kiosk_config.as_deref(), &settings_copy) {
             Ok(started) => started,
-            Err((source, err)) => {
+            Err(failed) => {
+                let (source, err) = *failed;
                 log::error!(
                     "cannot start: kiosk.ron ({}) has errors, and there is no copy of good \
                      settings:\n{err}",

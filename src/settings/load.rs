@@ -249,6 +249,13 @@ pub fn locate_and_load(given: Option<&Path>) -> (Source, Result<KioskConfig, Loa
     (source, config)
 }
 
+/// What start-up runs with: where the settings came from, the settings, and the file's error
+/// when they are the last good copy.
+pub type StartupSettings = (Source, KioskConfig, Option<LoadError>);
+
+/// Why start-up has no settings: where the broken file is, and its error.
+pub type NoSettings = Box<(Source, LoadError)>;
+
 /// Keeps a copy of good settings at `path` (through a temporary file and a rename), so a
 /// restart with a broken `kiosk.ron` keeps this machine's PIN and trusted keys.
 pub fn save_copy(path: &Path, config: &KioskConfig) -> std::io::Result<()> {
@@ -265,16 +272,13 @@ pub fn save_copy(path: &Path, config: &KioskConfig) -> std::io::Result<()> {
 /// The settings to start with: the file chosen, else (when it is broken) the copy of the last
 /// good settings together with the file's error. Fails when the file is broken and there is
 /// no copy: starting on the defaults would drop the trusted keys and show unsigned content.
-pub fn startup_config(
-    given: Option<&Path>,
-    copy: &Path,
-) -> Result<(Source, KioskConfig, Option<LoadError>), (Source, LoadError)> {
+pub fn startup_config(given: Option<&Path>, copy: &Path) -> Result<StartupSettings, NoSettings> {
     let (source, config) = locate_and_load(given);
     match config {
         Ok(config) => Ok((source, config, None)),
         Err(err) => match load_kiosk_config(copy) {
             Ok(kept) => Ok((source, kept, Some(err))),
-            Err(_) => Err((source, err)),
+            Err(_) => Err(Box::new((source, err))),
         },
     }
 }
@@ -439,7 +443,7 @@ mod tests {
             ..KioskConfig::default()
         };
         std::fs::write(&file, "(has_mouse: tru").expect("write");
-        let (_, err) = startup_config(Some(&file), &copy).expect_err("no copy yet");
+        let (_, err) = *startup_config(Some(&file), &copy).expect_err("no copy yet");
         assert!(err.to_string().contains("kiosk.ron:1:"), "{err}");
         save_copy(&copy, &good).expect("copy kept");
         let (source, config, err) = startup_config(Some(&file), &copy).expect("the copy");
