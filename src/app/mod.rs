@@ -429,8 +429,8 @@ pub fn run(cli: &Cli) -> ExitCode {
             Err(failed) => {
                 let (source, err) = *failed;
                 log::error!(
-                    "cannot start: kiosk.ron ({}) has errors, and there is no copy of good \
-                     settings:\n{err}",
+                    "cannot start: the kiosk settings, {}, have errors, and there is no copy \
+                     of good settings:\n{err}",
                     machine_settings::describe(&source)
                 );
                 return ExitCode::FAILURE;
