@@ -1,12 +1,14 @@
-//! The command line: `vitrina`, `vitrina check [PATH]`, `vitrina preview`, `vitrina stats`.
+//! The command line: `vitrina`, `vitrina check [PATH]`, `vitrina preview`, `vitrina stats`,
+//! `vitrina sign`, `vitrina manifest`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::content::{LoadError, load_content};
+use crate::content::{LoadError, content_dir, load_content};
 use crate::platform::data_dir::Dirs;
+use crate::signing::{Trust, TrustError, load_content_trusted};
 use crate::usage::stats::{aggregate, parse_lines};
 use crate::usage::writer::rotation_number;
 
@@ -55,9 +57,23 @@ pub struct Cli {
     /// Tests of the panic hook: panic in the first frame.
     #[arg(long, hide = true)]
     pub test_panic: bool,
+
+    /// A minisign public key content must be signed with (repeatable), until kiosk.ron's
+    /// `trusted_keys` is wired in.
+    #[arg(long = "trusted-key", value_name = "KEY", hide = true)]
+    pub trusted_keys: Vec<String>,
+
+    /// Tests: seconds a signature or hash failure waits for a sync before it is reported.
+    #[arg(long, value_name = "SECS", hide = true, value_parser = clap::value_parser!(u64).range(0..=3600))]
+    pub signing_grace: Option<u64>,
 }
 
 impl Cli {
+    /// The keys given with `--trusted-key`.
+    pub fn trust(&self) -> Result<Trust, TrustError> {
+        Trust::new(&self.trusted_keys)
+    }
+
     /// The data and log folders: the options, else the platform's defaults.
     pub fn dirs(&self) -> Dirs {
         Dirs::resolve(self.data_dir.as_deref(), self.log_dir.as_deref())
@@ -80,6 +96,25 @@ pub enum Command {
     Check {
         /// The content file (default: ./content.ron, or --content).
         path: Option<PathBuf>,
+        /// A trusted minisign public key (the second line of its .pub file, RW…); repeat
+        /// for several. With any, the signature and every file's hash are checked too.
+        #[arg(long = "trusted-key", value_name = "KEY")]
+        trusted_keys: Vec<String>,
+    },
+    /// Write content.manifest for the content folder and sign it as content.manifest.minisig
+    /// with a minisign secret key (password from VITRINA_SIGN_PASSWORD, else asked).
+    Sign {
+        /// The minisign secret key file (made with `minisign -G`).
+        #[arg(long, value_name = "SECRET")]
+        key: PathBuf,
+        /// The content folder (default: the folder of --content).
+        dir: Option<PathBuf>,
+    },
+    /// Write content.manifest for the content folder, to sign with the minisign tool
+    /// (`minisign -S -m content.manifest`).
+    Manifest {
+        /// The content folder (default: the folder of --content).
+        dir: Option<PathBuf>,
     },
     /// Render every screen to PNG files without a display (Home, each section, the map and
     /// each preset, each attract slide), to review an edit.
@@ -130,13 +165,32 @@ pub fn parse_size(text: &str) -> Result<[u32; 2], String> {
     Ok([parse(w)?, parse(h)?])
 }
 
-/// `vitrina check`: exit 0 when the content is fine (warnings printed), 1 otherwise.
+/// `vitrina check`: exit 0 when the content is fine (warnings printed), 1 otherwise. With
+/// trusted keys (`--trusted-key`) the signature and the files' hashes are checked too.
 #[expect(clippy::print_stdout, reason = "check reports to the terminal")]
-pub fn check(path: &Path) -> ExitCode {
-    match load_content(path) {
+pub fn check(path: &Path, trusted_keys: &[String]) -> ExitCode {
+    let trust = match Trust::new(trusted_keys) {
+        Ok(trust) => trust,
+        Err(err) => {
+            println!("--trusted-key: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match load_content_trusted(path, &trust) {
         Ok(loaded) => {
             for warning in &loaded.warnings {
                 println!("{warning}");
+            }
+            if let (Some(key), Some(files)) =
+                (&loaded.provenance.signed_by, &loaded.provenance.verified)
+            {
+                println!(
+                    "{}: signed by key {key}, {} files verified",
+                    content_dir(path)
+                        .join(crate::signing::MANIFEST_FILE)
+                        .display(),
+                    files.files().len()
+                );
             }
             let sections = loaded.content.sections.len();
             let warnings = loaded.warnings.len();
@@ -149,6 +203,59 @@ pub fn check(path: &Path) -> ExitCode {
         }
         Err(err) => {
             print_load_error(&err);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The folder `sign` and `manifest` work on: `dir`, else the content file's folder.
+pub fn signing_dir(dir: Option<&Path>, content: &Path) -> PathBuf {
+    dir.map_or_else(|| content_dir(content), Path::to_path_buf)
+}
+
+/// `vitrina manifest`: writes content.manifest; exit 0, or 1 with the reason.
+#[expect(clippy::print_stdout, reason = "manifest reports to the terminal")]
+pub fn manifest(dir: &Path) -> ExitCode {
+    match crate::signing::sign::write_manifest(dir) {
+        Ok(written) => {
+            println!(
+                "{}: {} files listed; sign it with: minisign -S -m {}",
+                written.manifest.display(),
+                written.files,
+                written.manifest.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            println!("{err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `vitrina sign`: writes content.manifest and content.manifest.minisig with the secret key
+/// at `key`; the password comes from `password` or is asked on the terminal. Exit 0, or 1
+/// with the reason.
+#[expect(clippy::print_stdout, reason = "sign reports to the terminal")]
+pub fn sign(dir: &Path, key: &Path, password: Option<String>) -> ExitCode {
+    let written = crate::signing::sign::open_secret_key(key, password)
+        .and_then(|secret| crate::signing::sign::sign_folder(dir, &secret));
+    match written {
+        Ok(written) => {
+            println!(
+                "{}: {} files listed, signed by key {} in {}",
+                written.manifest.display(),
+                written.files,
+                written.key_id.unwrap_or_default(),
+                written
+                    .signature
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            println!("{err}");
             ExitCode::FAILURE
         }
     }

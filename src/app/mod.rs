@@ -93,10 +93,12 @@ impl VitrinaApp {
         ctx.set_fonts(font_definitions(&loaded.content.theme, &loaded.dir));
         ctx.set_theme(egui::Theme::Dark);
         let state = AppState::new(&loaded.content);
+        let mut pictures = Pictures::new(ctx);
+        pictures.set_verified(loaded.provenance.verified.clone());
         Self {
             colours: Colours::from_palette(&loaded.content.theme.palette),
             state,
-            pictures: Pictures::new(ctx),
+            pictures,
             section_view: SectionView::default(),
             map: MapScreen::new(),
             loaded,
@@ -407,8 +409,19 @@ impl eframe::App for VitrinaApp {
 pub fn run(cli: &Cli) -> ExitCode {
     let launched = std::time::Instant::now();
     let last_good_path = cli.dirs().last_good_file();
+    let trust = match cli.trust() {
+        Ok(trust) => trust,
+        Err(err) => {
+            log::error!("cannot start: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if !trust.is_empty() {
+        log::info!("content must be signed by one of the keys {trust:?}");
+    }
+    let signing_grace = cli.signing_grace.map(std::time::Duration::from_secs);
     let (loaded, startup_error) =
-        match crate::content::last_good::startup_content(&cli.content, &last_good_path) {
+        match crate::content::last_good::startup_content(&cli.content, &last_good_path, &trust) {
             Ok((loaded, None)) => (loaded, None),
             Ok((loaded, Some(err))) => {
                 log::error!(
@@ -482,7 +495,11 @@ pub fn run(cli: &Cli) -> ExitCode {
                 .with_sounds(true)
                 .with_test_panic(test_panic)
                 .with_idle_timeout(idle_timeout)
-                .with_hot_reload(&cc.egui_ctx, &content_path);
+                .with_trust(trust);
+            if let Some(grace) = signing_grace {
+                app = app.with_signing_grace(grace);
+            }
+            app = app.with_hot_reload(&cc.egui_ctx, &content_path);
             if let Some(err) = &startup_error {
                 app = app.with_startup_error(err);
             }
