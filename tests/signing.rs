@@ -578,3 +578,61 @@ fn a_git_round_trip_applies_a_new_signed_commit_and_refuses_an_unsigned_one() {
         "{releases:?}"
     );
 }
+
+#[test]
+fn the_watcher_holds_a_half_synced_folder_and_applies_the_manifest_arriving_alone() {
+    let site = site();
+    let pair = minisign::KeyPair::generate_unencrypted_keypair().expect("keys");
+    vitrina::signing::sign::sign_folder(site.path(), &pair.sk).expect("signed");
+    let trust = Trust::new(&[pair.pk.to_base64()]).expect("trust");
+    let content = site.path().join("content.ron");
+    let watcher = ContentWatcher::start_with(
+        &content,
+        WatchOptions {
+            trust,
+            signing_grace: Duration::from_secs(2),
+            load_at_start: false,
+        },
+        || {},
+    )
+    .expect("the watcher starts");
+
+    // The new content.ron arrives first (a sync in progress): held, not applied, and only
+    // reported once the grace is over.
+    let edited = std::fs::read_to_string(&content)
+        .expect("read")
+        .replace("Test story", "Synced story");
+    let written = Instant::now();
+    std::fs::write(&content, edited).expect("write");
+    assert!(
+        next_content_event(&watcher, Duration::from_millis(1200)).is_none(),
+        "held during the grace"
+    );
+    match next_content_event(&watcher, Duration::from_secs(10)) {
+        Some(ReloadEvent::Failed { message, .. }) => {
+            assert!(
+                written.elapsed() >= Duration::from_secs(2),
+                "reported after the grace"
+            );
+            assert!(
+                message.contains("hash mismatch for content.ron")
+                    && message.contains("may still be syncing"),
+                "{message}"
+            );
+        }
+        other => panic!("refused, got {other:?}"),
+    }
+
+    // Then the manifest and its signature arrive, alone: the watcher loads and applies.
+    vitrina::signing::sign::sign_folder(site.path(), &pair.sk).expect("signed again");
+    match next_content_event(&watcher, Duration::from_secs(10)) {
+        Some(ReloadEvent::Loaded { loaded, .. }) => {
+            assert!(
+                title(&loaded).contains("Synced story"),
+                "{}",
+                title(&loaded)
+            );
+        }
+        other => panic!("applied, got {other:?}"),
+    }
+}
