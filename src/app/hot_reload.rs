@@ -7,7 +7,7 @@ use super::VitrinaApp;
 use crate::content::{Diagnostic, LoadError, LoadedContent, last_good};
 use crate::platform::watch::{ContentWatcher, ReloadEvent, SIGNING_GRACE, WatchOptions};
 use crate::signing::{Trust, load_content_trusted};
-use crate::ui::theme::font_definitions;
+use crate::ui::theme::{font_definitions, font_definitions_checked};
 
 /// How the last reload went, for the staff panel (visitors never see it).
 #[derive(Clone, Debug, Default)]
@@ -305,7 +305,11 @@ impl VitrinaApp {
         self.pictures
             .set_verified(self.loaded.provenance.verified.clone());
         if theme(&old.content) != theme(content) || old.dir != self.loaded.dir || files_changed {
-            ctx.set_fonts(font_definitions(&content.theme, &self.loaded.dir));
+            ctx.set_fonts(font_definitions_checked(
+                &content.theme,
+                &self.loaded.dir,
+                self.loaded.provenance.verified.as_deref(),
+            ));
             self.colours = self.current_colours();
         }
         let before = self.state.screen.clone();

@@ -32,7 +32,7 @@ use crate::ui::dock_ui::dock_ui;
 use crate::ui::home_ui::home_ui;
 use crate::ui::layout::Frame;
 use crate::ui::section_ui::{SectionOutcome, SectionView, section_ui};
-use crate::ui::theme::{Colours, font_definitions};
+use crate::ui::theme::{Colours, font_definitions_checked};
 use crate::ui::view::View;
 
 /// Length of the fade when the screen changes, in seconds.
@@ -90,7 +90,11 @@ pub struct VitrinaApp {
 impl VitrinaApp {
     /// Sets up fonts and styles on `ctx` and starts on Home.
     pub fn new(ctx: &egui::Context, loaded: LoadedContent) -> Self {
-        ctx.set_fonts(font_definitions(&loaded.content.theme, &loaded.dir));
+        ctx.set_fonts(font_definitions_checked(
+            &loaded.content.theme,
+            &loaded.dir,
+            loaded.provenance.verified.as_deref(),
+        ));
         ctx.set_theme(egui::Theme::Dark);
         let state = AppState::new(&loaded.content);
         let mut pictures = Pictures::new(ctx);
