@@ -7,6 +7,8 @@
 # bindings with bindgen, so it needs libspeechd-dev, libclang-dev and pkg-config to build, and
 # libspeechd2 (pulled in by libspeechd-dev) to run. speech-dispatcher with its espeak-ng module
 # speaks; sox measures the sound in scripts/speech-check.sh. alsa-utils plays the idle chime.
+# minisign (the tool IT signs content with) and git for tests/signing.rs: interoperability
+# with the tool, and the git round trip of packaging/linux/vitrina-content-pull.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
@@ -17,4 +19,5 @@ apt-get install -y --no-install-recommends \
     libx11-6 libx11-xcb1 libxcursor1 libxrandr2 libxi6 \
     gcc-mingw-w64-x86-64 \
     pkg-config libclang-dev libspeechd-dev \
-    speech-dispatcher speech-dispatcher-espeak-ng espeak-ng sox alsa-utils
+    speech-dispatcher speech-dispatcher-espeak-ng espeak-ng sox alsa-utils \
+    minisign git

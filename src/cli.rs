@@ -1,12 +1,14 @@
-//! The command line: `vitrina`, `vitrina check [PATH]`, `vitrina preview`, `vitrina stats`.
+//! The command line: `vitrina`, `vitrina check [PATH]`, `vitrina preview`, `vitrina stats`,
+//! `vitrina sign`, `vitrina manifest`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::content::{LoadError, load_content};
+use crate::content::{LoadError, content_dir, load_content};
 use crate::platform::data_dir::Dirs;
+use crate::signing::{Trust, load_content_trusted};
 use crate::usage::stats::{aggregate, parse_lines};
 use crate::usage::writer::rotation_number;
 
@@ -60,6 +62,10 @@ pub struct Cli {
     /// Tests of the panic hook: panic in the first frame.
     #[arg(long, hide = true)]
     pub test_panic: bool,
+
+    /// Tests: seconds a signature or hash failure waits for a sync before it is reported.
+    #[arg(long, value_name = "SECS", hide = true, value_parser = clap::value_parser!(u64).range(0..=3600))]
+    pub signing_grace: Option<u64>,
 }
 
 impl Cli {
@@ -85,6 +91,25 @@ pub enum Command {
     Check {
         /// The content file (default: ./content.ron, or --content).
         path: Option<PathBuf>,
+        /// A trusted minisign public key (the second line of its .pub file, RW…); repeat
+        /// for several. With any, the signature and every file's hash are checked too.
+        #[arg(long = "trusted-key", value_name = "KEY")]
+        trusted_keys: Vec<String>,
+    },
+    /// Write content.manifest for the content folder and sign it as content.manifest.minisig
+    /// with a minisign secret key (password from VITRINA_SIGN_PASSWORD, else asked).
+    Sign {
+        /// The minisign secret key file (made with `minisign -G`).
+        #[arg(long, value_name = "SECRET")]
+        key: PathBuf,
+        /// The content folder (default: the folder of --content).
+        dir: Option<PathBuf>,
+    },
+    /// Write content.manifest for the content folder, to sign with the minisign tool
+    /// (`minisign -S -m content.manifest`).
+    Manifest {
+        /// The content folder (default: the folder of --content).
+        dir: Option<PathBuf>,
     },
     /// Render every screen to PNG files without a display (Home, each section, the map and
     /// each preset, each attract slide), to review an edit.
@@ -139,25 +164,28 @@ pub fn parse_size(text: &str) -> Result<[u32; 2], String> {
 }
 
 /// `vitrina check`: exit 0 when the content (and this machine's kiosk.ron, when there is one)
-/// is fine (warnings printed), 1 otherwise.
+/// is fine (warnings printed), 1 otherwise. With trusted keys (kiosk.ron's `trusted_keys` and
+/// any `--trusted-key`) the signature and every file's hash are checked too.
 #[expect(clippy::print_stdout, reason = "check reports to the terminal")]
-pub fn check(path: &Path, kiosk_config: Option<&Path>) -> ExitCode {
+pub fn check(path: &Path, kiosk_config: Option<&Path>, extra_keys: &[String]) -> ExitCode {
     let (source, config) = crate::settings::locate_and_load(kiosk_config);
+    let mut keys = Vec::new();
     let config_fine = match (source.path(), config) {
         // No kiosk.ron on this machine: the safe defaults, nothing to report.
         (None, _) => true,
         (Some(file), Ok(config)) => {
-            let keys = config.trusted_keys.len();
+            let count = config.trusted_keys.len();
             println!(
-                "{}: fine: {}, {keys} trusted key{}",
+                "{}: fine: {}, {count} trusted key{}",
                 file.display(),
                 if config.staff_pin_hash.is_some() {
                     "staff PIN set"
                 } else {
                     "no staff PIN"
                 },
-                if keys == 1 { "" } else { "s" }
+                if count == 1 { "" } else { "s" }
             );
+            keys = config.trusted_keys;
             true
         }
         (Some(_), Err(err)) => {
@@ -165,7 +193,15 @@ pub fn check(path: &Path, kiosk_config: Option<&Path>) -> ExitCode {
             false
         }
     };
-    let content_fine = check_content_file(path);
+    keys.extend(extra_keys.iter().cloned());
+    let trust = match Trust::new(&keys) {
+        Ok(trust) => trust,
+        Err(err) => {
+            println!("--trusted-key: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let content_fine = check_content_file(path, &trust);
     if config_fine && content_fine {
         ExitCode::SUCCESS
     } else {
@@ -174,11 +210,22 @@ pub fn check(path: &Path, kiosk_config: Option<&Path>) -> ExitCode {
 }
 
 #[expect(clippy::print_stdout, reason = "check reports to the terminal")]
-fn check_content_file(path: &Path) -> bool {
-    match load_content(path) {
+fn check_content_file(path: &Path, trust: &Trust) -> bool {
+    match load_content_trusted(path, trust) {
         Ok(loaded) => {
             for warning in &loaded.warnings {
                 println!("{warning}");
+            }
+            if let (Some(key), Some(files)) =
+                (&loaded.provenance.signed_by, &loaded.provenance.verified)
+            {
+                println!(
+                    "{}: signed by key {key}, {} files verified",
+                    content_dir(path)
+                        .join(crate::signing::MANIFEST_FILE)
+                        .display(),
+                    files.files().len()
+                );
             }
             let sections = loaded.content.sections.len();
             let warnings = loaded.warnings.len();
@@ -230,6 +277,59 @@ pub fn pin() -> ExitCode {
         }
         Err(err) => {
             eprintln!("vitrina pin: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The folder `sign` and `manifest` work on: `dir`, else the content file's folder.
+pub fn signing_dir(dir: Option<&Path>, content: &Path) -> PathBuf {
+    dir.map_or_else(|| content_dir(content), Path::to_path_buf)
+}
+
+/// `vitrina manifest`: writes content.manifest; exit 0, or 1 with the reason.
+#[expect(clippy::print_stdout, reason = "manifest reports to the terminal")]
+pub fn manifest(dir: &Path) -> ExitCode {
+    match crate::signing::sign::write_manifest(dir) {
+        Ok(written) => {
+            println!(
+                "{}: {} files listed; sign it with: minisign -S -m {}",
+                written.manifest.display(),
+                written.files,
+                written.manifest.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            println!("{err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `vitrina sign`: writes content.manifest and content.manifest.minisig with the secret key
+/// at `key`; the password comes from `password` or is asked on the terminal. Exit 0, or 1
+/// with the reason.
+#[expect(clippy::print_stdout, reason = "sign reports to the terminal")]
+pub fn sign(dir: &Path, key: &Path, password: Option<String>) -> ExitCode {
+    let written = crate::signing::sign::open_secret_key(key, password)
+        .and_then(|secret| crate::signing::sign::sign_folder(dir, &secret));
+    match written {
+        Ok(written) => {
+            println!(
+                "{}: {} files listed, signed by key {} in {}",
+                written.manifest.display(),
+                written.files,
+                written.key_id.unwrap_or_default(),
+                written
+                    .signature
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            println!("{err}");
             ExitCode::FAILURE
         }
     }

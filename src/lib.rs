@@ -10,5 +10,6 @@ pub mod map;
 pub mod platform;
 pub mod preview;
 pub mod settings;
+pub mod signing;
 pub mod ui;
 pub mod usage;

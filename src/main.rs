@@ -11,12 +11,22 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let dirs = cli.dirs();
     match &cli.command {
-        Some(Command::Check { path }) => {
+        Some(Command::Check { path, trusted_keys }) => {
             let _log = logging::init(Output::Stderr);
             vitrina::cli::check(
                 path.as_deref().unwrap_or(&cli.content),
                 cli.kiosk_config.as_deref(),
+                trusted_keys,
             )
+        }
+        Some(Command::Sign { key, dir }) => {
+            let _log = logging::init(Output::Stderr);
+            let dir = vitrina::cli::signing_dir(dir.as_deref(), &cli.content);
+            vitrina::cli::sign(&dir, key, std::env::var("VITRINA_SIGN_PASSWORD").ok())
+        }
+        Some(Command::Manifest { dir }) => {
+            let _log = logging::init(Output::Stderr);
+            vitrina::cli::manifest(&vitrina::cli::signing_dir(dir.as_deref(), &cli.content))
         }
         Some(Command::Preview {
             out,

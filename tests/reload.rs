@@ -40,7 +40,7 @@ fn make_site(dir: &Path, title: &str) -> PathBuf {
 }
 
 fn start(path: &Path) -> ContentWatcher {
-    ContentWatcher::start(path, || {}).expect("the watcher starts")
+    ContentWatcher::start(path, vitrina::signing::Trust::none(), || {}).expect("the watcher starts")
 }
 
 fn title_of(event: &ReloadEvent) -> Option<String> {

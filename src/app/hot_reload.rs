@@ -4,9 +4,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 use super::VitrinaApp;
-use crate::content::{Diagnostic, LoadError, LoadedContent, last_good, load_content};
-use crate::platform::watch::{ContentWatcher, ReloadEvent};
-use crate::ui::theme::font_definitions;
+use crate::content::{Diagnostic, LoadError, LoadedContent, last_good};
+use crate::platform::watch::{ContentWatcher, ReloadEvent, SIGNING_GRACE, WatchOptions};
+use crate::signing::{Trust, load_content_trusted};
+use crate::ui::theme::{font_definitions, font_definitions_checked};
 
 /// How the last reload went, for the staff panel (visitors never see it).
 #[derive(Clone, Debug, Default)]
@@ -39,6 +40,10 @@ pub(super) struct HotReload {
     content_path: Option<PathBuf>,
     /// Where the copy of the content shown is kept, for a restart with a broken file.
     last_good: Option<PathBuf>,
+    /// Keys the content must be signed with (none: not checked).
+    trust: Trust,
+    /// How long a signature or hash failure waits for a sync to finish before it is reported.
+    signing_grace: Option<Duration>,
 }
 
 impl HotReload {
@@ -54,8 +59,63 @@ impl VitrinaApp {
     #[must_use]
     pub fn with_hot_reload(mut self, ctx: &egui::Context, content_path: &Path) -> Self {
         self.reload.content_path = Some(content_path.to_path_buf());
+        self.start_watcher(ctx, false);
+        self.reload
+            .status
+            .warnings
+            .clone_from(&self.loaded.warnings);
+        self
+    }
+
+    /// Loads content only when signed by one of `trust`'s keys (none: not checked); the
+    /// watcher and the staff panel's Reload use it. Call before `with_hot_reload`, or use
+    /// [`VitrinaApp::set_trust`] later.
+    #[must_use]
+    pub fn with_trust(mut self, trust: Trust) -> Self {
+        self.reload.trust = trust;
+        self
+    }
+
+    /// How long a signature or hash failure waits for a sync before it is reported (default
+    /// [`SIGNING_GRACE`]; tests shorten it). Call before `with_hot_reload`.
+    #[must_use]
+    pub fn with_signing_grace(mut self, grace: Duration) -> Self {
+        self.reload.signing_grace = Some(grace);
+        self
+    }
+
+    /// The trusted keys changed (`kiosk.ron` was edited): the watcher restarts with them and
+    /// loads the content again at once, so content the new keys do not cover is replaced
+    /// by what they do cover (or stays, with the error shown to staff).
+    pub fn set_trust(&mut self, ctx: &egui::Context, trust: Trust) {
+        if trust == self.reload.trust {
+            return;
+        }
+        log::info!("trusted keys now {trust:?}; checking the content again");
+        self.reload.trust = trust;
+        if self.reload.watcher.take().is_some() {
+            self.start_watcher(ctx, true);
+        }
+    }
+
+    /// The keys content must be signed with.
+    pub fn trust(&self) -> &Trust {
+        &self.reload.trust
+    }
+
+    /// Starts (or restarts) the watcher on the content path with the current keys.
+    fn start_watcher(&mut self, ctx: &egui::Context, load_at_start: bool) {
+        let Some(content_path) = self.reload.content_path.clone() else {
+            return;
+        };
+        let content_path = content_path.as_path();
         let ctx = ctx.clone();
-        match ContentWatcher::start(content_path, move || ctx.request_repaint()) {
+        let options = WatchOptions {
+            trust: self.reload.trust.clone(),
+            signing_grace: self.reload.signing_grace.unwrap_or(SIGNING_GRACE),
+            load_at_start,
+        };
+        match ContentWatcher::start_with(content_path, options, move || ctx.request_repaint()) {
             Ok(watcher) => {
                 log::info!(
                     "watching {} and its assets for changes",
@@ -64,16 +124,14 @@ impl VitrinaApp {
                 self.reload.watcher = Some(watcher);
                 self.reload.status.watching = true;
             }
-            Err(err) => log::error!(
-                "cannot watch {}: {err}; changes need a restart",
-                content_path.display()
-            ),
+            Err(err) => {
+                self.reload.status.watching = false;
+                log::error!(
+                    "cannot watch {}: {err}; changes need a restart",
+                    content_path.display()
+                );
+            }
         }
-        self.reload
-            .status
-            .warnings
-            .clone_from(&self.loaded.warnings);
-        self
     }
 
     /// Keeps a copy of the content shown at `path` (now, and after each reload), so a
@@ -137,6 +195,9 @@ impl VitrinaApp {
             .and_then(ContentWatcher::try_next)
         {
             match event {
+                // Signed content keeps the pictures and fonts it verified until new signed
+                // content is applied (a sync in progress must not show half a version).
+                ReloadEvent::AssetsChanged(_) if self.loaded.provenance.verified.is_some() => {}
                 ReloadEvent::AssetsChanged(paths) => {
                     for path in &paths {
                         log::info!("{} changed; it is shown anew", path.display());
@@ -194,7 +255,7 @@ impl VitrinaApp {
             return;
         };
         let started = Instant::now();
-        match load_content(&path) {
+        match load_content_trusted(&path, &self.reload.trust) {
             Ok(loaded) => {
                 self.swap_content(ctx, loaded);
                 self.record_loaded(started.elapsed());
@@ -231,7 +292,9 @@ impl VitrinaApp {
             log::warn!("{warning}");
         }
         let same = |a: &LoadedContent, b: &LoadedContent| {
-            a.dir == b.dir && ron::to_string(&a.content).ok() == ron::to_string(&b.content).ok()
+            a.dir == b.dir
+                && a.provenance == b.provenance
+                && ron::to_string(&a.content).ok() == ron::to_string(&b.content).ok()
         };
         if same(&self.loaded, &loaded) {
             return;
@@ -242,8 +305,15 @@ impl VitrinaApp {
         self.refresh_machine();
         let content = &self.loaded.content;
         let theme = |c: &crate::content::Content| ron::to_string(&c.theme).ok();
-        if theme(&old.content) != theme(content) || old.dir != self.loaded.dir {
-            ctx.set_fonts(font_definitions(&content.theme, &self.loaded.dir));
+        let files_changed = old.provenance.verified != self.loaded.provenance.verified;
+        self.pictures
+            .set_verified(self.loaded.provenance.verified.clone());
+        if theme(&old.content) != theme(content) || old.dir != self.loaded.dir || files_changed {
+            ctx.set_fonts(font_definitions_checked(
+                &content.theme,
+                &self.loaded.dir,
+                self.loaded.provenance.verified.as_deref(),
+            ));
             self.colours = self.current_colours();
         }
         let before = self.state.screen.clone();

@@ -7,6 +7,7 @@ use super::VitrinaApp;
 use crate::content::LoadError;
 use crate::platform::settings_watch::{SettingsEvent, SettingsWatcher};
 use crate::settings::{KioskConfig, Machine, Source};
+use crate::signing::Trust;
 
 impl VitrinaApp {
     /// Runs with this machine's settings (`kiosk.ron`); older content values fill the gaps.
@@ -49,12 +50,6 @@ impl VitrinaApp {
                 machine.renderer
             );
         }
-        if machine.trusted_keys != self.machine.trusted_keys {
-            log::info!(
-                "kiosk.ron: {} trusted key(s) now; the content is checked again",
-                machine.trusted_keys.len()
-            );
-        }
         self.machine = machine;
     }
 
@@ -64,7 +59,7 @@ impl VitrinaApp {
     }
 
     /// Applies what the settings watcher sent since the last frame.
-    pub(super) fn apply_settings_reloads(&mut self) {
+    pub(super) fn apply_settings_reloads(&mut self, ctx: &egui::Context) {
         let mut latest = None;
         while let Some(event) = self
             .settings_watch
@@ -80,6 +75,11 @@ impl VitrinaApp {
                     log::info!("kiosk.ron reloaded ({})", describe(&source));
                     self.set_kiosk_config(*config);
                     self.keep_settings_copy();
+                    // New keys: the content is checked again against them at once.
+                    match Trust::new(&self.machine.trusted_keys) {
+                        Ok(trust) => self.set_trust(ctx, trust),
+                        Err(err) => log::error!("kiosk.ron's trusted_keys: {err}"),
+                    }
                 }
             }
             Some(SettingsEvent::Failed(err)) => {

@@ -33,7 +33,7 @@ use crate::ui::dock_ui::dock_ui;
 use crate::ui::home_ui::home_ui;
 use crate::ui::layout::Frame;
 use crate::ui::section_ui::{SectionOutcome, SectionView, section_ui};
-use crate::ui::theme::{Colours, font_definitions};
+use crate::ui::theme::{Colours, font_definitions_checked};
 use crate::ui::view::View;
 
 /// Length of the fade when the screen changes, in seconds.
@@ -99,11 +99,17 @@ pub struct VitrinaApp {
 impl VitrinaApp {
     /// Sets up fonts and styles on `ctx` and starts on Home.
     pub fn new(ctx: &egui::Context, loaded: LoadedContent) -> Self {
-        ctx.set_fonts(font_definitions(&loaded.content.theme, &loaded.dir));
+        ctx.set_fonts(font_definitions_checked(
+            &loaded.content.theme,
+            &loaded.dir,
+            loaded.provenance.verified.as_deref(),
+        ));
         ctx.set_theme(egui::Theme::Dark);
         let state = AppState::new(&loaded.content);
         let kiosk_config = crate::settings::KioskConfig::default();
         let machine = crate::settings::Machine::merge(&kiosk_config, &loaded.content.kiosk);
+        let mut pictures = Pictures::new(ctx);
+        pictures.set_verified(loaded.provenance.verified.clone());
         Self {
             kiosk_config,
             machine,
@@ -111,7 +117,7 @@ impl VitrinaApp {
             settings_copy: None,
             colours: Colours::from_palette(&loaded.content.theme.palette),
             state,
-            pictures: Pictures::new(ctx),
+            pictures,
             section_view: SectionView::default(),
             map: MapScreen::new(),
             loaded,
@@ -386,7 +392,7 @@ impl VitrinaApp {
 
 impl eframe::App for VitrinaApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        self.apply_settings_reloads();
+        self.apply_settings_reloads(ctx);
         self.apply_reloads(ctx);
         self.pictures.poll(ctx);
         if self.kiosk {
@@ -449,8 +455,21 @@ pub fn run(cli: &Cli) -> ExitCode {
     }
     let windowed = cli.windowed || cli.size.is_some();
     let last_good_path = cli.dirs().last_good_file();
+    // kiosk.ron was validated, so its keys parse; a failure here would be a bug, and
+    // starting without the keys would show unsigned content: refuse instead.
+    let trust = match crate::signing::Trust::new(&kiosk_config.trusted_keys) {
+        Ok(trust) => trust,
+        Err(err) => {
+            log::error!("cannot start: kiosk.ron's trusted_keys: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if !trust.is_empty() {
+        log::info!("content must be signed by one of the keys {trust:?}");
+    }
+    let signing_grace = cli.signing_grace.map(std::time::Duration::from_secs);
     let (loaded, startup_error) =
-        match crate::content::last_good::startup_content(&cli.content, &last_good_path) {
+        match crate::content::last_good::startup_content(&cli.content, &last_good_path, &trust) {
             Ok((loaded, None)) => (loaded, None),
             Ok((loaded, Some(err))) => {
                 log::error!(
@@ -535,7 +554,11 @@ pub fn run(cli: &Cli) -> ExitCode {
                 .with_sounds(true)
                 .with_test_panic(test_panic)
                 .with_idle_timeout(idle_timeout)
-                .with_hot_reload(&cc.egui_ctx, &content_path);
+                .with_trust(trust);
+            if let Some(grace) = signing_grace {
+                app = app.with_signing_grace(grace);
+            }
+            app = app.with_hot_reload(&cc.egui_ctx, &content_path);
             if let Some(err) = &startup_error {
                 app = app.with_startup_error(err);
             }

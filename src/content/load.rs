@@ -9,6 +9,7 @@ use ron::extensions::Extensions;
 use super::locate::{Position, SourceMap};
 use super::model::Content;
 use super::paths::resolve_asset_path;
+use super::provenance::{Provenance, sha256, to_hex};
 use super::validate::{Problem, Severity, validate};
 
 /// One message for staff, with where it applies.
@@ -49,6 +50,8 @@ pub struct LoadedContent {
     pub dir: PathBuf,
     /// Warnings, sorted by position.
     pub warnings: Vec<Diagnostic>,
+    /// Its fingerprint and, when signed, the key and the verified file hashes.
+    pub provenance: Provenance,
 }
 
 /// Why content could not be loaded. Each problem has its own line.
@@ -70,6 +73,11 @@ pub enum LoadError {
     /// The file parsed but has errors (and maybe warnings), sorted by position.
     #[error("{}", join_lines(.0))]
     Invalid(Vec<Diagnostic>),
+
+    /// Signed content whose signature, manifest or files do not hold (see
+    /// [`crate::signing`]); possibly a folder still being synced.
+    #[error("{}", join_lines(.0))]
+    Signing(Vec<Diagnostic>),
 }
 
 impl LoadError {
@@ -84,8 +92,14 @@ impl LoadError {
                 message: format!("cannot read the content file: {source}"),
             }],
             Self::Parse(diagnostic) => vec![diagnostic.clone()],
-            Self::Invalid(diagnostics) => diagnostics.clone(),
+            Self::Invalid(diagnostics) | Self::Signing(diagnostics) => diagnostics.clone(),
         }
+    }
+
+    /// Whether the signature, the manifest or a file's hash failed (rather than the content
+    /// itself): a folder still being synced looks like this for a while.
+    pub fn is_signing(&self) -> bool {
+        matches!(self, Self::Signing(_))
     }
 
     /// Number of errors (warnings not counted).
@@ -207,6 +221,11 @@ pub fn load_content(path: &Path) -> Result<LoadedContent, LoadError> {
         content,
         dir,
         warnings,
+        provenance: Provenance {
+            sha256: to_hex(&sha256(source.as_bytes())),
+            signed_by: None,
+            verified: None,
+        },
     })
 }
 

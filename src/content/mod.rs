@@ -8,6 +8,7 @@ mod load;
 mod locate;
 mod model;
 mod paths;
+pub mod provenance;
 mod text;
 mod validate;
 
@@ -17,5 +18,6 @@ pub use load::{
 pub use locate::{Position, SourceMap};
 pub use model::*;
 pub use paths::{AssetPathError, check_relative_path, resolve_asset_path};
+pub use provenance::{Provenance, VerifiedFiles};
 pub use text::Text;
 pub use validate::{FieldPath, PathSegment, Problem, Severity, parse_hex_colour, validate};

@@ -36,6 +36,13 @@ pub enum AssetPathError {
         "\"{0}\" is a link that leads outside the content folder; copy the file into the folder instead"
     )]
     OutsideFolder(String),
+
+    /// Signed content: the file is not listed in the signed manifest.
+    #[error(
+        "\"{0}\" is not listed in content.manifest, so its signature does not cover it; \
+         sign the folder again after adding the file (vitrina sign, or vitrina manifest and minisign -S)"
+    )]
+    NotInManifest(String),
 }
 
 /// Checks the written form of a path, without looking at the disk.

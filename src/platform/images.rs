@@ -4,6 +4,10 @@
 //! A picture that cannot be decoded (missing, empty, corrupt, truncated, not an image,
 //! beyond the decoding limits) shows the placeholder and is logged once, never a panic.
 //! A changed or removed file is forgotten with [`Pictures::invalidate`] and decoded again.
+//!
+//! For signed content ([`Pictures::set_verified`]) the decoder hashes the bytes it decodes
+//! and refuses a file that is not the one the manifest's signature covers (swapped after
+//! the check): the placeholder shows and one line is logged.
 
 use std::borrow::Borrow;
 use std::collections::{BTreeMap, HashMap};
@@ -13,6 +17,9 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
 use egui::{Color32, ColorImage, TextureHandle, TextureOptions};
+
+use crate::content::VerifiedFiles;
+use crate::content::provenance::sha256;
 
 /// Largest side of a decoded picture, in pixels: enough for a full-bleed 4K screen.
 pub const MAX_PICTURE_SIDE: u32 = 3840;
@@ -29,6 +36,9 @@ pub const DEFAULT_CACHE_BYTES: usize = 128 * 1024 * 1024;
 
 /// How long a picture takes to fade in once decoded, in seconds.
 pub const FADE_SECS: f64 = 0.2;
+
+/// Largest picture file read to be checked against its signed hash.
+pub const MAX_VERIFIED_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Decoding threads.
 const DECODER_THREADS: usize = 2;
@@ -187,6 +197,8 @@ struct Request {
     path: PathBuf,
     max_side: u32,
     generation: u64,
+    /// The signed hashes the file must match, for signed content.
+    verified: Option<Arc<VerifiedFiles>>,
 }
 
 struct Decoded {
@@ -210,6 +222,8 @@ pub struct Pictures {
     frame: u64,
     /// Input time of the current frame.
     now: f64,
+    /// The signed content's file hashes; `None` for unsigned content.
+    verified: Option<Arc<VerifiedFiles>>,
 }
 
 impl Pictures {
@@ -249,7 +263,27 @@ impl Pictures {
             generation: 0,
             frame: 0,
             now: 0.0,
+            verified: None,
         }
+    }
+
+    /// The file hashes of the signed content shown (`None`: unsigned, pictures not
+    /// checked). Pictures whose expected hash changed are decoded again.
+    pub fn set_verified(&mut self, verified: Option<Arc<VerifiedFiles>>) {
+        let expected = |set: &Option<Arc<VerifiedFiles>>, path: &Path| {
+            set.as_ref().map(|set| set.expected(path).copied())
+        };
+        let stale: Vec<PathBuf> = self
+            .slots
+            .keys()
+            .filter(|path| expected(&self.verified, path) != expected(&verified, path))
+            .cloned()
+            .collect();
+        for key in stale {
+            self.cache.remove(&key);
+            self.slots.remove(&key);
+        }
+        self.verified = verified;
     }
 
     /// Uploads pictures decoded since the last frame. Call once per frame, before drawing.
@@ -384,6 +418,7 @@ impl Pictures {
             path: path.to_path_buf(),
             max_side: self.max_side,
             generation,
+            verified: self.verified.clone(),
         };
         let slot = if self.requests.send(request).is_ok() {
             Slot::Pending { generation }
@@ -479,7 +514,10 @@ fn decoder_loop(
                 Err(_) => return,
             }
         };
-        let result = decode(&request.path, request.max_side);
+        let result = match &request.verified {
+            None => decode(&request.path, request.max_side),
+            Some(verified) => decode_verified(&request.path, request.max_side, verified),
+        };
         let sent = decoded.send(Decoded {
             path: request.path,
             generation: request.generation,
@@ -496,9 +534,18 @@ fn decoder_loop(
 /// longer side is at most `max_side`. Refuses files beyond [`MAX_DECLARED_SIDE`] or
 /// [`MAX_DECODE_ALLOC`] before decoding them. Never panics on bad input.
 pub fn decode(path: &Path, max_side: u32) -> Result<ColorImage, String> {
+    let reader = image::ImageReader::open(path).map_err(|err| format!("cannot open: {err}"))?;
+    decode_reader(reader, path, max_side)
+}
+
+/// Decodes from `reader` (a file or bytes already read); `path` names it in the log.
+fn decode_reader<R: std::io::BufRead + std::io::Seek>(
+    reader: image::ImageReader<R>,
+    path: &Path,
+    max_side: u32,
+) -> Result<ColorImage, String> {
     let started = std::time::Instant::now();
-    let reader = image::ImageReader::open(path)
-        .map_err(|err| format!("cannot open: {err}"))?
+    let reader = reader
         .with_guessed_format()
         .map_err(|err| format!("cannot read: {err}"))?;
     if reader.format().is_none() {
@@ -533,6 +580,39 @@ pub fn decode(path: &Path, max_side: u32) -> Result<ColorImage, String> {
     Ok(image)
 }
 
+/// Like [`decode`], for signed content: reads the file once, checks its SHA-256 against the
+/// hash the verified manifest lists, and decodes those same bytes.
+pub fn decode_verified(
+    path: &Path,
+    max_side: u32,
+    verified: &VerifiedFiles,
+) -> Result<ColorImage, String> {
+    use std::io::Read as _;
+    let Some(expected) = verified.expected(path) else {
+        return Err("not listed in the signed content.manifest; not shown".to_owned());
+    };
+    let file = std::fs::File::open(path).map_err(|err| format!("cannot open: {err}"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_VERIFIED_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|err| format!("cannot read: {err}"))?;
+    if bytes.len() as u64 > MAX_VERIFIED_FILE_BYTES {
+        return Err(format!("larger than {} MiB", MAX_VERIFIED_FILE_BYTES >> 20));
+    }
+    if sha256(&bytes) != *expected {
+        return Err(
+            "the file changed after its signature was checked (its SHA-256 is not the one in \
+             content.manifest); not shown until signed content with it is applied"
+                .to_owned(),
+        );
+    }
+    decode_reader(
+        image::ImageReader::new(std::io::Cursor::new(bytes)),
+        path,
+        max_side,
+    )
+}
+
 /// Converts to egui's premultiplied texels, reusing the RGBA buffer (no second copy of a
 /// screen-sized picture).
 fn into_color_image(image: image::DynamicImage) -> ColorImage {
@@ -558,6 +638,38 @@ fn into_color_image(image: image::DynamicImage) -> ColorImage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_signed_picture_is_decoded_only_while_its_bytes_match_the_signed_hash() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fixture =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/assets/picture.png");
+        let bytes = std::fs::read(&fixture).expect("fixture");
+        let root = dir.path().canonicalize().expect("real");
+        let path = root.join("picture.png");
+        std::fs::write(&path, &bytes).expect("write");
+        let mut files = BTreeMap::new();
+        files.insert("picture.png".to_owned(), sha256(&bytes));
+        let verified = VerifiedFiles::new(root.clone(), files);
+        let image = decode_verified(&path, 64, &verified).expect("the signed bytes decode");
+        assert_eq!(image.size, [16, 9], "decoded");
+
+        // Swapped after the check: another valid picture, but not the one signed.
+        let mut other = bytes.clone();
+        let last = other.len() - 5;
+        other[last] ^= 1;
+        std::fs::write(&path, &other).expect("write");
+        let err = decode_verified(&path, 64, &verified).expect_err("refused");
+        assert!(
+            err.contains("changed after its signature was checked"),
+            "{err}"
+        );
+
+        let unlisted = root.join("other.png");
+        std::fs::write(&unlisted, &bytes).expect("write");
+        let err = decode_verified(&unlisted, 64, &verified).expect_err("refused");
+        assert!(err.contains("not listed"), "{err}");
+    }
 
     #[test]
     fn the_cache_evicts_the_least_recently_used() {

@@ -16,6 +16,11 @@
 //! most [`MAX_DELAY`] after its first, so 200 quick saves end on the last one. A load that
 //! fails is only reported when no new event came during [`FAILURE_GRACE`] (a half-written
 //! file is not an error), and a missing file only after [`MISSING_GRACE`].
+//!
+//! With trusted keys the content is loaded through [`crate::signing`]: `content.manifest`
+//! and its signature are watched like the content file, and a signature or hash failure
+//! (a folder being synced has the new manifest before the new files, or the reverse) waits
+//! [`SIGNING_GRACE`] before it is reported. A failure is never applied.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -24,7 +29,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 use notify::{EventKind, RecursiveMode, Watcher as _};
 
-use crate::content::{Diagnostic, LoadError, LoadedContent, content_dir, load_content};
+use crate::content::{Diagnostic, LoadError, LoadedContent, content_dir};
+use crate::signing::{MANIFEST_FILE, SIGNATURE_FILE, Trust, load_content_trusted};
 
 /// Quiet time after the last event before reloading.
 pub const QUIET: Duration = Duration::from_millis(40);
@@ -34,6 +40,10 @@ pub const MAX_DELAY: Duration = Duration::from_millis(200);
 
 /// How long a failed load waits for a further write before it is reported.
 pub const FAILURE_GRACE: Duration = Duration::from_millis(150);
+
+/// How long a signature or hash failure waits for further writes before it is reported: a
+/// sync tool may take this long to bring the manifest and the files together.
+pub const SIGNING_GRACE: Duration = Duration::from_secs(30);
 
 /// How long the content file may be missing before that is reported.
 pub const MISSING_GRACE: Duration = Duration::from_secs(2);
@@ -67,6 +77,27 @@ pub enum ReloadEvent {
     AssetsChanged(Vec<PathBuf>),
 }
 
+/// How the watcher loads.
+#[derive(Clone, Debug)]
+pub struct WatchOptions {
+    /// Keys the content must be signed with (none: not checked).
+    pub trust: Trust,
+    /// How long a signature or hash failure waits before it is reported.
+    pub signing_grace: Duration,
+    /// Load once at start (after new keys: the content shown may no longer be trusted).
+    pub load_at_start: bool,
+}
+
+impl Default for WatchOptions {
+    fn default() -> Self {
+        Self {
+            trust: Trust::none(),
+            signing_grace: SIGNING_GRACE,
+            load_at_start: false,
+        }
+    }
+}
+
 /// Watches a content file; dropping it stops the watcher thread.
 pub struct ContentWatcher {
     events: Receiver<ReloadEvent>,
@@ -79,9 +110,29 @@ enum Signal {
 }
 
 impl ContentWatcher {
-    /// Starts watching `content` (the content file); `wake` is called after each event is
-    /// sent (the app asks egui for a repaint).
-    pub fn start(content: &Path, wake: impl Fn() + Send + 'static) -> std::io::Result<Self> {
+    /// Starts watching `content` (the content file), loading it with `trust`; `wake` is
+    /// called after each event is sent (the app asks egui for a repaint).
+    pub fn start(
+        content: &Path,
+        trust: Trust,
+        wake: impl Fn() + Send + 'static,
+    ) -> std::io::Result<Self> {
+        Self::start_with(
+            content,
+            WatchOptions {
+                trust,
+                ..WatchOptions::default()
+            },
+            wake,
+        )
+    }
+
+    /// [`ContentWatcher::start`] with every option.
+    pub fn start_with(
+        content: &Path,
+        options: WatchOptions,
+        wake: impl Fn() + Send + 'static,
+    ) -> std::io::Result<Self> {
         let (events_tx, events) = channel();
         let (signals_tx, signals) = channel();
         let fs_tx = signals_tx.clone();
@@ -98,11 +149,14 @@ impl ContentWatcher {
             events: events_tx,
             wake: Box::new(wake),
             last_failure: None,
+            trust: options.trust,
+            signing_grace: options.signing_grace,
         };
         worker.rewatch();
+        let load_at_start = options.load_at_start;
         std::thread::Builder::new()
             .name("content-watcher".to_owned())
-            .spawn(move || worker.run(&signals))?;
+            .spawn(move || worker.run(&signals, load_at_start))?;
         Ok(Self {
             events,
             _stop: signals_tx,
@@ -159,10 +213,13 @@ impl Stat {
     }
 }
 
-/// Identity of the content file, its folder and its assets folder.
+/// Identity of the content file, its manifest and signature, its folder and its assets
+/// folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Fingerprint {
     file: Option<Stat>,
+    manifest: Option<Stat>,
+    signature: Option<Stat>,
     dir: Option<Stat>,
     assets: Option<Stat>,
 }
@@ -179,6 +236,8 @@ impl Fingerprint {
         }
         Self {
             file: Stat::of(content),
+            manifest: Stat::of(&dir.join(MANIFEST_FILE)),
+            signature: Stat::of(&dir.join(SIGNATURE_FILE)),
             dir: dir_stat,
             assets,
         }
@@ -195,6 +254,8 @@ struct HeldFailure {
     diagnostics: Vec<Diagnostic>,
     took: Duration,
     report_at: Instant,
+    /// A signature or hash failure (logged as one line).
+    signing: bool,
 }
 
 struct Worker {
@@ -206,6 +267,8 @@ struct Worker {
     wake: Box<dyn Fn() + Send>,
     /// The last failure reported, so that the same one is logged once.
     last_failure: Option<String>,
+    trust: Trust,
+    signing_grace: Duration,
 }
 
 /// What the events since the last reload call for.
@@ -285,8 +348,12 @@ impl Worker {
         self.watched = wanted;
     }
 
-    fn run(mut self, signals: &Receiver<Signal>) {
+    fn run(mut self, signals: &Receiver<Signal>, load_at_start: bool) {
         let mut dirty = Dirty::default();
+        if load_at_start {
+            dirty.content = true;
+            dirty.touched(Instant::now());
+        }
         let mut held: Option<HeldFailure> = None;
         let mut missing_since: Option<Instant> = None;
         let mut next_restat = Instant::now() + RESTAT_INTERVAL;
@@ -382,13 +449,14 @@ impl Worker {
                 && self.fingerprint.file.is_none()
             {
                 missing_since = None;
-                let err = load_content(&self.content).err();
+                let err = load_content_trusted(&self.content, &self.trust).err();
                 if let Some(err) = err
                     && !self.report(HeldFailure {
                         message: err.to_string(),
                         diagnostics: err.diagnostics(),
                         took: Duration::ZERO,
                         report_at: Instant::now(),
+                        signing: err.is_signing(),
                     })
                 {
                     return;
@@ -411,6 +479,10 @@ impl Worker {
             return;
         }
         let file_name = self.content.file_name();
+        let is_signing_file = |path: &Path| {
+            path.file_name()
+                .is_some_and(|name| name == MANIFEST_FILE || name == SIGNATURE_FILE)
+        };
         for path in &event.paths {
             let under = |dir: &Option<PathBuf>| dir.as_ref().is_some_and(|d| path.starts_with(d));
             if under(&self.watched.assets_dir) {
@@ -418,7 +490,7 @@ impl Worker {
                 // The content may name a picture that just appeared (or went away).
                 dirty.content = true;
             } else if self.watched.content_dir.as_deref() == path.parent()
-                && path.file_name() == file_name
+                && (path.file_name() == file_name || is_signing_file(path))
             {
                 dirty.content = true;
             } else if self.watched.content_dir.as_ref() == Some(path) {
@@ -443,7 +515,7 @@ impl Worker {
             .file
             .as_ref()
             .and_then(|stat| stat.modified);
-        match load_content(&self.content) {
+        match load_content_trusted(&self.content, &self.trust) {
             Ok(loaded) => {
                 *missing_since = None;
                 let took = started.elapsed();
@@ -474,23 +546,47 @@ impl Worker {
                 }
                 None
             }
-            Err(err) => Some(HeldFailure {
-                message: err.to_string(),
-                diagnostics: err.diagnostics(),
-                took: started.elapsed(),
-                report_at: Instant::now() + FAILURE_GRACE,
-            }),
+            Err(err) => {
+                let signing = err.is_signing();
+                if signing {
+                    log::debug!(
+                        "{}: the signed files do not agree yet; waiting up to {} s for the sync: {}",
+                        self.content.display(),
+                        self.signing_grace.as_secs(),
+                        one_line(&err.diagnostics())
+                    );
+                }
+                Some(HeldFailure {
+                    message: err.to_string(),
+                    diagnostics: err.diagnostics(),
+                    took: started.elapsed(),
+                    report_at: Instant::now()
+                        + if signing {
+                            self.signing_grace
+                        } else {
+                            FAILURE_GRACE
+                        },
+                    signing,
+                })
+            }
         }
     }
 
     /// Logs a failure (once while it stays the same) and sends it.
     fn report(&mut self, failure: HeldFailure) -> bool {
         if self.last_failure.as_ref() != Some(&failure.message) {
-            log::error!(
-                "content reload failed after {} ms; still showing the last good content:\n{}",
-                failure.took.as_millis(),
-                failure.message
-            );
+            if failure.signing {
+                log::error!(
+                    "content refused, not applied (signature check): {}; still showing the last good content",
+                    one_line(&failure.diagnostics)
+                );
+            } else {
+                log::error!(
+                    "content reload failed after {} ms; still showing the last good content:\n{}",
+                    failure.took.as_millis(),
+                    failure.message
+                );
+            }
             self.last_failure = Some(failure.message.clone());
         }
         self.send(ReloadEvent::Failed {
@@ -499,4 +595,18 @@ impl Worker {
             took: failure.took,
         })
     }
+}
+
+/// Problems on one line (the first few; the rest counted), for a signature failure's log line.
+fn one_line(diagnostics: &[Diagnostic]) -> String {
+    const SHOWN: usize = 3;
+    let mut parts: Vec<String> = diagnostics
+        .iter()
+        .take(SHOWN)
+        .map(ToString::to_string)
+        .collect();
+    if diagnostics.len() > SHOWN {
+        parts.push(format!("and {} more", diagnostics.len() - SHOWN));
+    }
+    parts.join("; ")
 }

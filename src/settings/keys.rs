@@ -1,26 +1,14 @@
 //! Trusted minisign public keys as `kiosk.ron` lists them: the base64 line of a `.pub` file
 //! (`RWQ…`), or the whole file with its `untrusted comment:` line.
 
-/// The key's base64 line: the last line that is not a comment.
-pub fn key_line(key: &str) -> &str {
-    key.lines()
-        .map(str::trim)
-        .rfind(|line| !line.is_empty() && !line.starts_with("untrusted comment:"))
-        .unwrap_or("")
-}
-
-/// Whether `key` is a minisign public key; the message says what to write if not.
+/// Whether `key` is a minisign public key the kiosk can trust (the same parsing as
+/// [`crate::signing::Trust`]); the message says what to write if not.
 pub fn check_public_key(key: &str) -> Result<(), String> {
-    if key.len() > 1024 {
-        return Err("this is not a minisign public key (too long)".to_owned());
-    }
-    minisign_verify::PublicKey::from_base64(key_line(key))
-        .map(|_| ())
-        .map_err(|_| {
-            "this is not a minisign public key; paste the second line of the .pub file made by \
-             `minisign -G`, such as \"RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3\""
-                .to_owned()
-        })
+    crate::signing::Trust::new(&[key]).map(|_| ()).map_err(|_| {
+        "this is not a minisign public key; paste the second line of the .pub file made by \
+         `minisign -G`, such as \"RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3\""
+            .to_owned()
+    })
 }
 
 #[cfg(test)]
@@ -34,7 +22,6 @@ mod tests {
         assert!(check_public_key(KEY).is_ok(), "the base64 line");
         let file = format!("untrusted comment: minisign public key 1\n{KEY}\n");
         assert!(check_public_key(&file).is_ok(), "the whole file");
-        assert_eq!(key_line(&file), KEY, "the line is found");
     }
 
     #[test]

@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use egui::{Color32, FontData, FontDefinitions, FontFamily, FontId};
 
-use crate::content::{Palette, Theme as ContentTheme, parse_hex_colour};
+use crate::content::provenance::sha256;
+use crate::content::{Palette, Theme as ContentTheme, VerifiedFiles, parse_hex_colour};
 
 /// The shipped fonts, compiled in so the kiosk starts with no file access
 /// and a theme can still point at other files.
@@ -43,6 +44,23 @@ pub fn serif_family() -> FontFamily {
 /// The three families, from the shipped fonts or the theme's font files
 /// (paths already resolved inside the content folder; unreadable files keep the shipped font).
 pub fn font_definitions(theme: &ContentTheme, content_dir: &Path) -> FontDefinitions {
+    font_definitions_checked(theme, content_dir, None)
+}
+
+/// [`font_definitions`] for signed content: a font file whose bytes are not the ones the
+/// verified manifest lists (swapped after the check) keeps the shipped font.
+pub fn font_definitions_checked(
+    theme: &ContentTheme,
+    content_dir: &Path,
+    verified: Option<&VerifiedFiles>,
+) -> FontDefinitions {
+    let check = |path: &Path, bytes: Vec<u8>| match verified {
+        None => Ok(bytes),
+        Some(verified) if verified.expected(path) == Some(&sha256(&bytes)) => Ok(bytes),
+        Some(_) => {
+            Err("the file is not the one the content's signature covers; not used".to_owned())
+        }
+    };
     let mut fonts = FontDefinitions::empty();
     let mut add = |name: &str, shipped: &'static [u8], custom: &str| {
         let data = if custom.is_empty() {
@@ -50,8 +68,10 @@ pub fn font_definitions(theme: &ContentTheme, content_dir: &Path) -> FontDefinit
         } else {
             match crate::content::resolve_asset_path(content_dir, custom)
                 .map_err(|err| err.to_string())
-                .and_then(|path| std::fs::read(path).map_err(|err| err.to_string()))
-            {
+                .and_then(|path| {
+                    let bytes = std::fs::read(&path).map_err(|err| err.to_string())?;
+                    check(&path, bytes)
+                }) {
                 Ok(bytes) => FontData::from_owned(bytes),
                 Err(err) => {
                     log::warn!("theme font {custom}: {err}; using the shipped font");
@@ -270,6 +290,38 @@ impl TypeStyle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_signed_theme_font_swapped_after_the_check_keeps_the_shipped_font() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().canonicalize().expect("real");
+        std::fs::write(root.join("font.otf"), INTER_SEMIBOLD).expect("write");
+        let theme = ContentTheme {
+            font_regular: "font.otf".to_owned(),
+            ..ContentTheme::default()
+        };
+        let regular = |verified: Option<&VerifiedFiles>| {
+            let fonts = font_definitions_checked(&theme, &root, verified);
+            let bytes: &[u8] = (*fonts.font_data["regular"].font).as_ref();
+            bytes.len()
+        };
+        let mut files = std::collections::BTreeMap::new();
+        files.insert("font.otf".to_owned(), sha256(INTER_SEMIBOLD));
+        let signed = VerifiedFiles::new(root.clone(), files);
+        assert_eq!(
+            regular(Some(&signed)),
+            INTER_SEMIBOLD.len(),
+            "the signed file"
+        );
+        assert_eq!(regular(None), INTER_SEMIBOLD.len(), "unsigned: the file");
+        std::fs::write(root.join("font.otf"), &INTER_SEMIBOLD[..1000]).expect("swap");
+        assert_eq!(regular(None), 1000, "unsigned: whatever the file holds");
+        assert_eq!(
+            regular(Some(&signed)),
+            INTER_REGULAR.len(),
+            "swapped: the shipped regular font"
+        );
+    }
 
     #[test]
     fn contrast_matches_the_design_table() {
