@@ -7,6 +7,7 @@
 # bindings with bindgen, so it needs libspeechd-dev, libclang-dev and pkg-config to build, and
 # libspeechd2 (pulled in by libspeechd-dev) to run. speech-dispatcher with its espeak-ng module
 # speaks; sox measures the sound in scripts/speech-check.sh. alsa-utils plays the idle chime.
+# systemd brings systemd-analyze, which tests/systemd_units.rs runs on the shipped units.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
@@ -17,4 +18,5 @@ apt-get install -y --no-install-recommends \
     libx11-6 libx11-xcb1 libxcursor1 libxrandr2 libxi6 \
     gcc-mingw-w64-x86-64 \
     pkg-config libclang-dev libspeechd-dev \
-    speech-dispatcher speech-dispatcher-espeak-ng espeak-ng sox alsa-utils
+    speech-dispatcher speech-dispatcher-espeak-ng espeak-ng sox alsa-utils \
+    systemd

@@ -6,6 +6,7 @@ use navigation::{PageSwipe, SwipeOutcome};
 mod accessibility;
 mod attract_loop;
 pub mod count_up;
+pub mod fleet;
 mod hot_reload;
 pub mod idle;
 pub mod show;
@@ -85,6 +86,8 @@ pub struct VitrinaApp {
     usage: Option<crate::usage::Usage>,
     /// `--test-panic`: panic in the first frame (tests of the panic hook).
     test_panic: bool,
+    /// status.json, screen.png and systemd's watchdog (None: not reported).
+    fleet: Option<fleet::Fleet>,
 }
 
 impl VitrinaApp {
@@ -117,6 +120,7 @@ impl VitrinaApp {
             sounds: false,
             usage: None,
             test_panic: false,
+            fleet: None,
         }
     }
 
@@ -377,6 +381,7 @@ impl eframe::App for VitrinaApp {
             self.refuse_close(ctx);
             self.keep_covering_the_monitor(ctx);
         }
+        self.fleet_logic(ctx);
     }
 
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
@@ -395,6 +400,7 @@ impl eframe::App for VitrinaApp {
                 "first frame drawn {} ms after launch",
                 launched.elapsed().as_millis()
             );
+            self.fleet_first_frame();
         }
     }
 
@@ -442,6 +448,11 @@ pub fn run(cli: &Cli) -> ExitCode {
     });
     let content_path = cli.content.clone();
     let test_panic = cli.test_panic;
+    let data_dir = cli.dirs().data;
+    // TODO(lead): the status settings of kiosk.ron.
+    let status_settings = crate::settings::StatusSettings::default();
+    let secs = |s: Option<u32>| s.map(|s| std::time::Duration::from_secs(u64::from(s)));
+    let fleet_periods = (secs(cli.status_every_secs), secs(cli.screenshot_every_secs));
     // A benchmark tour is no visitor.
     let usage = tour
         .is_none()
@@ -493,6 +504,9 @@ pub fn run(cli: &Cli) -> ExitCode {
             if let Some(usage) = usage {
                 app = app.with_usage(usage);
             }
+            app = app
+                .with_fleet(&data_dir, status_settings)
+                .with_fleet_periods(fleet_periods.0, fleet_periods.1);
             app.launched = Some(launched);
             Ok(Box::new(app))
         }),
