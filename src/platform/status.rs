@@ -282,6 +282,11 @@ fn write_loop(path: &Path, receiver: &Receiver<Snapshot>) {
         while let Ok(newer) = receiver.try_recv() {
             snapshot = newer;
         }
+        // Operators read the path on another machine: make it absolute (off the UI thread).
+        snapshot.content.path = snapshot
+            .content
+            .path
+            .map(|p| std::path::absolute(&p).unwrap_or(p));
         let status = Status::new(&snapshot, &Machine::now());
         match write_atomically(path, status.to_json().as_bytes()) {
             Ok(()) if failing => {
