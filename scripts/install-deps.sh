@@ -9,6 +9,7 @@
 # speaks; sox measures the sound in scripts/speech-check.sh. alsa-utils plays the idle chime.
 # minisign (the tool IT signs content with) and git for tests/signing.rs: interoperability
 # with the tool, and the git round trip of packaging/linux/vitrina-content-pull.
+# systemd brings systemd-analyze, which tests/systemd_units.rs runs on the shipped units.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
@@ -20,4 +21,4 @@ apt-get install -y --no-install-recommends \
     gcc-mingw-w64-x86-64 \
     pkg-config libclang-dev libspeechd-dev \
     speech-dispatcher speech-dispatcher-espeak-ng espeak-ng sox alsa-utils \
-    minisign git
+    minisign git systemd

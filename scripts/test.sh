@@ -9,11 +9,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null || ! command -v import >/dev/null \
     || ! command -v espeak-ng >/dev/null || ! command -v sox >/dev/null \
-    || ! command -v x86_64-w64-mingw32-gcc >/dev/null || ! pkg-config --exists speech-dispatcher; then
+    || ! command -v x86_64-w64-mingw32-gcc >/dev/null || ! pkg-config --exists speech-dispatcher \
+    || ! command -v systemd-analyze >/dev/null; then
     if [ "$(id -u)" = 0 ]; then
         bash scripts/install-deps.sh
     else
-        echo "Xvfb, xdotool, ImageMagick, MinGW-w64 or the speech packages missing: run scripts/install-deps.sh as root" >&2
+        echo "Xvfb, xdotool, ImageMagick, MinGW-w64, systemd-analyze or the speech packages missing: run scripts/install-deps.sh as root" >&2
     fi
 fi
 cargo fmt --all -- --check

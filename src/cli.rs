@@ -59,6 +59,15 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", global = true)]
     pub log_dir: Option<PathBuf>,
 
+    /// Tests of the fleet status: write status.json every SECS seconds instead of 60.
+    #[arg(long, value_name = "SECS", hide = true, value_parser = clap::value_parser!(u32).range(1..=86_400))]
+    pub status_every_secs: Option<u32>,
+
+    /// Tests of the fleet status: capture screen.png every SECS seconds instead of the
+    /// settings' minutes.
+    #[arg(long, value_name = "SECS", hide = true, value_parser = clap::value_parser!(u32).range(1..=86_400))]
+    pub screenshot_every_secs: Option<u32>,
+
     /// Tests of the panic hook: panic in the first frame.
     #[arg(long, hide = true)]
     pub test_panic: bool,

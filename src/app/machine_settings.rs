@@ -50,7 +50,12 @@ impl VitrinaApp {
                 machine.renderer
             );
         }
+        let status_changed = machine.status != self.machine.status;
         self.machine = machine;
+        if status_changed {
+            log::info!("kiosk.ron: new status settings {:?}", self.machine.status);
+            self.restart_fleet(self.machine.status);
+        }
     }
 
     fn set_kiosk_config(&mut self, config: KioskConfig) {

@@ -6,6 +6,7 @@ use navigation::{PageSwipe, SwipeOutcome};
 mod accessibility;
 mod attract_loop;
 pub mod count_up;
+pub mod fleet;
 mod hot_reload;
 pub mod idle;
 mod machine_settings;
@@ -94,6 +95,8 @@ pub struct VitrinaApp {
     settings_watch: Option<crate::platform::settings_watch::SettingsWatcher>,
     /// Where the copy of the last good `kiosk.ron` is kept.
     settings_copy: Option<std::path::PathBuf>,
+    /// status.json, screen.png and systemd's watchdog (None: not reported).
+    fleet: Option<fleet::Fleet>,
 }
 
 impl VitrinaApp {
@@ -138,6 +141,7 @@ impl VitrinaApp {
             sounds: false,
             usage: None,
             test_panic: false,
+            fleet: None,
         }
     }
 
@@ -399,6 +403,7 @@ impl eframe::App for VitrinaApp {
             self.refuse_close(ctx);
             self.keep_covering_the_monitor(ctx);
         }
+        self.fleet_logic(ctx);
     }
 
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
@@ -417,6 +422,7 @@ impl eframe::App for VitrinaApp {
                 "first frame drawn {} ms after launch",
                 launched.elapsed().as_millis()
             );
+            self.fleet_first_frame();
         }
     }
 
@@ -512,6 +518,10 @@ pub fn run(cli: &Cli) -> ExitCode {
     let content_path = cli.content.clone();
     let given_settings = cli.kiosk_config.clone();
     let test_panic = cli.test_panic;
+    let data_dir = cli.dirs().data;
+    let status_settings = kiosk_config.status;
+    let secs = |s: Option<u32>| s.map(|s| std::time::Duration::from_secs(u64::from(s)));
+    let fleet_periods = (secs(cli.status_every_secs), secs(cli.screenshot_every_secs));
     // A benchmark tour is no visitor.
     let usage = tour
         .is_none()
@@ -577,6 +587,9 @@ pub fn run(cli: &Cli) -> ExitCode {
             if let Some(usage) = usage {
                 app = app.with_usage(usage);
             }
+            app = app
+                .with_fleet(&data_dir, status_settings)
+                .with_fleet_periods(fleet_periods.0, fleet_periods.1);
             app.launched = Some(launched);
             Ok(Box::new(app))
         }),

@@ -9,6 +9,12 @@ use std::path::{Path, PathBuf};
 /// The usage file's name in the data folder.
 pub const USAGE_FILE: &str = "usage.jsonl";
 
+/// The fleet status file's name in the data folder (see [`crate::platform::status`]).
+pub const STATUS_FILE: &str = "status.json";
+
+/// The fleet screenshot's name in the data folder (see [`crate::platform::screenshot`]).
+pub const SCREENSHOT_FILE: &str = "screen.png";
+
 /// The log folder's name in the data folder.
 const LOG_FOLDER: &str = "logs";
 

@@ -1,11 +1,14 @@
 //! What touches the operating system: pictures on disk, the content watcher, the data and
-//! log folders, logging, the panic hook, and Windows window settings.
+//! log folders, logging, the panic hook, the fleet's status files and systemd's notify socket, and Windows window settings.
 
 pub mod crash;
 pub mod data_dir;
 pub mod images;
 pub mod logging;
+pub mod notify;
+pub mod screenshot;
 pub mod settings_watch;
+pub mod status;
 pub mod watch;
 #[cfg(windows)]
 mod windows;

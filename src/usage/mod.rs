@@ -78,6 +78,8 @@ impl MemoryLog {
 pub struct Usage {
     tracker: Tracker,
     sink: UsageSink,
+    /// Sessions started on one day (local time), for the fleet's status.
+    sessions: (Option<jiff::civil::Date>, u32),
 }
 
 impl Usage {
@@ -86,6 +88,15 @@ impl Usage {
         Self {
             tracker: Tracker::new(),
             sink,
+            sessions: (None, 0),
+        }
+    }
+
+    /// Visitor sessions started on `date` (local time), counted since the kiosk started.
+    pub fn sessions_on(&self, date: jiff::civil::Date) -> u32 {
+        match self.sessions {
+            (Some(day), count) if day == date => count,
+            _ => 0,
         }
     }
 
@@ -105,7 +116,47 @@ impl Usage {
         let at = wall_clock();
         for event in events {
             log::debug!("usage: {event:?}");
+            if event == Event::SessionStart {
+                let day = at.date();
+                self.sessions = match self.sessions {
+                    (Some(d), count) if d == day => (Some(day), count.saturating_add(1)),
+                    _ => (Some(day), 1),
+                };
+            }
             self.sink.record(Record::new(at, event));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Screen;
+
+    #[test]
+    fn sessions_are_counted_per_local_day() {
+        let loaded =
+            crate::content::load_content(std::path::Path::new("content.ron")).expect("shipped");
+        let (sink, _log) = UsageSink::memory();
+        let mut usage = Usage::new(sink);
+        let day1: jiff::civil::DateTime = "2026-05-01T10:00".parse().expect("time");
+        let day2: jiff::civil::DateTime = "2026-05-02T09:00".parse().expect("time");
+        let frame = |usage: &mut Usage, screen: Screen, now: f64, at| {
+            let observed = Observed {
+                screen: &screen,
+                lang_code: "en",
+                map: None,
+            };
+            usage.observe(&observed, &loaded.content, now, &move || at);
+        };
+        frame(&mut usage, Screen::Home, 0.0, day1);
+        frame(&mut usage, Screen::Attract, 10.0, day1);
+        frame(&mut usage, Screen::Home, 20.0, day1);
+        assert_eq!(usage.sessions_on(day1.date()), 2, "two on the first day");
+        assert_eq!(usage.sessions_on(day2.date()), 0, "none yet on the next");
+        frame(&mut usage, Screen::Attract, 30.0, day2);
+        frame(&mut usage, Screen::Home, 40.0, day2);
+        assert_eq!(usage.sessions_on(day2.date()), 1, "the count starts again");
+        assert_eq!(usage.sessions_on(day1.date()), 0, "yesterday is gone");
     }
 }
