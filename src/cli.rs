@@ -55,6 +55,10 @@ pub struct Cli {
     /// Tests of the panic hook: panic in the first frame.
     #[arg(long, hide = true)]
     pub test_panic: bool,
+
+    /// Tests of display power: `display: (off_when_closed: true)` until kiosk.ron is read.
+    #[arg(long, hide = true)]
+    pub test_display_off_when_closed: bool,
 }
 
 impl Cli {

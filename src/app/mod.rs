@@ -6,6 +6,8 @@ use navigation::{PageSwipe, SwipeOutcome};
 mod accessibility;
 mod attract_loop;
 pub mod count_up;
+mod display;
+pub mod display_power;
 mod hot_reload;
 pub mod idle;
 pub mod show;
@@ -27,7 +29,9 @@ use crate::a11y::reach::{Orientation, controls_band};
 use crate::cli::Cli;
 use crate::content::LoadedContent;
 use crate::map::MapScreen;
+use crate::platform::display::{DisplayControl, Session};
 use crate::platform::images::Pictures;
+use crate::settings::DisplaySettings;
 use crate::ui::dock_ui::dock_ui;
 use crate::ui::home_ui::home_ui;
 use crate::ui::layout::Frame;
@@ -85,6 +89,8 @@ pub struct VitrinaApp {
     usage: Option<crate::usage::Usage>,
     /// `--test-panic`: panic in the first frame (tests of the panic hook).
     test_panic: bool,
+    /// The display's power outside opening hours.
+    display: display::DisplayState,
 }
 
 impl VitrinaApp {
@@ -117,6 +123,7 @@ impl VitrinaApp {
             sounds: false,
             usage: None,
             test_panic: false,
+            display: display::DisplayState::default(),
         }
     }
 
@@ -132,6 +139,31 @@ impl VitrinaApp {
     pub fn with_wall_clock(mut self, clock: impl Fn() -> jiff::civil::DateTime + 'static) -> Self {
         self.wall_clock = Box::new(clock);
         self
+    }
+
+    /// Display power (kiosk.ron `display`): with `off_when_closed`, the display sleeps outside
+    /// opening hours. Decides only; `with_display_control` makes it act.
+    #[must_use]
+    pub fn with_display(mut self, settings: DisplaySettings) -> Self {
+        self.set_display(settings);
+        self
+    }
+
+    /// New display settings (kiosk.ron reloaded).
+    pub fn set_display(&mut self, settings: DisplaySettings) {
+        self.display.schedule.set_settings(settings);
+    }
+
+    /// Carries out the display schedule's commands on this system (the kiosk; never tests).
+    #[must_use]
+    pub fn with_display_control(mut self, control: DisplayControl) -> Self {
+        self.display.control = Some(control);
+        self
+    }
+
+    /// The display power last asked for (None: none yet, or `off_when_closed` is off).
+    pub fn display_power(&self) -> Option<display_power::Power> {
+        self.display.schedule.sent()
     }
 
     /// Panics in the first frame when `panic` is set (`--test-panic`, tests of the panic hook).
@@ -373,6 +405,7 @@ impl eframe::App for VitrinaApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.apply_reloads(ctx);
         self.pictures.poll(ctx);
+        self.display_logic(ctx);
         if self.kiosk {
             self.refuse_close(ctx);
             self.keep_covering_the_monitor(ctx);
@@ -442,6 +475,10 @@ pub fn run(cli: &Cli) -> ExitCode {
     });
     let content_path = cli.content.clone();
     let test_panic = cli.test_panic;
+    // Until kiosk.ron carries `display`, the hidden test option stands for it.
+    let display = DisplaySettings {
+        off_when_closed: cli.test_display_off_when_closed,
+    };
     // A benchmark tour is no visitor.
     let usage = tour
         .is_none()
@@ -482,7 +519,11 @@ pub fn run(cli: &Cli) -> ExitCode {
                 .with_sounds(true)
                 .with_test_panic(test_panic)
                 .with_idle_timeout(idle_timeout)
-                .with_hot_reload(&cc.egui_ctx, &content_path);
+                .with_hot_reload(&cc.egui_ctx, &content_path)
+                .with_display(display);
+            if display.off_when_closed {
+                app = app.with_display_control(DisplayControl::start(Session::current()));
+            }
             if let Some(err) = &startup_error {
                 app = app.with_startup_error(err);
             }
