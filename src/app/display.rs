@@ -6,20 +6,24 @@ use std::time::Duration;
 use super::VitrinaApp;
 use super::attract_loop::input_seen;
 use super::display_power::{DisplaySchedule, Power};
-use crate::platform::display::DisplayControl;
+use crate::platform::display::{DisplayControl, Session};
 use crate::settings::DisplaySettings;
 
 /// The schedule and, in a real window, the platform's control.
 pub(super) struct DisplayState {
     pub schedule: DisplaySchedule,
-    /// None in tests and previews: commands are decided but go nowhere.
-    pub control: Option<DisplayControl>,
+    /// Carry the commands out on this system (the kiosk); off in tests and previews, where
+    /// commands are decided but go nowhere.
+    pub on_this_system: bool,
+    /// Started with the first command, so a kiosk without `off_when_closed` starts nothing.
+    control: Option<DisplayControl>,
 }
 
 impl Default for DisplayState {
     fn default() -> Self {
         Self {
             schedule: DisplaySchedule::new(DisplaySettings::default(), 0),
+            on_this_system: false,
             control: None,
         }
     }
@@ -52,7 +56,8 @@ impl VitrinaApp {
         )]
         let awake_secs = awake.max(0.0) as u32;
         self.display.schedule.set_awake_secs(awake_secs);
-        if input_seen(ctx) {
+        let touched = input_seen(ctx);
+        if touched {
             self.display.schedule.touch(now);
         }
         let step = self
@@ -60,15 +65,17 @@ impl VitrinaApp {
             .schedule
             .step(kiosk.opening_hours.as_ref(), now);
         if let Some(power) = step.command {
-            log::info!(
-                "display: {} at {now} (opening hours, display.off_when_closed)",
-                match power {
-                    Power::On => "on",
-                    Power::Off => "off",
-                }
-            );
-            if let Some(control) = &self.display.control {
-                control.set(power == Power::On);
+            let (word, why) = match power {
+                Power::On if touched => ("on", "a touch"),
+                Power::On => ("on", "open, or display.off_when_closed turned off"),
+                Power::Off => ("off", "closed, display.off_when_closed"),
+            };
+            log::info!("display: {word} at {now} ({why})");
+            if self.display.on_this_system {
+                self.display
+                    .control
+                    .get_or_insert_with(|| DisplayControl::start(Session::current()))
+                    .set(power == Power::On);
             }
         }
         if let Some(secs) = step.next_check_secs {

@@ -29,7 +29,6 @@ use crate::a11y::reach::{Orientation, controls_band};
 use crate::cli::Cli;
 use crate::content::LoadedContent;
 use crate::map::MapScreen;
-use crate::platform::display::{DisplayControl, Session};
 use crate::platform::images::Pictures;
 use crate::settings::DisplaySettings;
 use crate::ui::dock_ui::dock_ui;
@@ -154,10 +153,11 @@ impl VitrinaApp {
         self.display.schedule.set_settings(settings);
     }
 
-    /// Carries out the display schedule's commands on this system (the kiosk; never tests).
+    /// Carries out the display schedule's commands on this system: DPMS on X11,
+    /// `SC_MONITORPOWER` on Windows (the kiosk; never tests).
     #[must_use]
-    pub fn with_display_control(mut self, control: DisplayControl) -> Self {
-        self.display.control = Some(control);
+    pub fn with_display_control(mut self, on_this_system: bool) -> Self {
+        self.display.on_this_system = on_this_system;
         self
     }
 
@@ -520,10 +520,8 @@ pub fn run(cli: &Cli) -> ExitCode {
                 .with_test_panic(test_panic)
                 .with_idle_timeout(idle_timeout)
                 .with_hot_reload(&cc.egui_ctx, &content_path)
-                .with_display(display);
-            if display.off_when_closed {
-                app = app.with_display_control(DisplayControl::start(Session::current()));
-            }
+                .with_display(display)
+                .with_display_control(true);
             if let Some(err) = &startup_error {
                 app = app.with_startup_error(err);
             }
