@@ -198,3 +198,60 @@ fn outside_opening_hours_the_screen_rests_and_a_touch_still_wakes_it() {
     tap(&mut harness, egui::pos2(960.0, 540.0));
     assert_eq!(harness.state().state().screen, Screen::Home, "woke on Home");
 }
+
+#[test]
+fn with_off_when_closed_the_display_sleeps_at_closing_and_a_touch_lights_it() {
+    use vitrina::app::display_power::Power;
+    use vitrina::content::hours::OpeningHours;
+    use vitrina::settings::DisplaySettings;
+    let clock = std::rc::Rc::new(std::cell::Cell::new(monday(17, 59)));
+    let mut loaded = shipped();
+    loaded.content.kiosk.opening_hours =
+        Some(ron::from_str::<OpeningHours>(r#"(open: "08:00", close: "18:00")"#).expect("hours"));
+    let wall = std::rc::Rc::clone(&clock);
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| {
+            vitrina::app::VitrinaApp::new(&cc.egui_ctx, loaded)
+                .with_wall_clock(move || wall.get())
+                .with_display(DisplaySettings {
+                    off_when_closed: true,
+                })
+        });
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().display_power(),
+        Some(Power::On),
+        "lit while open"
+    );
+
+    clock.set(monday(18, 0));
+    harness.step();
+    assert_eq!(
+        harness.state().display_power(),
+        Some(Power::Off),
+        "off at closing"
+    );
+
+    tap(&mut harness, egui::pos2(960.0, 540.0));
+    assert_eq!(
+        harness.state().display_power(),
+        Some(Power::On),
+        "a touch lights it"
+    );
+    assert_eq!(
+        harness.state().state().screen,
+        Screen::Home,
+        "and wakes the kiosk"
+    );
+
+    // The content's idle timeout (90 s) passes without a touch.
+    clock.set(monday(18, 2));
+    harness.step();
+    assert_eq!(
+        harness.state().display_power(),
+        Some(Power::Off),
+        "off again"
+    );
+}

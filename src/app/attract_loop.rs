@@ -50,7 +50,12 @@ fn drift_fps(attract_fps: u32) -> f64 {
 
 /// Whether this frame had input that counts as a visitor's presence.
 pub(super) fn had_input(ui: &Ui) -> bool {
-    ui.input(|i| {
+    input_seen(ui.ctx())
+}
+
+/// Whether this frame had input that counts as a visitor's presence (also outside `ui`).
+pub(super) fn input_seen(ctx: &egui::Context) -> bool {
+    ctx.input(|i| {
         i.events.iter().any(|event| {
             matches!(
                 event,

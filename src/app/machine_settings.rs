@@ -51,7 +51,11 @@ impl VitrinaApp {
             );
         }
         let status_changed = machine.status != self.machine.status;
+        let display_changed = machine.display != self.machine.display;
         self.machine = machine;
+        if display_changed {
+            self.set_display(self.machine.display);
+        }
         if status_changed {
             log::info!("kiosk.ron: new status settings {:?}", self.machine.status);
             self.restart_fleet(self.machine.status);

@@ -6,6 +6,8 @@ use navigation::{PageSwipe, SwipeOutcome};
 mod accessibility;
 mod attract_loop;
 pub mod count_up;
+mod display;
+pub mod display_power;
 pub mod fleet;
 mod hot_reload;
 pub mod idle;
@@ -30,6 +32,7 @@ use crate::cli::Cli;
 use crate::content::LoadedContent;
 use crate::map::MapScreen;
 use crate::platform::images::Pictures;
+use crate::settings::DisplaySettings;
 use crate::ui::dock_ui::dock_ui;
 use crate::ui::home_ui::home_ui;
 use crate::ui::layout::Frame;
@@ -97,6 +100,8 @@ pub struct VitrinaApp {
     settings_copy: Option<std::path::PathBuf>,
     /// status.json, screen.png and systemd's watchdog (None: not reported).
     fleet: Option<fleet::Fleet>,
+    /// The display's power outside opening hours.
+    display: display::DisplayState,
 }
 
 impl VitrinaApp {
@@ -142,6 +147,7 @@ impl VitrinaApp {
             usage: None,
             test_panic: false,
             fleet: None,
+            display: display::DisplayState::default(),
         }
     }
 
@@ -157,6 +163,32 @@ impl VitrinaApp {
     pub fn with_wall_clock(mut self, clock: impl Fn() -> jiff::civil::DateTime + 'static) -> Self {
         self.wall_clock = Box::new(clock);
         self
+    }
+
+    /// Display power (kiosk.ron `display`): with `off_when_closed`, the display sleeps outside
+    /// opening hours. Decides only; `with_display_control` makes it act.
+    #[must_use]
+    pub fn with_display(mut self, settings: DisplaySettings) -> Self {
+        self.set_display(settings);
+        self
+    }
+
+    /// New display settings (kiosk.ron reloaded).
+    pub fn set_display(&mut self, settings: DisplaySettings) {
+        self.display.schedule.set_settings(settings);
+    }
+
+    /// Carries out the display schedule's commands on this system: DPMS on X11,
+    /// `SC_MONITORPOWER` on Windows (the kiosk; never tests).
+    #[must_use]
+    pub fn with_display_control(mut self, on_this_system: bool) -> Self {
+        self.display.on_this_system = on_this_system;
+        self
+    }
+
+    /// The display power last asked for (None: none yet, or `off_when_closed` is off).
+    pub fn display_power(&self) -> Option<display_power::Power> {
+        self.display.schedule.sent()
     }
 
     /// Panics in the first frame when `panic` is set (`--test-panic`, tests of the panic hook).
@@ -399,6 +431,7 @@ impl eframe::App for VitrinaApp {
         self.apply_settings_reloads(ctx);
         self.apply_reloads(ctx);
         self.pictures.poll(ctx);
+        self.display_logic(ctx);
         if self.kiosk {
             self.refuse_close(ctx);
             self.keep_covering_the_monitor(ctx);
@@ -520,6 +553,7 @@ pub fn run(cli: &Cli) -> ExitCode {
     let test_panic = cli.test_panic;
     let data_dir = cli.dirs().data;
     let status_settings = kiosk_config.status;
+    let display = kiosk_config.display;
     let secs = |s: Option<u32>| s.map(|s| std::time::Duration::from_secs(u64::from(s)));
     let fleet_periods = (secs(cli.status_every_secs), secs(cli.screenshot_every_secs));
     // A benchmark tour is no visitor.
@@ -568,7 +602,10 @@ pub fn run(cli: &Cli) -> ExitCode {
             if let Some(grace) = signing_grace {
                 app = app.with_signing_grace(grace);
             }
-            app = app.with_hot_reload(&cc.egui_ctx, &content_path);
+            app = app
+                .with_hot_reload(&cc.egui_ctx, &content_path)
+                .with_display(display)
+                .with_display_control(true);
             if let Some(err) = &startup_error {
                 app = app.with_startup_error(err);
             }

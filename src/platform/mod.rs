@@ -1,8 +1,10 @@
 //! What touches the operating system: pictures on disk, the content watcher, the data and
-//! log folders, logging, the panic hook, the fleet's status files and systemd's notify socket, and Windows window settings.
+//! log folders, logging, the panic hook, the fleet's status files and systemd's notify socket,
+//! Windows window settings, and the display's power.
 
 pub mod crash;
 pub mod data_dir;
+pub mod display;
 pub mod images;
 pub mod logging;
 pub mod notify;
