@@ -1,6 +1,10 @@
 //! Signed content in a real window under Xvfb: the kiosk starts on signed content with its
 //! key trusted, refuses a changed byte in content.ron (one log line naming the file and the
 //! check; the content is not applied), then applies the same change once it is signed again.
+//! Then each other bad case of the issue, one after the other, from that good state: a changed
+//! byte in a picture, in the manifest, in the signature; a truncated signature; a signature by
+//! an untrusted key; a picture the content uses that the manifest lacks. Each is refused with
+//! its own line and nothing is applied; putting the good files back is applied again.
 //! One kiosk process. Needs Xvfb; without it the test is skipped with a hint, except when
 //! `CI` is set.
 //!
@@ -136,8 +140,158 @@ fn a_changed_byte_is_refused_and_a_re_signed_change_is_applied() {
     wait_for(&mut app, data.path(), "the re-signed content", |log| {
         log.contains("content reloaded: applied")
     });
+
+    every_other_bad_case(&mut app, site.path(), data.path(), &pair.sk);
     assert!(
         app.0.try_wait().expect("waits").is_none(),
         "the kiosk keeps running"
     );
+}
+
+/// Each bad case from the good signed state in `site`: refused with one line that says
+/// `expected`, nothing applied; the good files put back are applied again.
+fn every_other_bad_case(app: &mut Guard, site: &Path, data: &Path, trusted: &minisign::SecretKey) {
+    let manifest = site.join("content.manifest");
+    let signature = site.join("content.manifest.minisig");
+    let good_manifest = std::fs::read(&manifest).expect("manifest");
+    let good_signature = std::fs::read(&signature).expect("signature");
+    let manifest_text = String::from_utf8(good_manifest.clone()).expect("UTF-8");
+    // A picture the content shows (the first listed under assets/illustrations).
+    let picture_line = manifest_text
+        .lines()
+        .find(|line| line.contains("assets/illustrations/") && line.ends_with(".png"))
+        .expect("a signed picture");
+    let picture_rel = picture_line.split_once("  ").expect("hash  path").1;
+    let picture = site.join(picture_rel);
+    let good_picture = std::fs::read(&picture).expect("picture");
+    let stranger = minisign::KeyPair::generate_unencrypted_keypair().expect("another key");
+
+    type Break<'a> = Box<dyn Fn() + 'a>;
+    let cases: Vec<(&str, &str, Break<'_>)> = vec![
+        (
+            "a changed byte in a picture",
+            "hash mismatch for assets/illustrations/",
+            {
+                let (picture, good) = (picture.clone(), good_picture.clone());
+                Box::new(move || {
+                    let mut bytes = good.clone();
+                    let last = bytes.len() - 1;
+                    bytes[last] ^= 0x01;
+                    std::fs::write(&picture, &bytes).expect("write");
+                })
+            },
+        ),
+        (
+            "a changed byte in the manifest",
+            "does not match content.manifest",
+            {
+                let (manifest, text) = (manifest.clone(), manifest_text.clone());
+                Box::new(move || {
+                    // A hash digit changed: the signature no longer covers the manifest.
+                    let flipped = if text.starts_with('0') { "1" } else { "0" };
+                    std::fs::write(&manifest, format!("{flipped}{}", &text[1..])).expect("write");
+                })
+            },
+        ),
+        (
+            "a changed byte in the signature",
+            "content.manifest.minisig",
+            {
+                let (signature, good) = (signature.clone(), good_signature.clone());
+                Box::new(move || {
+                    let text = String::from_utf8(good.clone()).expect("UTF-8");
+                    // The second line is the signature itself, in base64.
+                    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+                    let sig = &mut lines[1];
+                    let middle = sig.len() / 2;
+                    let swapped = if &sig[middle..=middle] == "A" {
+                        "B"
+                    } else {
+                        "A"
+                    };
+                    sig.replace_range(middle..=middle, swapped);
+                    std::fs::write(&signature, lines.join("\n") + "\n").expect("write");
+                })
+            },
+        ),
+        ("a truncated signature", "truncated or damaged", {
+            let (signature, good) = (signature.clone(), good_signature.clone());
+            Box::new(move || std::fs::write(&signature, &good[..good.len() / 3]).expect("write"))
+        }),
+        (
+            "a signature by an untrusted key",
+            "which is not a trusted key",
+            {
+                let site = site.to_path_buf();
+                Box::new(move || {
+                    sign_folder(&site, &stranger.sk).expect("signed by another key");
+                })
+            },
+        ),
+        (
+            "a picture the manifest lacks",
+            "is not listed in content.manifest",
+            {
+                let (site, manifest, text, rel) = (
+                    site.to_path_buf(),
+                    manifest.clone(),
+                    manifest_text.clone(),
+                    picture_rel.to_owned(),
+                );
+                Box::new(move || {
+                    // The manifest without the picture's line, then signed by the trusted key:
+                    // the signature is good, but it does not cover a file the content shows.
+                    let without: String = text
+                        .lines()
+                        .filter(|line| !line.ends_with(&format!("  {rel}")))
+                        .map(|line| format!("{line}\n"))
+                        .collect();
+                    std::fs::write(&manifest, without).expect("write");
+                    sign_manifest_only(&site, trusted);
+                })
+            },
+        ),
+    ];
+    let restore = || {
+        std::fs::write(&picture, &good_picture).expect("restore picture");
+        std::fs::write(&manifest, &good_manifest).expect("restore manifest");
+        std::fs::write(&signature, &good_signature).expect("restore signature");
+    };
+    for (what, expected, break_it) in cases {
+        let before = log(data);
+        let refused = before.matches("content refused").count();
+        let applied = before.matches("content reloaded: applied").count();
+        break_it();
+        wait_for(app, data, what, |log| {
+            log.matches("content refused").count() > refused
+        });
+        let text = log(data);
+        let line = text
+            .lines()
+            .filter(|line| line.contains("content refused"))
+            .nth(refused)
+            .expect("the new refusal");
+        assert!(
+            line.contains(expected) && line.contains("still showing the last good content"),
+            "{what}: one line naming the file and the check, got: {line}"
+        );
+        assert_eq!(
+            text.matches("content reloaded: applied").count(),
+            applied,
+            "{what}: nothing applied"
+        );
+        restore();
+        wait_for(app, data, &format!("the good files after {what}"), |log| {
+            log.matches("content reloaded: applied").count() > applied
+        });
+    }
+}
+
+/// Signs the folder's current `content.manifest` as it is, as `minisign -S` would.
+fn sign_manifest_only(site: &Path, secret: &minisign::SecretKey) {
+    let manifest = std::fs::read(site.join("content.manifest")).expect("manifest");
+    let signature =
+        minisign::sign(None, secret, std::io::Cursor::new(manifest), None, None).expect("signed");
+    std::fs::write(site.join("content.manifest.minisig"), signature.to_string())
+        .expect("signature written");
 }
