@@ -257,24 +257,24 @@ fn every_other_bad_case(app: &mut Guard, site: &Path, data: &Path, trusted: &min
         std::fs::write(&manifest, &good_manifest).expect("restore manifest");
         std::fs::write(&signature, &good_signature).expect("restore signature");
     };
+    // A refusal of the signature check, or (a file the manifest lacks) of the content itself,
+    // which carries the content.ron FILE:LINE:COLUMN of the reference.
+    let refusals = |log: &str| {
+        log.matches("content refused").count() + log.matches("content reload failed").count()
+    };
     for (what, expected, break_it) in cases {
         let before = log(data);
-        let refused = before.matches("content refused").count();
+        let refused = refusals(&before);
         let applied = before.matches("content reloaded: applied").count();
         break_it();
-        wait_for(app, data, what, |log| {
-            log.matches("content refused").count() > refused
-        });
+        wait_for(app, data, what, |log| refusals(log) > refused);
         let text = log(data);
-        let line = text
-            .lines()
-            .filter(|line| line.contains("content refused"))
-            .nth(refused)
-            .expect("the new refusal");
+        let new = text.get(before.len()..).unwrap_or_default();
         assert!(
-            line.contains(expected) && line.contains("still showing the last good content"),
-            "{what}: one line naming the file and the check, got: {line}"
+            new.contains(expected) && new.contains("still showing the last good content"),
+            "{what}: a line naming the file and the check, got:\n{new}"
         );
+        assert_eq!(refusals(new), 1, "{what}: logged once:\n{new}");
         assert_eq!(
             text.matches("content reloaded: applied").count(),
             applied,
