@@ -4,6 +4,7 @@
 
 pub mod a11y;
 pub mod app;
+pub mod atomic_file;
 pub mod cli;
 pub mod content;
 pub mod map;

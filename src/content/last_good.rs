@@ -96,12 +96,7 @@ pub fn save(path: &Path, loaded: &LoadedContent) -> std::io::Result<()> {
     };
     let text = ron::ser::to_string_pretty(&saved, ron::ser::PrettyConfig::default())
         .map_err(std::io::Error::other)?;
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let temporary = path.with_extension("ron.tmp");
-    std::fs::write(&temporary, text)?;
-    std::fs::rename(&temporary, path)
+    crate::atomic_file::write_atomically(path, text.as_bytes())
 }
 
 /// Reads the copy at `path`.
@@ -209,7 +204,7 @@ mod tests {
             back.dir
         );
         assert!(
-            !copy.with_extension("ron.tmp").exists(),
+            !crate::atomic_file::temporary_for(&copy).exists(),
             "no temporary file left"
         );
         let _ = std::fs::remove_dir_all(&dir);

@@ -128,17 +128,22 @@ fn ron_options() -> ron::Options {
 
 /// Parses the text of a content file. `file` is only used in messages.
 pub fn parse_content(source: &str, file: &Path) -> Result<Content, LoadError> {
-    ron_options().from_str::<Content>(source).map_err(|err| {
-        LoadError::Parse(Diagnostic {
-            severity: Severity::Error,
-            file: file.to_path_buf(),
-            position: Some(Position {
-                line: err.span.start.line.max(1),
-                column: err.span.start.col.max(1),
-            }),
-            item: None,
-            message: explain_ron_error(&err.code),
-        })
+    ron_options()
+        .from_str::<Content>(source)
+        .map_err(|err| ron_error(&err, file, explain_ron_error(&err.code)))
+}
+
+/// A RON syntax or shape error as one diagnostic at its position, saying `message`.
+pub fn ron_error(err: &ron::error::SpannedError, file: &Path, message: String) -> LoadError {
+    LoadError::Parse(Diagnostic {
+        severity: Severity::Error,
+        file: file.to_path_buf(),
+        position: Some(Position {
+            line: err.span.start.line.max(1),
+            column: err.span.start.col.max(1),
+        }),
+        item: None,
+        message,
     })
 }
 

@@ -14,6 +14,7 @@ mod validate;
 
 pub use load::{
     Diagnostic, LoadError, LoadedContent, check_content, content_dir, load_content, parse_content,
+    ron_error,
 };
 pub use locate::{Position, SourceMap};
 pub use model::*;

@@ -4,7 +4,6 @@
 //! memory), and replaces the file atomically (temporary file + rename), so a sync tool or a
 //! script never reads half a file. The kiosk opens no port: sync tools carry the file away.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
 use std::time::Duration;
@@ -232,22 +231,7 @@ pub fn bounded_line(text: &str, max: usize) -> String {
     cut
 }
 
-/// Replaces `path` with `bytes` in one step: a reader sees the old file or the new one,
-/// never a part. The data reaches the disk before the rename, so a power cut leaves one of
-/// the two, not an empty file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)?;
-    }
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".tmp");
-    let temporary = path.with_file_name(name);
-    let mut file = std::fs::File::create(&temporary)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    drop(file);
-    std::fs::rename(&temporary, path)
-}
+pub use crate::atomic_file::write_atomically;
 
 /// Hands snapshots to a thread that writes `status.json`.
 #[derive(Debug)]
@@ -501,7 +485,7 @@ mod tests {
             serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
         assert_eq!(last.sessions_today, Some(299), "the newest is kept");
         assert!(
-            !dir.path().join("status.json.tmp").exists(),
+            !crate::atomic_file::temporary_for(&dir.path().join("status.json")).exists(),
             "no temporary file left"
         );
     }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use ron::extensions::Extensions;
 
 use super::model::KioskConfig;
-use crate::content::{Diagnostic, FieldPath, LoadError, Position, Severity, SourceMap};
+use crate::content::{Diagnostic, FieldPath, LoadError, Severity, SourceMap, ron_error};
 
 /// The largest `kiosk.ron` read: a few settings and keys fit in a few KiB.
 pub const MAX_CONFIG_BYTES: u64 = 64 * 1024;
@@ -36,20 +36,12 @@ pub fn parse_kiosk_config(source: &str, file: &Path) -> Result<KioskConfig, Load
         .with_recursion_limit(32)
         .from_str(source)
         .map_err(|err| {
-            LoadError::Parse(Diagnostic {
-                severity: Severity::Error,
-                file: file.to_path_buf(),
-                position: Some(Position {
-                    line: err.span.start.line.max(1),
-                    column: err.span.start.col.max(1),
-                }),
-                item: None,
-                message: format!(
-                    "{}; kiosk.ron is one ( … ) with fields such as staff_pin_hash, has_mouse, \
-                     opening_hours (see packaging/kiosk.ron)",
-                    err.code
-                ),
-            })
+            let message = format!(
+                "{}; kiosk.ron is one ( … ) with fields such as staff_pin_hash, has_mouse, \
+                 opening_hours (see packaging/kiosk.ron)",
+                err.code
+            );
+            ron_error(&err, file, message)
         })?;
     let problems = validate(&config);
     if problems.is_empty() {
@@ -261,12 +253,7 @@ pub type NoSettings = Box<(Source, LoadError)>;
 pub fn save_copy(path: &Path, config: &KioskConfig) -> std::io::Result<()> {
     let text = ron::ser::to_string_pretty(config, ron::ser::PrettyConfig::default())
         .map_err(std::io::Error::other)?;
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let temporary = path.with_extension("ron.tmp");
-    std::fs::write(&temporary, text)?;
-    std::fs::rename(&temporary, path)
+    crate::atomic_file::write_atomically(path, text.as_bytes())
 }
 
 /// The settings to start with: the file chosen, else (when it is broken) the copy of the last

@@ -456,16 +456,10 @@ pub fn build(dir: &Path) -> Result<(String, usize), ListError> {
     Ok((render(&entries), entries.len()))
 }
 
-/// Writes `bytes` to `dir/name` through a hidden temporary file and a rename, so a reader
-/// (a kiosk, a sync tool) never sees half a file.
+/// Writes `bytes` to `dir/name` atomically (see [`crate::atomic_file`]); returns the path.
 pub fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
     let target = dir.join(name);
-    let temporary = dir.join(format!(".{name}.tmp"));
-    std::fs::write(&temporary, bytes)?;
-    if let Err(err) = std::fs::rename(&temporary, &target) {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(err);
-    }
+    crate::atomic_file::write_atomically(&target, bytes)?;
     Ok(target)
 }
 
