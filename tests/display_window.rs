@@ -8,25 +8,15 @@
 //! On a server with DPMS (`xset q` shows "Monitor is …") it also checks the monitor's state.
 //! Needs Xvfb, xset and xdotool; without them the test is skipped with a hint, except in CI.
 
-use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 #[path = "support/files.rs"]
 mod files;
 #[path = "support/xvfb.rs"]
 mod xvfb;
 
-use xvfb::{Guard, binary, start_xvfb, tools_present, xdotool};
-
-/// Everything logged so far in `data`'s log folder.
-fn log(data: &Path) -> String {
-    std::fs::read_dir(data.join("logs"))
-        .into_iter()
-        .flatten()
-        .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
-        .collect()
-}
+use xvfb::{Guard, binary, logged as log, start_xvfb, tools_present, wait_while_running, xdotool};
 
 /// `xset q` on `display`.
 fn xset_q(display: &str) -> String {
@@ -40,18 +30,8 @@ fn xset_q(display: &str) -> String {
 }
 
 /// Waits up to `secs` for `ready`, failing early if the kiosk exits.
-fn wait_for(app: &mut Guard, what: &str, secs: u64, mut ready: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !ready() {
-        if let Some(status) = app.0.try_wait().expect("waits") {
-            panic!("the kiosk exited ({status:?}) before {what}");
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(secs),
-            "no {what} in {secs} s"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+fn wait_for(app: &mut Guard, what: &str, secs: u64, ready: impl FnMut() -> bool) {
+    wait_while_running(app, what, Duration::from_secs(secs), ready);
 }
 
 /// Opening hours, as written in kiosk.ron, that are closed now: they open in two hours, for an

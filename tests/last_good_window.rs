@@ -14,7 +14,9 @@ mod files;
 #[path = "support/xvfb.rs"]
 mod xvfb;
 
-use xvfb::{Guard, binary, screenshot, start_xvfb, tools_present};
+use xvfb::{
+    Guard, binary, logged as log, screenshot, start_xvfb, tools_present, wait_while_running,
+};
 
 fn kiosk(content: &Path, data: &Path, display: &str) -> Child {
     Command::new(binary())
@@ -33,28 +35,9 @@ fn kiosk(content: &Path, data: &Path, display: &str) -> Child {
         .expect("vitrina starts")
 }
 
-/// Everything logged so far in `data`'s log folder.
-fn log(data: &Path) -> String {
-    std::fs::read_dir(data.join("logs"))
-        .into_iter()
-        .flatten()
-        .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
-        .collect()
-}
-
 /// Waits up to 90 s for `ready`, failing early if the kiosk exits.
-fn wait_for(app: &mut Guard, what: &str, mut ready: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !ready() {
-        if let Some(status) = app.0.try_wait().expect("waits") {
-            panic!("the kiosk exited ({status:?}) before {what}");
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(90),
-            "no {what} in 90 s"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+fn wait_for(app: &mut Guard, what: &str, ready: impl FnMut() -> bool) {
+    wait_while_running(app, what, Duration::from_secs(90), ready);
 }
 
 #[test]

@@ -12,7 +12,7 @@
 
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 #[path = "support/files.rs"]
 mod files;
@@ -20,34 +20,11 @@ mod files;
 mod xvfb;
 
 use vitrina::signing::sign::sign_folder;
-use xvfb::{Guard, binary, start_xvfb, tools_present};
+use xvfb::{Guard, binary, logged as log, start_xvfb, tools_present, wait_while_running};
 
-/// Everything logged so far in `data`'s log folder.
-fn log(data: &Path) -> String {
-    std::fs::read_dir(data.join("logs"))
-        .into_iter()
-        .flatten()
-        .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
-        .collect()
-}
-
-/// Waits up to 60 s for `ready`, failing early if the kiosk exits.
+/// Waits up to 60 s for `ready` (given the log so far), failing early if the kiosk exits.
 fn wait_for(app: &mut Guard, data: &Path, what: &str, mut ready: impl FnMut(&str) -> bool) {
-    let start = Instant::now();
-    loop {
-        let text = log(data);
-        if ready(&text) {
-            return;
-        }
-        if let Some(status) = app.0.try_wait().expect("waits") {
-            panic!("the kiosk exited ({status:?}) before {what}:\n{text}");
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "no {what} in 60 s:\n{text}"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_while_running(app, what, Duration::from_secs(60), || ready(&log(data)));
 }
 
 #[test]

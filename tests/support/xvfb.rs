@@ -138,3 +138,30 @@ pub fn decode_ppm(bytes: &[u8]) -> Option<image::RgbImage> {
     let data = bytes.get(at + 1..)?.to_vec();
     image::RgbImage::from_raw(width, height, data)
 }
+
+/// Everything the kiosk logged so far in `data`'s log folder (`--data-dir`).
+pub fn logged(data: &Path) -> String {
+    std::fs::read_dir(data.join("logs"))
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
+        .collect()
+}
+
+/// Polls `ready` every 100 ms for up to `limit`, failing early (with `what`) if the kiosk
+/// exits first.
+pub fn wait_while_running(
+    app: &mut Guard,
+    what: &str,
+    limit: Duration,
+    mut ready: impl FnMut() -> bool,
+) {
+    let start = std::time::Instant::now();
+    while !ready() {
+        if let Some(status) = app.0.try_wait().expect("waits") {
+            panic!("the kiosk exited ({status:?}) before {what}");
+        }
+        assert!(start.elapsed() < limit, "no {what} in {limit:?}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
