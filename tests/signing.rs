@@ -12,7 +12,10 @@ use std::time::{Duration, Instant};
 
 use vitrina::content::last_good;
 use vitrina::platform::watch::{ContentWatcher, ReloadEvent, WatchOptions};
+#[path = "support/xvfb.rs"]
+mod xvfb;
 use vitrina::signing::{MANIFEST_FILE, SIGNATURE_FILE, Trust, key_id, load_content_trusted};
+use xvfb::tools_present;
 
 const PASSWORD: &str = "correct horse battery staple";
 
@@ -67,33 +70,6 @@ fn check(content_dir: &Path, keys: &[&str]) -> (i32, String) {
     }
     let output = vitrina(&args);
     (output.status.code().unwrap_or(-1), stdout(&output))
-}
-
-/// Whether `tools` are installed: false with a hint outside CI; a failure when `CI` is set.
-#[allow(clippy::print_stderr, reason = "the test reports a skip")]
-fn tools_present(tools: &[&str]) -> bool {
-    let missing: Vec<&str> = tools
-        .iter()
-        .copied()
-        .filter(|tool| {
-            Command::new("sh")
-                .args(["-c", &format!("command -v {tool}")])
-                .stdout(Stdio::null())
-                .status()
-                .map_or(true, |status| !status.success())
-        })
-        .collect();
-    if missing.is_empty() {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI is set but {missing:?} are missing: scripts/install-deps.sh installs them"
-    );
-    eprintln!(
-        "skipped: {missing:?} not found; install them with `apt-get install -y minisign git`"
-    );
-    false
 }
 
 #[test]

@@ -269,9 +269,12 @@ impl VitrinaApp {
             return;
         };
         let now = Instant::now();
+        // Compared before it is copied: this runs every frame.
         let version = self.content_version();
-        let mut changed = fleet.sha256 != version;
-        fleet.sha256 = version;
+        let mut changed = fleet.sha256.as_deref() != version;
+        if changed {
+            fleet.sha256 = version.map(str::to_owned);
+        }
         let reload = &self.reload_status();
         if fleet.seen_reload.0 != reload.applied || fleet.seen_reload.1 != reload.error {
             fleet.seen_reload = (reload.applied, reload.error.clone());
@@ -318,8 +321,8 @@ impl VitrinaApp {
     }
 
     /// The content's version: its provenance's SHA-256 (of the manifest when signed).
-    fn content_version(&self) -> Option<String> {
-        Some(self.loaded.provenance.sha256.clone()).filter(|hash| !hash.is_empty())
+    fn content_version(&self) -> Option<&str> {
+        Some(self.loaded.provenance.sha256.as_str()).filter(|hash| !hash.is_empty())
     }
 
     /// Sends `STATUS=` when the screen or the content changed.
