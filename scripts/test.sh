@@ -19,6 +19,8 @@ if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null || ! command 
 fi
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
+# The API docs build without a broken link or a warning.
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked
 cargo build --release --locked
 VITRINA_BIN="$PWD/target/release/vitrina" cargo test --all-targets --locked
 cargo run --release --locked -- check content.ron

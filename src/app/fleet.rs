@@ -79,7 +79,7 @@ pub struct Schedule {
 
 impl Schedule {
     /// A schedule starting at `now`: status and watchdog at once, the first screenshot after
-    /// its period or [`FIRST_SCREENSHOT_AFTER`], whichever is sooner.
+    /// its period or a short first delay (`FIRST_SCREENSHOT_AFTER`), whichever is sooner.
     pub fn new(periods: Periods, now: Instant) -> Self {
         Self {
             periods,
