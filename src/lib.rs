@@ -12,5 +12,6 @@ pub mod platform;
 pub mod preview;
 pub mod settings;
 pub mod signing;
+pub mod state;
 pub mod ui;
 pub mod usage;

@@ -6,12 +6,13 @@ use std::time::Duration;
 
 use egui::{Event, Ui};
 
-use super::idle::{IdleEvent, IdleMachine, Phase};
-use super::slideshow::{Slideshow, tour_stop};
-use super::{AppState, Screen, VitrinaApp};
+use super::VitrinaApp;
 use crate::content::Slide;
 use crate::content::hours::OpeningHours;
 use crate::map::MapScreen;
+use crate::state::idle::{IdleEvent, IdleMachine, Phase};
+use crate::state::slideshow::{Slideshow, tour_stop};
+use crate::state::{AppState, Screen};
 use crate::ui::attract_ui::{attract_ui, closed_ui};
 use crate::ui::layout::Frame;
 use crate::ui::prompt_ui::still_there_ui;

@@ -4,32 +4,12 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 use super::VitrinaApp;
-use crate::content::{Diagnostic, LoadError, LoadedContent, last_good};
+use crate::content::{Diagnostic, LoadError, LoadedContent};
+use crate::platform::last_good;
 use crate::platform::watch::{ContentWatcher, ReloadEvent, SIGNING_GRACE, WatchOptions};
 use crate::signing::{Trust, load_content_trusted};
+use crate::state::ReloadStatus;
 use crate::ui::theme::{font_definitions, font_definitions_checked};
-
-/// How the last reload went, for the staff panel (visitors never see it).
-#[derive(Clone, Debug, Default)]
-pub struct ReloadStatus {
-    /// Whether the content file is being watched.
-    pub watching: bool,
-    /// Reloads applied since start.
-    pub applied: u64,
-    /// When the content shown was last replaced.
-    pub last_applied: Option<SystemTime>,
-    /// The current problem with the content file (`FILE:LINE:COLUMN: message` lines), while
-    /// the last good content stays on screen; `None` when the file shown is the file on disk.
-    pub error: Option<String>,
-    /// The same problem, one entry per diagnostic.
-    pub diagnostics: Vec<Diagnostic>,
-    /// Warnings of the content shown.
-    pub warnings: Vec<Diagnostic>,
-    /// Time the last reload took to read, parse and validate.
-    pub last_took: Option<Duration>,
-    /// The current problem with `kiosk.ron`, while the settings in effect stay.
-    pub settings_error: Option<String>,
-}
 
 /// The watcher and what it last said.
 #[derive(Default)]

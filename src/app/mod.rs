@@ -1,22 +1,14 @@
 //! The kiosk app: state, intents, and the eframe glue that draws the current screen.
 
-pub mod navigation;
-
-use navigation::{PageSwipe, SwipeOutcome};
 mod accessibility;
 mod attract_loop;
-pub mod count_up;
 mod display;
 pub mod display_power;
 pub mod fleet;
 mod hot_reload;
-pub mod idle;
 mod machine_settings;
 pub mod show;
-pub mod slideshow;
-pub mod staff;
 mod staff_panel;
-mod state;
 mod usage_tracking;
 
 use std::process::ExitCode;
@@ -24,12 +16,15 @@ use std::process::ExitCode;
 use egui::Ui;
 
 pub use accessibility::{Accessibility, LARGE_TEXT_SCALE};
-pub use hot_reload::ReloadStatus;
-pub use state::{AppState, Intent, Screen};
+// The pure state moved to `crate::state`; these paths stay for tests and benchmarks.
+use crate::state::navigation::{PageSwipe, SwipeOutcome};
+pub use crate::state::{
+    AppState, Intent, ReloadStatus, Screen, count_up, idle, navigation, slideshow, staff,
+};
 
-use crate::a11y::reach::{Orientation, controls_band};
 use crate::cli::Cli;
 use crate::content::LoadedContent;
+use crate::content::reach::{Orientation, controls_band};
 use crate::map::MapScreen;
 use crate::platform::images::Pictures;
 use crate::settings::DisplaySettings;
@@ -508,7 +503,7 @@ pub fn run(cli: &Cli) -> ExitCode {
     }
     let signing_grace = cli.signing_grace.map(std::time::Duration::from_secs);
     let (loaded, startup_error) =
-        match crate::content::last_good::startup_content(&cli.content, &last_good_path, &trust) {
+        match crate::platform::last_good::startup_content(&cli.content, &last_good_path, &trust) {
             Ok((loaded, None)) => (loaded, None),
             Ok((loaded, Some(err))) => {
                 log::error!(

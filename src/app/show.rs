@@ -2,31 +2,11 @@
 //! `vitrina preview` and the frame benchmarks. The request is applied at the start of the
 //! next frame, when input time is known.
 
-use super::idle::IdleMachine;
-use super::slideshow::Slideshow;
-use super::{AppState, Screen, VitrinaApp};
-
-/// What to show.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Shot {
-    /// A visitor's screen in a language, as if they had just opened it.
-    Screen {
-        /// The screen.
-        screen: Screen,
-        /// The language code.
-        lang: String,
-    },
-    /// Attract slide `index` (from 0), `fraction` of the way through its time (0.0 is the
-    /// start of its cross-fade, 0.7 is well after it).
-    Slide {
-        /// The slide.
-        index: usize,
-        /// How far through the slide, 0..1.
-        fraction: f64,
-    },
-    /// The staff panel over Home, open (past its PIN, as staff see it).
-    Staff,
-}
+use super::VitrinaApp;
+pub use crate::state::Shot;
+use crate::state::idle::IdleMachine;
+use crate::state::slideshow::Slideshow;
+use crate::state::{AppState, Screen};
 
 /// Screens shown one after another without a visitor (the memory benchmark's tour).
 #[derive(Clone, Debug, Default)]

@@ -7,7 +7,7 @@ use egui::{Key, Rect, Ui, pos2, vec2};
 
 use super::VitrinaApp;
 use super::attract_loop::had_input;
-use super::idle::Phase;
+use crate::state::idle::Phase;
 use crate::ui::layout::Frame;
 use crate::ui::staff_ui::{StaffAction, StaffInfo, staff_ui};
 
@@ -76,7 +76,7 @@ impl VitrinaApp {
     }
 
     /// The staff panel's gate (for tests).
-    pub fn staff(&self) -> &super::staff::StaffGate {
+    pub fn staff(&self) -> &crate::state::staff::StaffGate {
         &self.staff
     }
 
@@ -123,7 +123,7 @@ impl VitrinaApp {
             uptime: self.started.elapsed(),
         };
         let tapped = staff_ui(ui, &frame, &self.colours, &self.staff, &info, now);
-        let typed = if matches!(self.staff.phase(), super::staff::Phase::Pin { .. }) {
+        let typed = if matches!(self.staff.phase(), crate::state::staff::Phase::Pin { .. }) {
             typed_on_keyboard(ui)
         } else {
             Vec::new()

@@ -9,12 +9,19 @@ use super::layout::cover_uv;
 use super::theme::{EYEBROW, H1, HERO, LEAD, TypeStyle};
 use super::view::{View, picture_texture};
 use super::widgets::{FadeFrom, fade, galley, signature, text_at, upper};
-use crate::app::count_up::{COUNT_UP_SECS, count_up, counts};
-use crate::app::slideshow::{CROSSFADE_SECS, SlideAt, Slideshow, tour_stop};
 use crate::content::hours::{ClosedScreen, OpeningHours};
 use crate::content::{Picture, Slide};
-use crate::map::MapScreen;
 use crate::platform::images::Pictures;
+use crate::state::count_up::{COUNT_UP_SECS, count_up, counts};
+use crate::state::slideshow::{CROSSFADE_SECS, SlideAt, Slideshow, tour_stop};
+
+/// Draws a map tour stop on an attract slide. The map screen implements it, so the loop
+/// draws the map without `ui` importing `map` (which builds on `ui`).
+pub trait TourMap {
+    /// Draws the map without panels or gestures, flying to `presets[stop]` whenever `stop`
+    /// changes.
+    fn tour_ui(&mut self, ui: &mut Ui, view: &View<'_>, presets: &[String], stop: usize);
+}
 
 /// Figure size on key-figure slides (figure xl, visual.md §2).
 const FIGURE_XL: TypeStyle = TypeStyle {
@@ -33,7 +40,7 @@ pub fn attract_ui(
     ui: &mut Ui,
     view: &View<'_>,
     pictures: &mut Pictures,
-    tour_map: &mut MapScreen,
+    tour_map: &mut dyn TourMap,
     show: &Slideshow,
     secs: f64,
     now: f64,
@@ -144,7 +151,7 @@ fn slide_ui(
     ui: &mut Ui,
     view: &View<'_>,
     pictures: &mut Pictures,
-    tour_map: &mut MapScreen,
+    tour_map: &mut dyn TourMap,
     slide: &Slide,
     elapsed: f64,
     duration: f64,
