@@ -7,6 +7,7 @@ pub mod app;
 pub mod atomic_file;
 pub mod cli;
 pub mod content;
+pub mod launch;
 pub mod map;
 pub mod platform;
 pub mod preview;

@@ -6,23 +6,22 @@ mod display;
 pub mod display_power;
 pub mod fleet;
 mod hot_reload;
+mod launch;
 mod machine_settings;
 pub mod show;
 mod staff_panel;
 mod usage_tracking;
 
-use std::process::ExitCode;
-
 use egui::Ui;
 
 pub use accessibility::{Accessibility, LARGE_TEXT_SCALE};
+pub use launch::{Launch, run};
 // The pure state moved to `crate::state`; these paths stay for tests and benchmarks.
 use crate::state::navigation::{PageSwipe, SwipeOutcome};
 pub use crate::state::{
     AppState, Intent, ReloadStatus, Screen, count_up, idle, navigation, slideshow, staff,
 };
 
-use crate::cli::Cli;
 use crate::content::LoadedContent;
 use crate::content::reach::{Orientation, controls_band};
 use crate::map::MapScreen;
@@ -456,181 +455,5 @@ impl eframe::App for VitrinaApp {
 
     fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
         self.colours.ink.to_normalized_gamma_f32()
-    }
-}
-
-/// Runs the kiosk window until it is closed.
-pub fn run(cli: &Cli) -> ExitCode {
-    let launched = std::time::Instant::now();
-    let settings_copy = cli.dirs().last_good_settings_file();
-    let (settings_source, kiosk_config, settings_error) =
-        match crate::settings::startup_config(cli.kiosk_config.as_deref(), &settings_copy) {
-            Ok(started) => started,
-            Err(failed) => {
-                let (source, err) = *failed;
-                log::error!(
-                    "cannot start: the kiosk settings, {}, have errors, and there is no copy \
-                     of good settings:\n{err}",
-                    machine_settings::describe(&source)
-                );
-                return ExitCode::FAILURE;
-            }
-        };
-    match &settings_error {
-        None => log::info!(
-            "kiosk settings: {}",
-            machine_settings::describe(&settings_source)
-        ),
-        Some(err) => log::error!(
-            "kiosk.ron has errors; using the copy of the last good settings kept in {} until \
-             it is fixed:\n{err}",
-            settings_copy.display()
-        ),
-    }
-    let windowed = cli.windowed || cli.size.is_some();
-    let last_good_path = cli.dirs().last_good_file();
-    // kiosk.ron was validated, so its keys parse; a failure here would be a bug, and
-    // starting without the keys would show unsigned content: refuse instead.
-    let trust = match crate::signing::Trust::new(&kiosk_config.trusted_keys) {
-        Ok(trust) => trust,
-        Err(err) => {
-            log::error!("cannot start: kiosk.ron's trusted_keys: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
-    if !trust.is_empty() {
-        log::info!("content must be signed by one of the keys {trust:?}");
-    }
-    let signing_grace = cli.signing_grace.map(std::time::Duration::from_secs);
-    let (loaded, startup_error) =
-        match crate::platform::last_good::startup_content(&cli.content, &last_good_path, &trust) {
-            Ok((loaded, None)) => (loaded, None),
-            Ok((loaded, Some(err))) => {
-                log::error!(
-                    "the content has errors; showing the last good content kept in {} until \
-                     the file is fixed:\n{err}",
-                    last_good_path.display()
-                );
-                (loaded, Some(err))
-            }
-            Err(failed) => {
-                let (err, why) = *failed;
-                log::error!(
-                    "cannot start: the content has errors, and there is no last good copy \
-                     ({why}):\n{err}"
-                );
-                return ExitCode::FAILURE;
-            }
-        };
-    for warning in &loaded.warnings {
-        log::warn!("{warning}");
-    }
-    if !windowed
-        && kiosk_config.staff_pin_hash.is_none()
-        && loaded.content.kiosk.staff_pin.is_none()
-    {
-        log::warn!(
-            "no staff_pin_hash in kiosk.ron: the staff panel stays closed in kiosk mode; make \
-             the line with `vitrina pin`"
-        );
-    }
-    let idle_timeout = cli.idle_timeout;
-    let tour = cli.bench_tour.map(|every| {
-        let lang = loaded.content.default_lang_code().to_owned();
-        let shots = crate::preview::plan(&loaded, &lang)
-            .into_iter()
-            .map(|planned| planned.shot)
-            .collect::<Vec<_>>();
-        (shots, every)
-    });
-    let content_path = cli.content.clone();
-    let given_settings = cli.kiosk_config.clone();
-    let test_panic = cli.test_panic;
-    let data_dir = cli.dirs().data;
-    let status_settings = kiosk_config.status;
-    let display = kiosk_config.display;
-    let secs = |s: Option<u32>| s.map(|s| std::time::Duration::from_secs(u64::from(s)));
-    let fleet_periods = (secs(cli.status_every_secs), secs(cli.screenshot_every_secs));
-    // A benchmark tour is no visitor.
-    let usage = tour
-        .is_none()
-        .then(|| crate::usage::UsageSink::file(cli.dirs().usage_file()));
-    let mut viewport = egui::ViewportBuilder::default()
-        .with_title("Vitrina")
-        .with_app_id("vitrina");
-    if windowed {
-        let [w, h] = cli.size.unwrap_or([1920, 1080]);
-        #[expect(clippy::cast_precision_loss, reason = "window sizes")]
-        let size = [w as f32, h as f32];
-        viewport = viewport.with_inner_size(size).with_resizable(true);
-    } else {
-        viewport = viewport
-            .with_fullscreen(true)
-            .with_decorations(false)
-            .with_window_level(egui::WindowLevel::AlwaysOnTop);
-    }
-    let options = eframe::NativeOptions {
-        viewport,
-        renderer: match (cli.renderer, kiosk_config.renderer) {
-            (Some(crate::cli::Renderer::Wgpu), _)
-            | (None, Some(crate::settings::RendererChoice::Wgpu)) => eframe::Renderer::Wgpu,
-            _ => eframe::Renderer::Glow,
-        },
-        ..Default::default()
-    };
-    let result = eframe::run_native(
-        "vitrina",
-        options,
-        Box::new(move |cc| {
-            log::info!(
-                "window ready {} ms after launch",
-                launched.elapsed().as_millis()
-            );
-            crate::platform::disable_press_and_hold(cc);
-            let mut app = VitrinaApp::new(&cc.egui_ctx, loaded)
-                .with_kiosk_config(kiosk_config)
-                .with_kiosk_mode(!windowed)
-                .with_sounds(true)
-                .with_test_panic(test_panic)
-                .with_idle_timeout(idle_timeout)
-                .with_trust(trust);
-            if let Some(grace) = signing_grace {
-                app = app.with_signing_grace(grace);
-            }
-            app = app
-                .with_hot_reload(&cc.egui_ctx, &content_path)
-                .with_display(display)
-                .with_display_control(true);
-            if let Some(err) = &startup_error {
-                app = app.with_startup_error(err);
-            }
-            if let Some(err) = &settings_error {
-                app = app.with_settings_error(err);
-            }
-            app = app.with_settings_watch(
-                &cc.egui_ctx,
-                given_settings.as_deref(),
-                settings_copy.clone(),
-            );
-            app = app.with_last_good(last_good_path.clone());
-            if let Some((shots, every)) = tour {
-                app = app.with_tour(shots, every);
-            }
-            if let Some(usage) = usage {
-                app = app.with_usage(usage);
-            }
-            app = app
-                .with_fleet(&data_dir, status_settings)
-                .with_fleet_periods(fleet_periods.0, fleet_periods.1);
-            app.launched = Some(launched);
-            Ok(Box::new(app))
-        }),
-    );
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            log::error!("the window failed: {err}");
-            ExitCode::FAILURE
-        }
     }
 }

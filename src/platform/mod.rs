@@ -13,6 +13,7 @@ pub mod screenshot;
 pub mod settings_watch;
 pub mod status;
 pub mod watch;
+pub mod window;
 #[cfg(windows)]
 mod windows;
 
