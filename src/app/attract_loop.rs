@@ -7,6 +7,7 @@ use std::time::Duration;
 use egui::{Event, Ui};
 
 use super::VitrinaApp;
+use super::logic::Entry;
 use crate::content::Slide;
 use crate::content::hours::OpeningHours;
 use crate::map::MapScreen;
@@ -72,7 +73,7 @@ pub(super) fn input_seen(ctx: &egui::Context) -> bool {
 
 impl VitrinaApp {
     /// Feeds this frame's input and time to the idle machine and acts on what it says.
-    pub(super) fn idle_logic(&mut self, ui: &Ui, now: f64) {
+    pub(super) fn idle_logic(&mut self, ctx: &egui::Context, now: f64) {
         let kiosk = &self.loaded.content.kiosk;
         let slides = &self.loaded.content.slides;
         let attract = &mut self.attract;
@@ -89,18 +90,19 @@ impl VitrinaApp {
         if attract.slideshow.is_none() {
             attract.slideshow = Some(Slideshow::new(slides.iter().map(|s| f64::from(s.secs()))));
         }
+        let start_in_loop = matches!(idle.phase(), Phase::Attract { .. })
+            && !matches!(self.state.screen, Screen::Attract);
         let mut events = Vec::new();
-        if matches!(idle.phase(), Phase::Attract { .. })
-            && !matches!(self.state.screen, Screen::Attract)
-        {
-            // Start-up in the loop.
-            self.state.screen = Screen::Attract;
-            attract.since = now;
-        }
-        if had_input(ui) {
+        if input_seen(ctx) {
             events.extend(idle.input(now));
         }
         events.extend(idle.tick(now));
+        if start_in_loop {
+            let mut looping = self.state.clone();
+            looping.screen = Screen::Attract;
+            self.enter_screen(looping, now, Entry::Cut);
+            self.attract.since = now;
+        }
         for event in events {
             log::info!("idle: {event:?} at {now:.1} s");
             match event {
@@ -108,28 +110,22 @@ impl VitrinaApp {
                 IdleEvent::Continue => self.attract.swallow_until_release = true,
                 IdleEvent::Wake => {
                     let showing = self.showing_slide(now);
-                    self.state = AppState::woken(&self.loaded.content, showing);
-                    if matches!(self.state.screen, Screen::Map { .. }) {
-                        self.map.reset();
-                    }
-                    self.section_view.reset();
+                    let woken = AppState::woken(&self.loaded.content, showing);
+                    self.enter_screen(woken, now, Entry::Fade);
                     self.attract.swallow_until_release = true;
-                    self.screen_changed_at = Some(now);
                 }
                 IdleEvent::Reset => {
                     self.reset_accessibility();
-                    self.attract.tour_map.reset();
-                    self.state = AppState::new(&self.loaded.content);
-                    self.state.screen = Screen::Attract;
-                    self.section_view.reset();
+                    let mut reset = AppState::new(&self.loaded.content);
+                    reset.screen = Screen::Attract;
+                    self.enter_screen(reset, now, Entry::Fade);
                     self.attract.since = now;
-                    self.screen_changed_at = Some(now);
                 }
             }
         }
         if self.attract.swallow_until_release
-            && !ui.input(|i| i.pointer.any_down())
-            && !had_input(ui)
+            && !ctx.input(|i| i.pointer.any_down())
+            && !input_seen(ctx)
         {
             self.attract.swallow_until_release = false;
         }

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 use super::VitrinaApp;
+use super::logic::Entry;
 use crate::content::{Diagnostic, LoadError, LoadedContent};
 use crate::platform::last_good;
 use crate::platform::watch::{ContentWatcher, ReloadEvent, SIGNING_GRACE, WatchOptions};
@@ -265,7 +266,8 @@ impl VitrinaApp {
     }
 
     /// Replaces the content in one step, keeping the visitor where they are when that screen
-    /// still exists (else Home).
+    /// still exists (else Home). The map views start over: they hold indices into the old
+    /// content.
     fn swap_content(&mut self, ctx: &egui::Context, loaded: LoadedContent) {
         self.reload.status.warnings.clone_from(&loaded.warnings);
         for warning in &loaded.warnings {
@@ -296,12 +298,9 @@ impl VitrinaApp {
             ));
             self.colours = self.current_colours();
         }
-        let before = self.state.screen.clone();
-        self.state.revalidate(content);
-        if self.state.screen != before {
-            self.section_view.reset();
-            self.screen_changed_at = Some(ctx.input(|i| i.time));
-        }
+        let mut kept = self.state.clone();
+        kept.revalidate(content);
+        self.enter_screen(kept, ctx.input(|i| i.time), Entry::NewContent);
         // The slides may have changed: the loop's timing is rebuilt from them.
         self.attract.slideshow = None;
         // Pictures outside the content folder now (it was swapped) are freed.

@@ -3,6 +3,7 @@
 //! next frame, when input time is known.
 
 use super::VitrinaApp;
+use super::logic::Entry;
 pub use crate::state::Shot;
 use crate::state::idle::IdleMachine;
 use crate::state::slideshow::Slideshow;
@@ -84,23 +85,21 @@ impl VitrinaApp {
             attract,
         ));
         self.attract.swallow_until_release = false;
-        self.screen_changed_at = None;
-        self.section_view.reset();
-        self.map.reset();
-        self.attract.tour_map.reset();
-        self.state = AppState::new(&self.loaded.content);
         self.staff.close();
-        match shot {
-            Shot::Staff => {
-                self.state.screen = Screen::Home;
-                self.staff.summon(now, false);
-            }
+        let mut state = AppState::new(&self.loaded.content);
+        match &shot {
+            Shot::Staff => {}
             Shot::Screen { screen, lang } => {
-                self.state.screen = screen;
-                self.state.lang_code = lang;
+                state.screen = screen.clone();
+                state.lang_code.clone_from(lang);
             }
+            Shot::Slide { .. } => state.screen = Screen::Attract,
+        }
+        self.enter_screen(state, now, Entry::Shot);
+        match shot {
+            Shot::Staff => self.staff.summon(now, false),
+            Shot::Screen { .. } => {}
             Shot::Slide { index, fraction } => {
-                self.state.screen = Screen::Attract;
                 let slides = &self.loaded.content.slides;
                 let show = self.attract.slideshow.get_or_insert_with(|| {
                     Slideshow::new(slides.iter().map(|s| f64::from(s.secs())))
