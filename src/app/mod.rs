@@ -41,6 +41,10 @@ pub struct VitrinaApp {
     map: MapScreen,
     /// Kiosk mode: keep the window covering the whole monitor.
     kiosk: bool,
+    /// Input time of the last frame drawn, until its usage is recorded (next `logic`).
+    drawn_at: Option<f64>,
+    /// Input time of the last `frame_logic`.
+    logic_at: Option<f64>,
     /// Input time of the last change of screen, while its fade runs.
     screen_changed_at: Option<f64>,
     /// Input time when the window was last asked to cover the monitor.
@@ -113,6 +117,8 @@ impl VitrinaApp {
             map: MapScreen::new(),
             loaded,
             kiosk: false,
+            drawn_at: None,
+            logic_at: None,
             screen_changed_at: None,
             last_fill_request: None,
             attract: attract_loop::AttractState::default(),
@@ -284,6 +290,7 @@ impl eframe::App for VitrinaApp {
             self.keep_covering_the_monitor(ctx);
         }
         self.fleet_logic(ctx);
+        self.frame_logic(ctx);
     }
 
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {

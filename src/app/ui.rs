@@ -4,7 +4,7 @@
 use egui::Ui;
 
 use super::VitrinaApp;
-use super::logic::Entry;
+use super::logic::Asked;
 use crate::content::reach::{Orientation, controls_band};
 use crate::state::Screen;
 use crate::ui::dock_ui::dock_ui;
@@ -38,20 +38,28 @@ impl VitrinaApp {
         ui.ctx().request_repaint();
     }
 
-    /// Draws the current screen and applies what the visitor asked for.
+    /// Draws the current screen (the staff panel over it while it shows) and applies what
+    /// the visitor asked for after the pass. `frame_logic` runs first in each frame.
     pub fn draw(&mut self, ui: &mut Ui) {
-        let screen_rect = ui.max_rect();
         let now = ui.input(|i| i.time);
-        self.apply_shot(ui.ctx(), now);
         let full = Frame::new(
-            screen_rect,
+            ui.max_rect(),
             self.loaded.content.theme.base_size * self.text_scale(),
         );
         if self.staff_ui(ui, full, now) {
-            // The panel covers the visitors' screens; their idle timer waits.
             return;
         }
-        self.idle_logic(ui.ctx(), now);
+        let asked = self.screens_ui(ui, full);
+        self.apply_asked(asked, now);
+        self.attract_and_prompt_ui(ui, full, now);
+        self.screen_fade_ui(ui, now);
+        self.drawn_at = Some(now);
+    }
+
+    /// Draws the visitor's screen, the dock and the accessibility bar; returns what the
+    /// visitor asked for.
+    fn screens_ui(&mut self, ui: &mut Ui, full: Frame) -> Asked {
+        let screen_rect = ui.max_rect();
         // Controls within reach: in accessibility mode and on portrait screens they keep to
         // the band the screen's mounting allows (above a foot too low to reach, and below
         // `reach_top`).
@@ -103,27 +111,10 @@ impl VitrinaApp {
         intents.extend(dock_ui(ui, &view, &self.state.screen));
         let swallow = self.swallowing();
         self.accessibility_ui(ui, frame, base, swallow);
-        if self.swallowing() {
-            // The touch that woke the kiosk or dismissed the prompt activates nothing.
-            intents.clear();
+        Asked {
+            intents,
+            swiped_to,
+            page_width: frame.size.x,
         }
-        if let Some(next) = swiped_to {
-            // The page already slid into place: no fade, no second animation.
-            let mut swiped = self.state.clone();
-            swiped.swipe_to(next, &self.loaded.content);
-            self.enter_screen(swiped, now, Entry::Cut);
-        }
-        let page_width = frame.size.x;
-        for intent in intents {
-            self.apply(intent, now, page_width);
-        }
-        self.attract_and_prompt_ui(ui, full, now);
-        self.screen_fade_ui(ui, now);
-        self.schedule_repaint(ui, now);
-        if self.pictures.pending() {
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(50));
-        }
-        self.track_usage(now);
     }
 }

@@ -2,6 +2,9 @@
 //! cross-fade from the previous one has come. Pure, computed from the start time, so
 //! slides never drift however long the loop runs or however slow a frame is.
 
+use super::count_up::{COUNT_UP_DELAY_SECS, COUNT_UP_SECS, counts};
+use crate::content::{Content, Slide};
+
 /// Length of the cross-fade into each slide, in seconds (visual.md §6).
 pub const CROSSFADE_SECS: f64 = 1.2;
 
@@ -120,6 +123,34 @@ pub fn tour_stop(stops: usize, elapsed: f64, duration: f64) -> usize {
     )]
     let stop = (elapsed.max(0.0) / per_stop).floor() as usize;
     stop.min(stops.saturating_sub(1))
+}
+
+/// Whether the loop moves quickly `secs` after it started, as opposed to the pictures' slow
+/// drift: a cross-fade, a map tour (it flies and draws routes throughout) or a key figure
+/// while it counts up in `lang_code`. The app paces its frames by it.
+pub fn is_lively(show: &Slideshow, content: &Content, lang_code: &str, secs: f64) -> bool {
+    let Some(at) = show.at(secs) else {
+        return false;
+    };
+    at.fading_from.is_some()
+        || content
+            .slides
+            .get(at.index)
+            .is_some_and(|slide| match slide {
+                Slide::MapTour { .. } => true,
+                Slide::Figure {
+                    section, figure, ..
+                } => {
+                    at.elapsed < COUNT_UP_DELAY_SECS + COUNT_UP_SECS
+                        && content
+                            .section(section)
+                            .and_then(|s| s.figures.get(figure.saturating_sub(1)))
+                            .is_some_and(|f| {
+                                counts(f.value.resolve(lang_code, content.default_lang_code()))
+                            })
+                }
+                Slide::Hero { .. } | Slide::Picture { .. } => false,
+            })
 }
 
 #[cfg(test)]
