@@ -116,7 +116,7 @@ impl VitrinaApp {
     }
 
     /// Keeps a copy of the content shown at `path` (now, and after each reload), so a
-    /// restart with a broken content file shows it (see [`crate::content::last_good`]).
+    /// restart with a broken content file shows it (see [`crate::platform::last_good`]).
     #[must_use]
     pub fn with_last_good(mut self, path: PathBuf) -> Self {
         self.reload.last_good = Some(path);

@@ -1,4 +1,7 @@
-//! The kiosk app: state, intents, and the eframe glue that draws the current screen.
+//! `VitrinaApp`, the eframe glue: `logic.rs` runs before each frame (idle, the staff gate,
+//! repaint pacing, usage, and `enter_screen`, the one place the screen changes), `ui.rs`
+//! draws the current screen. The pure state it holds is `crate::state`; it starts from a
+//! plain [`Launch`] the command line builds.
 
 mod accessibility;
 mod attract_loop;

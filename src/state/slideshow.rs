@@ -157,6 +157,48 @@ pub fn is_lively(show: &Slideshow, content: &Content, lang_code: &str, secs: f64
 mod tests {
     use super::*;
 
+    /// A hero slide (12 s), a figure that counts (8 s) and one that does not (8 s).
+    fn figures_content() -> Content {
+        crate::content::parse_content(
+            r#"(
+                languages: [(code: "en", name: "English", default: true)],
+                story: (title: "T"),
+                sections: [(id: "a", title: "A", figures: [
+                    (value: "508", label: "km"),
+                    (value: "sixth", label: "place"),
+                ])],
+                slides: [
+                    Hero(section: "a"),
+                    Figure(section: "a", figure: 1),
+                    Figure(section: "a", figure: 2),
+                ],
+            )"#,
+            std::path::Path::new("test.ron"),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn the_loop_is_lively_while_it_cross_fades_or_a_figure_counts_up() {
+        let content = figures_content();
+        let show = Slideshow::new(content.slides.iter().map(|s| f64::from(s.secs())));
+        let lively = |secs: f64| is_lively(&show, &content, "en", secs);
+        assert!(!lively(5.0), "a hero slide only drifts");
+        assert!(lively(12.1), "the cross-fade into the figure");
+        assert!(
+            lively(12.0 + COUNT_UP_DELAY_SECS + 1.0),
+            "the figure counts up"
+        );
+        assert!(
+            !lively(12.0 + COUNT_UP_DELAY_SECS + COUNT_UP_SECS + 0.5),
+            "the figure has counted"
+        );
+        assert!(
+            !lively(20.0 + CROSSFADE_SECS + 0.5),
+            "words do not count up"
+        );
+    }
+
     #[test]
     fn a_tour_gives_each_preset_equal_time() {
         assert_eq!(tour_stop(3, 0.0, 18.0), 0, "starts on the first");
