@@ -35,7 +35,10 @@ fn frame(ctx: &egui::Context, app: &mut VitrinaApp, size: [f32; 2], time: f64) -
         ..RawInput::default()
     };
     app.poll_pictures(ctx);
-    let mut output = ctx.run_ui(input, |ui| app.draw(ui));
+    let mut output = ctx.run_ui(input, |ui| {
+        app.frame_logic(ui.ctx());
+        app.draw(ui);
+    });
     // No GPU to upload textures to: drop the deltas on purpose.
     output.textures_delta.clear();
     ctx.tessellate(output.shapes, output.pixels_per_point).len()

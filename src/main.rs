@@ -53,7 +53,7 @@ fn main() -> ExitCode {
             // The guard flushes the log file when the kiosk closes.
             let _log = logging::init(Output::StderrAndFiles(&dirs.logs));
             vitrina::platform::crash::install_panic_hook();
-            vitrina::app::run(&cli)
+            vitrina::launch::run(&cli)
         }
     }
 }

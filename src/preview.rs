@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 
-use crate::app::show::Shot;
 use crate::app::{Screen, VitrinaApp};
 use crate::content::LoadedContent;
+use crate::state::Shot;
 
 /// Input time per harness step: short, so a slide does not run on while pictures decode.
 const STEP_SECS: f32 = 0.1;

@@ -370,3 +370,59 @@ fn the_app_swaps_content_and_keeps_the_visitor_on_their_section() {
     assert!(app.reload_status().error.is_none(), "recovered");
     assert_eq!(app.reload_status().applied, 1, "one reload applied");
 }
+
+#[test]
+fn a_reload_while_on_the_map_starts_the_map_visit_over_on_the_new_content() {
+    let dir = tempfile::tempdir().expect("test setup");
+    let path = shipped_copy(dir.path());
+    let loaded = load_content(&path).expect("test setup");
+    let gas = loaded
+        .content
+        .map
+        .layers
+        .iter()
+        .position(|l| l.id == "gas")
+        .expect("the shipped map has a gas layer");
+    let section = loaded.content.sections[1]
+        .title
+        .resolve("en", "en")
+        .to_owned();
+    let watched = path.clone();
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| {
+            VitrinaApp::new(&cc.egui_ctx, loaded).with_hot_reload(&cc.egui_ctx, &watched)
+        });
+    common::settle(&mut harness);
+    common::tap(&mut harness, egui::pos2(960.0, 540.0));
+    harness.get_by_label("Explore the map").click();
+    common::settle(&mut harness);
+    harness.get_by_label("Gas").click();
+    common::settle(&mut harness);
+    let gas_visible = |h: &Harness<'static, VitrinaApp>| {
+        h.state()
+            .map()
+            .state()
+            .is_some_and(|map| map.layer_visible(gas))
+    };
+    assert!(!gas_visible(&harness), "the visitor hid the gas layer");
+
+    let text = std::fs::read_to_string(&path).expect("test setup");
+    std::fs::write(&path, text.replacen(&section, "A renamed section", 1)).expect("test setup");
+    assert!(
+        step_until(&mut harness, |h| h.state().reload_status().applied == 1),
+        "the edit is applied"
+    );
+    common::settle(&mut harness);
+    let app = harness.state();
+    assert_eq!(
+        app.state().screen,
+        Screen::Map { preset: None },
+        "the visitor stays on the map"
+    );
+    assert!(
+        gas_visible(&harness),
+        "the visit started over on the new content, every layer shown"
+    );
+}

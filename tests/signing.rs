@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use vitrina::content::last_good;
+use vitrina::platform::last_good;
 use vitrina::platform::watch::{ContentWatcher, ReloadEvent, WatchOptions};
 #[path = "support/xvfb.rs"]
 mod xvfb;

@@ -5,7 +5,7 @@
 //! Platform: `speech` (the system's speech service) and `sound` (playing the chime).
 
 pub mod chime;
-pub mod reach;
+pub use crate::content::reach;
 pub mod reader;
 pub mod script;
 pub mod sound;

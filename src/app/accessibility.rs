@@ -5,10 +5,11 @@ use std::time::Duration;
 
 use egui::Ui;
 
-use super::{Screen, VitrinaApp};
+use super::VitrinaApp;
 use crate::a11y::reader::{PlayState, Reader, Speaker};
 use crate::a11y::script::{MapCard, ParagraphKind, ScriptScreen, build_script};
 use crate::map::Selection;
+use crate::state::Screen;
 use crate::ui::a11y_ui::{A11yAction, A11yBar, a11y_bar_ui, a11y_button_ui};
 use crate::ui::layout::Frame;
 use crate::ui::theme::Colours;
@@ -278,7 +279,10 @@ impl VitrinaApp {
     }
 
     fn warning_showing(&self) -> bool {
-        matches!(self.idle_phase(), Some(super::idle::Phase::Warning { .. }))
+        matches!(
+            self.idle_phase(),
+            Some(crate::state::idle::Phase::Warning { .. })
+        )
     }
 
     fn act(&mut self, action: A11yAction) {

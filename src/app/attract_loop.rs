@@ -6,12 +6,14 @@ use std::time::Duration;
 
 use egui::{Event, Ui};
 
-use super::idle::{IdleEvent, IdleMachine, Phase};
-use super::slideshow::{Slideshow, tour_stop};
-use super::{AppState, Screen, VitrinaApp};
+use super::VitrinaApp;
+use super::logic::Entry;
 use crate::content::Slide;
 use crate::content::hours::OpeningHours;
 use crate::map::MapScreen;
+use crate::state::idle::{IdleEvent, IdleMachine, Phase};
+use crate::state::slideshow::{Slideshow, is_lively, tour_stop};
+use crate::state::{AppState, Screen};
 use crate::ui::attract_ui::{attract_ui, closed_ui};
 use crate::ui::layout::Frame;
 use crate::ui::prompt_ui::still_there_ui;
@@ -33,9 +35,6 @@ pub struct AttractState {
     pub timeout_override: Option<u32>,
     /// The map that map-tour slides fly over (its own camera, apart from the map screen's).
     pub tour_map: MapScreen,
-    /// Whether the loop's last frame had quick motion (a cross-fade, a count-up, a map
-    /// flight); otherwise only the slow drift of the pictures moves.
-    pub lively: bool,
     /// Outside opening hours: the loop rests on the closed screen.
     pub closed: bool,
     /// The slide shown last frame (logged when it changes).
@@ -49,11 +48,6 @@ fn drift_fps(attract_fps: u32) -> f64 {
 }
 
 /// Whether this frame had input that counts as a visitor's presence.
-pub(super) fn had_input(ui: &Ui) -> bool {
-    input_seen(ui.ctx())
-}
-
-/// Whether this frame had input that counts as a visitor's presence (also outside `ui`).
 pub(super) fn input_seen(ctx: &egui::Context) -> bool {
     ctx.input(|i| {
         i.events.iter().any(|event| {
@@ -71,7 +65,7 @@ pub(super) fn input_seen(ctx: &egui::Context) -> bool {
 
 impl VitrinaApp {
     /// Feeds this frame's input and time to the idle machine and acts on what it says.
-    pub(super) fn idle_logic(&mut self, ui: &Ui, now: f64) {
+    pub(super) fn idle_logic(&mut self, ctx: &egui::Context, now: f64) {
         let kiosk = &self.loaded.content.kiosk;
         let slides = &self.loaded.content.slides;
         let attract = &mut self.attract;
@@ -88,18 +82,19 @@ impl VitrinaApp {
         if attract.slideshow.is_none() {
             attract.slideshow = Some(Slideshow::new(slides.iter().map(|s| f64::from(s.secs()))));
         }
+        let start_in_loop = matches!(idle.phase(), Phase::Attract { .. })
+            && !matches!(self.state.screen, Screen::Attract);
         let mut events = Vec::new();
-        if matches!(idle.phase(), Phase::Attract { .. })
-            && !matches!(self.state.screen, Screen::Attract)
-        {
-            // Start-up in the loop.
-            self.state.screen = Screen::Attract;
-            attract.since = now;
-        }
-        if had_input(ui) {
+        if input_seen(ctx) {
             events.extend(idle.input(now));
         }
         events.extend(idle.tick(now));
+        if start_in_loop {
+            let mut looping = self.state.clone();
+            looping.screen = Screen::Attract;
+            self.enter_screen(looping, now, Entry::Cut);
+            self.attract.since = now;
+        }
         for event in events {
             log::info!("idle: {event:?} at {now:.1} s");
             match event {
@@ -107,28 +102,22 @@ impl VitrinaApp {
                 IdleEvent::Continue => self.attract.swallow_until_release = true,
                 IdleEvent::Wake => {
                     let showing = self.showing_slide(now);
-                    self.state = AppState::woken(&self.loaded.content, showing);
-                    if matches!(self.state.screen, Screen::Map { .. }) {
-                        self.map.reset();
-                    }
-                    self.section_view.reset();
+                    let woken = AppState::woken(&self.loaded.content, showing);
+                    self.enter_screen(woken, now, Entry::Fade);
                     self.attract.swallow_until_release = true;
-                    self.screen_changed_at = Some(now);
                 }
                 IdleEvent::Reset => {
                     self.reset_accessibility();
-                    self.attract.tour_map.reset();
-                    self.state = AppState::new(&self.loaded.content);
-                    self.state.screen = Screen::Attract;
-                    self.section_view.reset();
+                    let mut reset = AppState::new(&self.loaded.content);
+                    reset.screen = Screen::Attract;
+                    self.enter_screen(reset, now, Entry::Fade);
                     self.attract.since = now;
-                    self.screen_changed_at = Some(now);
                 }
             }
         }
         if self.attract.swallow_until_release
-            && !ui.input(|i| i.pointer.any_down())
-            && !had_input(ui)
+            && !ctx.input(|i| i.pointer.any_down())
+            && !input_seen(ctx)
         {
             self.attract.swallow_until_release = false;
         }
@@ -161,15 +150,11 @@ impl VitrinaApp {
     pub(super) fn attract_and_prompt_ui(&mut self, ui: &mut Ui, frame: Frame, now: f64) {
         let view = View::new(frame, &self.colours, &self.loaded, &self.state.lang_code);
         let hours = self.machine.opening_hours.as_ref();
-        // Only the loop rests outside opening hours: read the clock only while it shows.
-        self.attract.closed = self.state.screen == Screen::Attract
-            && hours.is_some_and(|hours| !hours.is_open((self.wall_clock)()));
         if self.state.screen == Screen::Attract {
             if let (true, Some(hours)) = (self.attract.closed, hours) {
                 closed_ui(ui, &view, hours);
-                self.attract.lively = false;
             } else if let Some(show) = &self.attract.slideshow {
-                self.attract.lively = attract_ui(
+                attract_ui(
                     ui,
                     &view,
                     &mut self.pictures,
@@ -196,9 +181,17 @@ impl VitrinaApp {
         }
     }
 
+    /// Whether the loop rests on the closed screen: only the loop rests outside opening
+    /// hours, so the clock is read only while it shows.
+    pub(super) fn update_closed(&mut self) {
+        let hours = self.machine.opening_hours.as_ref();
+        self.attract.closed = self.state.screen == Screen::Attract
+            && hours.is_some_and(|hours| !hours.is_open((self.wall_clock)()));
+    }
+
     /// Asks for the next frame only when something will change: the attract loop at its
     /// frame-rate cap, the prompt's countdown each second, else the idle deadline.
-    pub(super) fn schedule_repaint(&self, ui: &Ui, now: f64) {
+    pub(super) fn schedule_repaint(&self, ctx: &egui::Context, now: f64) {
         let Some(idle) = &self.attract.idle else {
             return;
         };
@@ -210,14 +203,17 @@ impl VitrinaApp {
                 OpeningHours::secs_to_next_check((self.wall_clock)())
             }
             Phase::Attract { .. } => {
-                let frame = if self.attract.lively {
+                let secs = now - self.attract.since;
+                let lively = self.attract.slideshow.as_ref().is_some_and(|show| {
+                    is_lively(show, &self.loaded.content, &self.state.lang_code, secs)
+                });
+                let frame = if lively {
                     1.0 / fps
                 } else {
                     1.0 / drift_fps(cap)
                 };
                 // Land a frame on the next slide's first instant, so a slide is on screen
                 // for its own duration however low the frame rate.
-                let secs = now - self.attract.since;
                 let to_next_slide = self
                     .attract
                     .slideshow
@@ -229,7 +225,6 @@ impl VitrinaApp {
             Phase::Warning { .. } => 1.0 / fps,
             Phase::Interactive => idle.next_deadline().map_or(60.0, |at| at - now),
         };
-        ui.ctx()
-            .request_repaint_after(Duration::from_secs_f64(after.clamp(0.0, 3600.0)));
+        ctx.request_repaint_after(Duration::from_secs_f64(after.clamp(0.0, 3600.0)));
     }
 }

@@ -47,7 +47,7 @@ impl VitrinaApp {
                         .unwrap_or(kiosk.idle_timeout_secs),
                 )
             },
-            super::idle::IdleMachine::timeout_secs,
+            crate::state::idle::IdleMachine::timeout_secs,
         );
         #[expect(
             clippy::cast_possible_truncation,

@@ -6,12 +6,13 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use super::{Screen, VitrinaApp};
+use super::VitrinaApp;
 use crate::content::Content;
 use crate::platform::notify::Notifier;
 use crate::platform::screenshot::ScreenshotWriter;
 use crate::platform::status::{ContentSnapshot, Snapshot, StatusWriter};
 use crate::settings::StatusSettings;
+use crate::state::Screen;
 
 /// `status.json` is rewritten this often even when nothing changes (the heartbeat).
 pub const STATUS_EVERY: Duration = Duration::from_secs(60);

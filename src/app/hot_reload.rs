@@ -4,32 +4,13 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 use super::VitrinaApp;
-use crate::content::{Diagnostic, LoadError, LoadedContent, last_good};
+use super::logic::Entry;
+use crate::content::{Diagnostic, LoadError, LoadedContent};
+use crate::platform::last_good;
 use crate::platform::watch::{ContentWatcher, ReloadEvent, SIGNING_GRACE, WatchOptions};
 use crate::signing::{Trust, load_content_trusted};
+use crate::state::ReloadStatus;
 use crate::ui::theme::{font_definitions, font_definitions_checked};
-
-/// How the last reload went, for the staff panel (visitors never see it).
-#[derive(Clone, Debug, Default)]
-pub struct ReloadStatus {
-    /// Whether the content file is being watched.
-    pub watching: bool,
-    /// Reloads applied since start.
-    pub applied: u64,
-    /// When the content shown was last replaced.
-    pub last_applied: Option<SystemTime>,
-    /// The current problem with the content file (`FILE:LINE:COLUMN: message` lines), while
-    /// the last good content stays on screen; `None` when the file shown is the file on disk.
-    pub error: Option<String>,
-    /// The same problem, one entry per diagnostic.
-    pub diagnostics: Vec<Diagnostic>,
-    /// Warnings of the content shown.
-    pub warnings: Vec<Diagnostic>,
-    /// Time the last reload took to read, parse and validate.
-    pub last_took: Option<Duration>,
-    /// The current problem with `kiosk.ron`, while the settings in effect stay.
-    pub settings_error: Option<String>,
-}
 
 /// The watcher and what it last said.
 #[derive(Default)]
@@ -135,7 +116,7 @@ impl VitrinaApp {
     }
 
     /// Keeps a copy of the content shown at `path` (now, and after each reload), so a
-    /// restart with a broken content file shows it (see [`crate::content::last_good`]).
+    /// restart with a broken content file shows it (see [`crate::platform::last_good`]).
     #[must_use]
     pub fn with_last_good(mut self, path: PathBuf) -> Self {
         self.reload.last_good = Some(path);
@@ -285,7 +266,8 @@ impl VitrinaApp {
     }
 
     /// Replaces the content in one step, keeping the visitor where they are when that screen
-    /// still exists (else Home).
+    /// still exists (else Home). The map views start over: they hold indices into the old
+    /// content.
     fn swap_content(&mut self, ctx: &egui::Context, loaded: LoadedContent) {
         self.reload.status.warnings.clone_from(&loaded.warnings);
         for warning in &loaded.warnings {
@@ -316,12 +298,9 @@ impl VitrinaApp {
             ));
             self.colours = self.current_colours();
         }
-        let before = self.state.screen.clone();
-        self.state.revalidate(content);
-        if self.state.screen != before {
-            self.section_view.reset();
-            self.screen_changed_at = Some(ctx.input(|i| i.time));
-        }
+        let mut kept = self.state.clone();
+        kept.revalidate(content);
+        self.enter_screen(kept, ctx.input(|i| i.time), Entry::NewContent);
         // The slides may have changed: the loop's timing is rebuilt from them.
         self.attract.slideshow = None;
         // Pictures outside the content folder now (it was swapped) are freed.

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::VitrinaApp;
 use crate::content::LoadError;
 use crate::platform::settings_watch::{SettingsEvent, SettingsWatcher};
-use crate::settings::{KioskConfig, Machine, Source};
+use crate::settings::{KioskConfig, Machine};
 use crate::signing::Trust;
 
 impl VitrinaApp {
@@ -81,7 +81,7 @@ impl VitrinaApp {
             Some(SettingsEvent::Loaded(config, source)) => {
                 self.reload.status.settings_error = None;
                 if *config != self.kiosk_config {
-                    log::info!("kiosk.ron reloaded ({})", describe(&source));
+                    log::info!("kiosk.ron reloaded ({})", source.describe());
                     self.set_kiosk_config(*config);
                     self.keep_settings_copy();
                     // New keys: the content is checked again against them at once.
@@ -128,15 +128,5 @@ impl VitrinaApp {
         if let Err(err) = spawned {
             log::warn!("cannot keep a copy of kiosk.ron: {err}");
         }
-    }
-}
-
-/// Where the settings came from, for the log.
-pub(super) fn describe(source: &Source) -> String {
-    match source {
-        Source::Given(path) => format!("{} (--kiosk-config)", path.display()),
-        Source::System(path) => format!("{} (system)", path.display()),
-        Source::User(path) => format!("{} (user)", path.display()),
-        Source::Defaults => "no kiosk.ron: safe defaults".to_owned(),
     }
 }

@@ -1,51 +1,37 @@
-//! The kiosk app: state, intents, and the eframe glue that draws the current screen.
+//! `VitrinaApp`, the eframe glue: `logic.rs` runs before each frame (idle, the staff gate,
+//! repaint pacing, usage, and `enter_screen`, the one place the screen changes), `ui.rs`
+//! draws the current screen. The pure state it holds is `crate::state`; it starts from a
+//! plain [`Launch`] the command line builds.
 
-pub mod navigation;
-
-use navigation::{PageSwipe, SwipeOutcome};
 mod accessibility;
 mod attract_loop;
-pub mod count_up;
 mod display;
 pub mod display_power;
 pub mod fleet;
 mod hot_reload;
-pub mod idle;
+mod launch;
+mod logic;
 mod machine_settings;
 pub mod show;
-pub mod slideshow;
-pub mod staff;
 mod staff_panel;
-mod state;
+mod ui;
 mod usage_tracking;
-
-use std::process::ExitCode;
 
 use egui::Ui;
 
 pub use accessibility::{Accessibility, LARGE_TEXT_SCALE};
-pub use hot_reload::ReloadStatus;
-pub use state::{AppState, Intent, Screen};
+pub use launch::{Launch, run};
+// The pure state moved to `crate::state`; these paths stay for tests and benchmarks.
+pub use crate::state::{
+    AppState, Intent, ReloadStatus, Screen, count_up, idle, navigation, slideshow, staff,
+};
 
-use crate::a11y::reach::{Orientation, controls_band};
-use crate::cli::Cli;
 use crate::content::LoadedContent;
 use crate::map::MapScreen;
 use crate::platform::images::Pictures;
 use crate::settings::DisplaySettings;
-use crate::ui::dock_ui::dock_ui;
-use crate::ui::home_ui::home_ui;
-use crate::ui::layout::Frame;
-use crate::ui::section_ui::{SectionOutcome, SectionView, section_ui};
+use crate::ui::section_ui::SectionView;
 use crate::ui::theme::{Colours, font_definitions_checked};
-use crate::ui::view::View;
-
-/// Length of the fade when the screen changes, in seconds.
-const SCREEN_FADE_SECS: f64 = 0.24;
-
-/// Movement in screen points that still counts as a tap. egui's default (6) loses taps
-/// whose finger drifts a little (egui issue #5495); about 3 mm on a 24″ 1080p panel.
-const TAP_SLOP_DESIGN: f32 = 12.0;
 
 /// The kiosk.
 pub struct VitrinaApp {
@@ -58,6 +44,10 @@ pub struct VitrinaApp {
     map: MapScreen,
     /// Kiosk mode: keep the window covering the whole monitor.
     kiosk: bool,
+    /// Input time of the last frame drawn, until its usage is recorded (next `logic`).
+    drawn_at: Option<f64>,
+    /// Input time of the last `frame_logic`.
+    logic_at: Option<f64>,
     /// Input time of the last change of screen, while its fade runs.
     screen_changed_at: Option<f64>,
     /// Input time when the window was last asked to cover the monitor.
@@ -130,6 +120,8 @@ impl VitrinaApp {
             map: MapScreen::new(),
             loaded,
             kiosk: false,
+            drawn_at: None,
+            logic_at: None,
             screen_changed_at: None,
             last_fill_request: None,
             attract: attract_loop::AttractState::default(),
@@ -288,142 +280,6 @@ impl VitrinaApp {
     pub fn pictures_pending(&self) -> bool {
         self.pictures.pending()
     }
-
-    /// Applies an intent at input time `now`; `page_width` is the section page's width in
-    /// design points (for the page-turn animation).
-    fn apply(&mut self, intent: Intent, now: f64, page_width: f32) {
-        // The pager turns to a neighbour with the swipe's own animation; the section screen
-        // reports `SwipedTo` when it ends.
-        if let (Intent::TurnTo(target), Screen::Section(current)) = (&intent, &self.state.screen)
-            && !self.section_view.swipe.is_moving()
-        {
-            let outcome = if *target == current + 1 {
-                Some(SwipeOutcome::Next)
-            } else if *target + 1 == *current {
-                Some(SwipeOutcome::Previous)
-            } else {
-                None
-            };
-            if let Some(outcome) = outcome {
-                self.section_view.swipe = PageSwipe::turn(now, outcome, page_width);
-                return;
-            }
-        }
-        let before = self.state.screen.clone();
-        self.state.apply(intent, &self.loaded.content);
-        if self.state.screen != before {
-            self.section_view.reset();
-            if matches!(self.state.screen, Screen::Map { .. }) {
-                self.map.reset();
-            }
-            self.screen_changed_at = Some(now);
-        }
-    }
-
-    /// A new screen fades in from the ink over 240 ms (ease in-out).
-    fn screen_fade_ui(&mut self, ui: &Ui, now: f64) {
-        let Some(start) = self.screen_changed_at else {
-            return;
-        };
-        #[expect(clippy::cast_possible_truncation, reason = "a fraction 0..1")]
-        let t = ((now - start) / SCREEN_FADE_SECS) as f32;
-        if t >= 1.0 {
-            self.screen_changed_at = None;
-            return;
-        }
-        let eased = t * t * (3.0 - 2.0 * t);
-        let veil = self.colours.ink.gamma_multiply(0.6 * (1.0 - eased));
-        ui.painter().rect_filled(ui.max_rect(), 0.0, veil);
-        ui.ctx().request_repaint();
-    }
-
-    /// Draws the current screen and applies what the visitor asked for.
-    pub fn draw(&mut self, ui: &mut Ui) {
-        let screen_rect = ui.max_rect();
-        let now = ui.input(|i| i.time);
-        self.apply_shot(ui.ctx(), now);
-        let full = Frame::new(
-            screen_rect,
-            self.loaded.content.theme.base_size * self.text_scale(),
-        );
-        if self.staff_ui(ui, full, now) {
-            // The panel covers the visitors' screens; their idle timer waits.
-            return;
-        }
-        self.idle_logic(ui, now);
-        // Controls within reach: in accessibility mode and on portrait screens they keep to
-        // the band the screen's mounting allows (above a foot too low to reach, and below
-        // `reach_top`).
-        let visitor = self.state.screen != Screen::Attract;
-        let band = controls_band(
-            self.machine.screen.as_ref(),
-            self.a11y.on,
-            Orientation::of(screen_rect.width(), screen_rect.height()),
-        )
-        .filter(|_| visitor);
-        let base = band.map_or(full, |band| {
-            full.without_bottom((1.0 - band.bottom) * full.size.y)
-        });
-        let reach_top = band.map(|band| band.top * full.size.y);
-        // In accessibility mode the reading bar takes the bottom; the screens reflow above it.
-        let frame = if self.a11y.on && visitor {
-            base.without_bottom(crate::ui::a11y_ui::bar_space(&base))
-        } else {
-            base
-        };
-        ui.ctx().options_mut(|options| {
-            options.input_options.max_click_dist = frame.pt(TAP_SLOP_DESIGN).max(6.0);
-        });
-        if self.state.screen != Screen::Attract {
-            // The attract loop covers the screen itself: one full-screen layer less for
-            // software renderers, where every layer costs.
-            ui.painter().rect_filled(screen_rect, 0.0, self.colours.ink);
-        }
-        let spoken = self.spoken_kind();
-        let view = View {
-            spoken,
-            reach_top,
-            ..View::new(frame, &self.colours, &self.loaded, &self.state.lang_code)
-        };
-        let mut intents = Vec::new();
-        let mut swiped_to = None;
-        match self.state.screen.clone() {
-            Screen::Home => intents.extend(home_ui(ui, &view, &mut self.pictures)),
-            Screen::Attract => {}
-            Screen::Section(index) => {
-                match section_ui(ui, &view, &mut self.pictures, &mut self.section_view, index) {
-                    Some(SectionOutcome::Intent(intent)) => intents.push(intent),
-                    Some(SectionOutcome::SwipedTo(next)) => swiped_to = Some(next),
-                    None => {}
-                }
-            }
-            Screen::Map { preset } => intents.extend(self.map.ui(ui, &view, preset.as_deref())),
-        }
-        intents.extend(dock_ui(ui, &view, &self.state.screen));
-        let swallow = self.swallowing();
-        self.accessibility_ui(ui, frame, base, swallow);
-        if self.swallowing() {
-            // The touch that woke the kiosk or dismissed the prompt activates nothing.
-            intents.clear();
-        }
-        if let Some(next) = swiped_to {
-            // The page already slid into place: no fade, no second animation.
-            self.state.swipe_to(next, &self.loaded.content);
-            self.section_view.reset();
-        }
-        let page_width = frame.size.x;
-        for intent in intents {
-            self.apply(intent, now, page_width);
-        }
-        self.attract_and_prompt_ui(ui, full, now);
-        self.screen_fade_ui(ui, now);
-        self.schedule_repaint(ui, now);
-        if self.pictures.pending() {
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(50));
-        }
-        self.track_usage(now);
-    }
 }
 
 impl eframe::App for VitrinaApp {
@@ -437,6 +293,7 @@ impl eframe::App for VitrinaApp {
             self.keep_covering_the_monitor(ctx);
         }
         self.fleet_logic(ctx);
+        self.frame_logic(ctx);
     }
 
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
@@ -461,181 +318,5 @@ impl eframe::App for VitrinaApp {
 
     fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
         self.colours.ink.to_normalized_gamma_f32()
-    }
-}
-
-/// Runs the kiosk window until it is closed.
-pub fn run(cli: &Cli) -> ExitCode {
-    let launched = std::time::Instant::now();
-    let settings_copy = cli.dirs().last_good_settings_file();
-    let (settings_source, kiosk_config, settings_error) =
-        match crate::settings::startup_config(cli.kiosk_config.as_deref(), &settings_copy) {
-            Ok(started) => started,
-            Err(failed) => {
-                let (source, err) = *failed;
-                log::error!(
-                    "cannot start: the kiosk settings, {}, have errors, and there is no copy \
-                     of good settings:\n{err}",
-                    machine_settings::describe(&source)
-                );
-                return ExitCode::FAILURE;
-            }
-        };
-    match &settings_error {
-        None => log::info!(
-            "kiosk settings: {}",
-            machine_settings::describe(&settings_source)
-        ),
-        Some(err) => log::error!(
-            "kiosk.ron has errors; using the copy of the last good settings kept in {} until \
-             it is fixed:\n{err}",
-            settings_copy.display()
-        ),
-    }
-    let windowed = cli.windowed || cli.size.is_some();
-    let last_good_path = cli.dirs().last_good_file();
-    // kiosk.ron was validated, so its keys parse; a failure here would be a bug, and
-    // starting without the keys would show unsigned content: refuse instead.
-    let trust = match crate::signing::Trust::new(&kiosk_config.trusted_keys) {
-        Ok(trust) => trust,
-        Err(err) => {
-            log::error!("cannot start: kiosk.ron's trusted_keys: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
-    if !trust.is_empty() {
-        log::info!("content must be signed by one of the keys {trust:?}");
-    }
-    let signing_grace = cli.signing_grace.map(std::time::Duration::from_secs);
-    let (loaded, startup_error) =
-        match crate::content::last_good::startup_content(&cli.content, &last_good_path, &trust) {
-            Ok((loaded, None)) => (loaded, None),
-            Ok((loaded, Some(err))) => {
-                log::error!(
-                    "the content has errors; showing the last good content kept in {} until \
-                     the file is fixed:\n{err}",
-                    last_good_path.display()
-                );
-                (loaded, Some(err))
-            }
-            Err(failed) => {
-                let (err, why) = *failed;
-                log::error!(
-                    "cannot start: the content has errors, and there is no last good copy \
-                     ({why}):\n{err}"
-                );
-                return ExitCode::FAILURE;
-            }
-        };
-    for warning in &loaded.warnings {
-        log::warn!("{warning}");
-    }
-    if !windowed
-        && kiosk_config.staff_pin_hash.is_none()
-        && loaded.content.kiosk.staff_pin.is_none()
-    {
-        log::warn!(
-            "no staff_pin_hash in kiosk.ron: the staff panel stays closed in kiosk mode; make \
-             the line with `vitrina pin`"
-        );
-    }
-    let idle_timeout = cli.idle_timeout;
-    let tour = cli.bench_tour.map(|every| {
-        let lang = loaded.content.default_lang_code().to_owned();
-        let shots = crate::preview::plan(&loaded, &lang)
-            .into_iter()
-            .map(|planned| planned.shot)
-            .collect::<Vec<_>>();
-        (shots, every)
-    });
-    let content_path = cli.content.clone();
-    let given_settings = cli.kiosk_config.clone();
-    let test_panic = cli.test_panic;
-    let data_dir = cli.dirs().data;
-    let status_settings = kiosk_config.status;
-    let display = kiosk_config.display;
-    let secs = |s: Option<u32>| s.map(|s| std::time::Duration::from_secs(u64::from(s)));
-    let fleet_periods = (secs(cli.status_every_secs), secs(cli.screenshot_every_secs));
-    // A benchmark tour is no visitor.
-    let usage = tour
-        .is_none()
-        .then(|| crate::usage::UsageSink::file(cli.dirs().usage_file()));
-    let mut viewport = egui::ViewportBuilder::default()
-        .with_title("Vitrina")
-        .with_app_id("vitrina");
-    if windowed {
-        let [w, h] = cli.size.unwrap_or([1920, 1080]);
-        #[expect(clippy::cast_precision_loss, reason = "window sizes")]
-        let size = [w as f32, h as f32];
-        viewport = viewport.with_inner_size(size).with_resizable(true);
-    } else {
-        viewport = viewport
-            .with_fullscreen(true)
-            .with_decorations(false)
-            .with_window_level(egui::WindowLevel::AlwaysOnTop);
-    }
-    let options = eframe::NativeOptions {
-        viewport,
-        renderer: match (cli.renderer, kiosk_config.renderer) {
-            (Some(crate::cli::Renderer::Wgpu), _)
-            | (None, Some(crate::settings::RendererChoice::Wgpu)) => eframe::Renderer::Wgpu,
-            _ => eframe::Renderer::Glow,
-        },
-        ..Default::default()
-    };
-    let result = eframe::run_native(
-        "vitrina",
-        options,
-        Box::new(move |cc| {
-            log::info!(
-                "window ready {} ms after launch",
-                launched.elapsed().as_millis()
-            );
-            crate::platform::disable_press_and_hold(cc);
-            let mut app = VitrinaApp::new(&cc.egui_ctx, loaded)
-                .with_kiosk_config(kiosk_config)
-                .with_kiosk_mode(!windowed)
-                .with_sounds(true)
-                .with_test_panic(test_panic)
-                .with_idle_timeout(idle_timeout)
-                .with_trust(trust);
-            if let Some(grace) = signing_grace {
-                app = app.with_signing_grace(grace);
-            }
-            app = app
-                .with_hot_reload(&cc.egui_ctx, &content_path)
-                .with_display(display)
-                .with_display_control(true);
-            if let Some(err) = &startup_error {
-                app = app.with_startup_error(err);
-            }
-            if let Some(err) = &settings_error {
-                app = app.with_settings_error(err);
-            }
-            app = app.with_settings_watch(
-                &cc.egui_ctx,
-                given_settings.as_deref(),
-                settings_copy.clone(),
-            );
-            app = app.with_last_good(last_good_path.clone());
-            if let Some((shots, every)) = tour {
-                app = app.with_tour(shots, every);
-            }
-            if let Some(usage) = usage {
-                app = app.with_usage(usage);
-            }
-            app = app
-                .with_fleet(&data_dir, status_settings)
-                .with_fleet_periods(fleet_periods.0, fleet_periods.1);
-            app.launched = Some(launched);
-            Ok(Box::new(app))
-        }),
-    );
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            log::error!("the window failed: {err}");
-            ExitCode::FAILURE
-        }
     }
 }

@@ -2,31 +2,12 @@
 //! `vitrina preview` and the frame benchmarks. The request is applied at the start of the
 //! next frame, when input time is known.
 
-use super::idle::IdleMachine;
-use super::slideshow::Slideshow;
-use super::{AppState, Screen, VitrinaApp};
-
-/// What to show.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Shot {
-    /// A visitor's screen in a language, as if they had just opened it.
-    Screen {
-        /// The screen.
-        screen: Screen,
-        /// The language code.
-        lang: String,
-    },
-    /// Attract slide `index` (from 0), `fraction` of the way through its time (0.0 is the
-    /// start of its cross-fade, 0.7 is well after it).
-    Slide {
-        /// The slide.
-        index: usize,
-        /// How far through the slide, 0..1.
-        fraction: f64,
-    },
-    /// The staff panel over Home, open (past its PIN, as staff see it).
-    Staff,
-}
+use super::VitrinaApp;
+use super::logic::Entry;
+pub use crate::state::Shot;
+use crate::state::idle::IdleMachine;
+use crate::state::slideshow::Slideshow;
+use crate::state::{AppState, Screen};
 
 /// Screens shown one after another without a visitor (the memory benchmark's tour).
 #[derive(Clone, Debug, Default)]
@@ -104,23 +85,21 @@ impl VitrinaApp {
             attract,
         ));
         self.attract.swallow_until_release = false;
-        self.screen_changed_at = None;
-        self.section_view.reset();
-        self.map.reset();
-        self.attract.tour_map.reset();
-        self.state = AppState::new(&self.loaded.content);
         self.staff.close();
-        match shot {
-            Shot::Staff => {
-                self.state.screen = Screen::Home;
-                self.staff.summon(now, false);
-            }
+        let mut state = AppState::new(&self.loaded.content);
+        match &shot {
+            Shot::Staff => {}
             Shot::Screen { screen, lang } => {
-                self.state.screen = screen;
-                self.state.lang_code = lang;
+                state.screen = screen.clone();
+                state.lang_code.clone_from(lang);
             }
+            Shot::Slide { .. } => state.screen = Screen::Attract,
+        }
+        self.enter_screen(state, now, Entry::Shot);
+        match shot {
+            Shot::Staff => self.staff.summon(now, false),
+            Shot::Screen { .. } => {}
             Shot::Slide { index, fraction } => {
-                self.state.screen = Screen::Attract;
                 let slides = &self.loaded.content.slides;
                 let show = self.attract.slideshow.get_or_insert_with(|| {
                     Slideshow::new(slides.iter().map(|s| f64::from(s.secs())))

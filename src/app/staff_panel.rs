@@ -6,8 +6,8 @@ use std::time::Duration;
 use egui::{Key, Rect, Ui, pos2, vec2};
 
 use super::VitrinaApp;
-use super::attract_loop::had_input;
-use super::idle::Phase;
+use super::attract_loop::input_seen;
+use crate::state::idle::Phase;
 use crate::ui::layout::Frame;
 use crate::ui::staff_ui::{StaffAction, StaffInfo, staff_ui};
 
@@ -16,8 +16,8 @@ const CORNER_DESIGN: f32 = 120.0;
 
 /// Whether this frame has the staff chord, Ctrl+Alt+S. The modifiers are read from the key
 /// event itself: a quick chord can be pressed and released within one frame.
-fn chord_pressed(ui: &Ui) -> bool {
-    ui.input(|i| {
+fn chord_pressed(ctx: &egui::Context) -> bool {
+    ctx.input(|i| {
         i.events.iter().any(|event| {
             matches!(
                 event,
@@ -29,12 +29,12 @@ fn chord_pressed(ui: &Ui) -> bool {
 }
 
 /// Whether a finger pressed inside the corner and is still down there.
-fn corner_held(ui: &Ui, frame: &Frame) -> bool {
+fn corner_held(ctx: &egui::Context, frame: &Frame) -> bool {
     let corner = frame.rect(Rect::from_min_size(
         pos2(0.0, 0.0),
         vec2(CORNER_DESIGN, CORNER_DESIGN),
     ));
-    ui.input(|i| {
+    ctx.input(|i| {
         i.pointer.primary_down()
             && i.pointer.press_origin().is_some_and(|p| corner.contains(p))
             && i.pointer.latest_pos().is_some_and(|p| corner.contains(p))
@@ -76,15 +76,19 @@ impl VitrinaApp {
     }
 
     /// The staff panel's gate (for tests).
-    pub fn staff(&self) -> &super::staff::StaffGate {
+    pub fn staff(&self) -> &crate::state::staff::StaffGate {
         &self.staff
     }
 
-    /// Summons the panel on the chord or the corner hold and draws it while it shows;
-    /// returns true when it covers the screen this frame.
-    pub(super) fn staff_ui(&mut self, ui: &mut Ui, frame: Frame, now: f64) -> bool {
-        let held = corner_held(ui, &frame);
-        if chord_pressed(ui) || self.staff.corner_hold(now, held) {
+    /// Summons the panel on the chord or the corner hold and feeds its gate this frame's
+    /// input and time (it closes by itself when left alone); returns whether it shows.
+    pub(super) fn staff_logic(&mut self, ctx: &egui::Context, now: f64) -> bool {
+        let frame = Frame::new(
+            ctx.content_rect(),
+            self.loaded.content.theme.base_size * self.text_scale(),
+        );
+        let held = corner_held(ctx, &frame);
+        if chord_pressed(ctx) || self.staff.corner_hold(now, held) {
             if self.kiosk && !self.machine.pin.is_set() {
                 // Safe default: without a PIN of its own, a kiosk in front of visitors
                 // never opens the panel; development runs (--windowed) do.
@@ -100,17 +104,25 @@ impl VitrinaApp {
         if !self.staff.is_showing() {
             if let Some(left) = self.staff.hold_remaining(now) {
                 // A resting finger sends no events: wake up when the hold completes.
-                ui.ctx()
-                    .request_repaint_after(Duration::from_secs_f64(left + 0.01));
+                ctx.request_repaint_after(Duration::from_secs_f64(left + 0.01));
             }
             return false;
         }
-        if had_input(ui) {
+        if input_seen(ctx) {
             self.staff.touched(now);
         }
         if self.staff.tick(now) {
             log::info!("staff panel closed itself after a minute alone");
             self.back_to_visitors(now);
+            return false;
+        }
+        true
+    }
+
+    /// Draws the panel while it shows and does what staff press; returns true when it
+    /// covers the screen this frame.
+    pub(super) fn staff_ui(&mut self, ui: &mut Ui, frame: Frame, now: f64) -> bool {
+        if !self.staff.is_showing() {
             return false;
         }
         let known = self.reload.content_path().unwrap_or(&self.loaded.dir);
@@ -123,7 +135,7 @@ impl VitrinaApp {
             uptime: self.started.elapsed(),
         };
         let tapped = staff_ui(ui, &frame, &self.colours, &self.staff, &info, now);
-        let typed = if matches!(self.staff.phase(), super::staff::Phase::Pin { .. }) {
+        let typed = if matches!(self.staff.phase(), crate::state::staff::Phase::Pin { .. }) {
             typed_on_keyboard(ui)
         } else {
             Vec::new()

@@ -1,7 +1,8 @@
 //! Feeding the usage tracker: after each frame it compares what shows with the frame before,
 //! so no screen needs a hook.
 
-use super::{Screen, VitrinaApp};
+use super::VitrinaApp;
+use crate::state::Screen;
 use crate::usage::{MapObserved, Observed, Usage, UsageSink};
 
 impl VitrinaApp {

@@ -3,12 +3,13 @@
 //! Everything here except `load` and the file checks in `paths` is pure.
 
 pub mod hours;
-pub mod last_good;
 mod load;
 mod locate;
 mod model;
 mod paths;
+pub mod pin;
 pub mod provenance;
+pub mod reach;
 mod text;
 mod validate;
 

@@ -335,7 +335,7 @@ impl Validator<'_> {
                 kiosk
                     .staff_pin
                     .as_deref()
-                    .is_some_and(crate::settings::pin::is_valid_pin),
+                    .is_some_and(crate::content::pin::is_valid_pin),
                 "write its hash there as staff_pin_hash (make the line with `vitrina pin`)",
             ),
             ("has_mouse", kiosk.has_mouse, "write has_mouse: true there"),
@@ -395,7 +395,7 @@ impl Validator<'_> {
             );
         }
         if let Some(pin) = &kiosk.staff_pin
-            && !crate::settings::pin::is_valid_pin(pin)
+            && !crate::content::pin::is_valid_pin(pin)
         {
             self.error(
                 root.field("staff_pin"),
@@ -416,14 +416,14 @@ impl Validator<'_> {
             if let Some((field, message)) = screen.problem() {
                 self.error(path.field(field), message);
             } else if f64::from(screen.mounting_height_mm)
-                >= f64::from(crate::a11y::reach::REACH_HIGH_MM)
+                >= f64::from(crate::content::reach::REACH_HIGH_MM)
             {
                 self.warning(
                     path.field("mounting_height_mm"),
                     format!(
                         "the screen starts {} mm above the floor: no control can be within reach (below {} mm) of a seated visitor; mount it lower",
                         screen.mounting_height_mm,
-                        crate::a11y::reach::REACH_HIGH_MM
+                        crate::content::reach::REACH_HIGH_MM
                     ),
                 );
             }

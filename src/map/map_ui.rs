@@ -16,8 +16,8 @@ use super::hit_test::{
     FAN_OUT, FINGER_RADIUS, Hit, PlaceTarget, RouteTarget, SHARED_DISTANCE, fan_out, hit_test,
 };
 use super::projection::{Lambert, LonLat, MapPos, MapRect};
-use crate::app::Intent;
 use crate::content::{LineStyle, MapContent, PlaceKind, Text, Waypoint};
+use crate::state::Intent;
 use crate::ui::home_ui::figure_ui;
 use crate::ui::layout::{DOCK_HEIGHT, Frame};
 use crate::ui::theme::{BODY_S, CAPTION, CREDIT, EYEBROW, Face, H2, H3, LABEL, TypeStyle, hex};

@@ -13,3 +13,15 @@ mod map_ui;
 pub mod projection;
 
 pub use map_ui::{MapScreen, MapState, Selection};
+
+impl crate::ui::attract_ui::TourMap for MapScreen {
+    fn tour_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &crate::ui::view::View<'_>,
+        presets: &[String],
+        stop: usize,
+    ) {
+        Self::tour_ui(self, ui, view, presets, stop);
+    }
+}

@@ -49,7 +49,7 @@ impl Dirs {
         self.data.join(USAGE_FILE)
     }
 
-    /// The copy of the last content shown (see [`crate::content::last_good`]).
+    /// The copy of the last content shown (see [`crate::platform::last_good`]).
     pub fn last_good_file(&self) -> PathBuf {
         self.data.join("last-good-content.ron")
     }

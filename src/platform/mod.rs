@@ -1,17 +1,20 @@
 //! What touches the operating system: pictures on disk, the content watcher, the data and
 //! log folders, logging, the panic hook, the fleet's status files and systemd's notify socket,
-//! Windows window settings, and the display's power.
+//! the last good content kept on disk, the window's settings (and Windows' own), and the
+//! display's power.
 
 pub mod crash;
 pub mod data_dir;
 pub mod display;
 pub mod images;
+pub mod last_good;
 pub mod logging;
 pub mod notify;
 pub mod screenshot;
 pub mod settings_watch;
 pub mod status;
 pub mod watch;
+pub mod window;
 #[cfg(windows)]
 mod windows;
 

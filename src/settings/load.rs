@@ -181,6 +181,16 @@ pub enum Source {
 }
 
 impl Source {
+    /// Where the settings came from, for the log.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Given(path) => format!("{} (--kiosk-config)", path.display()),
+            Self::System(path) => format!("{} (system)", path.display()),
+            Self::User(path) => format!("{} (user)", path.display()),
+            Self::Defaults => "no kiosk.ron: safe defaults".to_owned(),
+        }
+    }
+
     /// The file, if any.
     pub fn path(&self) -> Option<&Path> {
         match self {

@@ -6,7 +6,7 @@ pub mod keys;
 mod load;
 mod machine;
 mod model;
-pub mod pin;
+pub use crate::content::pin;
 
 pub use load::{
     MAX_CONFIG_BYTES, Source, choose_source, load_kiosk_config, locate_and_load,

@@ -9,12 +9,19 @@ use super::layout::cover_uv;
 use super::theme::{EYEBROW, H1, HERO, LEAD, TypeStyle};
 use super::view::{View, picture_texture};
 use super::widgets::{FadeFrom, fade, galley, signature, text_at, upper};
-use crate::app::count_up::{COUNT_UP_SECS, count_up, counts};
-use crate::app::slideshow::{CROSSFADE_SECS, SlideAt, Slideshow, tour_stop};
 use crate::content::hours::{ClosedScreen, OpeningHours};
 use crate::content::{Picture, Slide};
-use crate::map::MapScreen;
 use crate::platform::images::Pictures;
+use crate::state::count_up::{COUNT_UP_DELAY_SECS, count_up};
+use crate::state::slideshow::{SlideAt, Slideshow, tour_stop};
+
+/// Draws a map tour stop on an attract slide. The map screen implements it, so the loop
+/// draws the map without `ui` importing `map` (which builds on `ui`).
+pub trait TourMap {
+    /// Draws the map without panels or gestures, flying to `presets[stop]` whenever `stop`
+    /// changes.
+    fn tour_ui(&mut self, ui: &mut Ui, view: &View<'_>, presets: &[String], stop: usize);
+}
 
 /// Figure size on key-figure slides (figure xl, visual.md §2).
 const FIGURE_XL: TypeStyle = TypeStyle {
@@ -24,26 +31,23 @@ const FIGURE_XL: TypeStyle = TypeStyle {
     tracking: -2.0,
 };
 
-/// A figure starts counting when its words appear, half way through the cross-fade.
-const COUNT_UP_DELAY_SECS: f64 = CROSSFADE_SECS / 2.0;
-
-/// Draws the loop at `secs` seconds after it started. Returns whether anything moves
-/// quickly (a cross-fade, a count-up, a map flight), as opposed to the pictures' slow drift.
+/// Draws the loop at `secs` seconds after it started (how fast it moves, for the frame
+/// pacing, is `state::slideshow::is_lively`).
 pub fn attract_ui(
     ui: &mut Ui,
     view: &View<'_>,
     pictures: &mut Pictures,
-    tour_map: &mut MapScreen,
+    tour_map: &mut dyn TourMap,
     show: &Slideshow,
     secs: f64,
     now: f64,
-) -> bool {
+) {
     let slides = &view.content.slides;
     let Some(at) = show.at(secs) else {
         // No slides: the story's title on the ink, and the hint.
         title_slide_ui(ui, view);
         touch_hint_ui(ui, view, now);
-        return false;
+        return;
     };
     if let Some((previous, opacity)) = at.fading_from {
         let previous_duration = slides.get(previous).map_or(1.0, |s| f64::from(s.secs()));
@@ -92,29 +96,6 @@ pub fn attract_ui(
     }
     chrome_ui(ui, view, show, &at);
     touch_hint_ui(ui, view, now);
-    at.fading_from.is_some()
-        || slides
-            .get(at.index)
-            .is_some_and(|slide| slide_is_lively(view, slide, at.elapsed))
-}
-
-/// Whether `slide` moves quickly `elapsed` seconds in: map tours fly and draw routes
-/// throughout; figures while they count up.
-fn slide_is_lively(view: &View<'_>, slide: &Slide, elapsed: f64) -> bool {
-    match slide {
-        Slide::MapTour { .. } => true,
-        Slide::Figure {
-            section, figure, ..
-        } => {
-            elapsed < COUNT_UP_DELAY_SECS + COUNT_UP_SECS
-                && view
-                    .content
-                    .section(section)
-                    .and_then(|s| s.figures.get(figure.saturating_sub(1)))
-                    .is_some_and(|f| counts(view.t(&f.value)))
-        }
-        Slide::Hero { .. } | Slide::Picture { .. } => false,
-    }
 }
 
 /// How opaque a slide's picture and its words are drawn. In a cross-fade the pictures
@@ -144,7 +125,7 @@ fn slide_ui(
     ui: &mut Ui,
     view: &View<'_>,
     pictures: &mut Pictures,
-    tour_map: &mut MapScreen,
+    tour_map: &mut dyn TourMap,
     slide: &Slide,
     elapsed: f64,
     duration: f64,

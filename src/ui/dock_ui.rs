@@ -7,7 +7,7 @@ use super::view::View;
 use super::widgets::{
     ButtonKind, Icon, language_switch, narrow_dock, pill_button, pill_width, round_button,
 };
-use crate::app::{Intent, Screen};
+use crate::state::{Intent, Screen};
 
 /// Draws the dock for `screen`; returns what the visitor asked for.
 pub fn dock_ui(ui: &mut Ui, view: &View<'_>, screen: &Screen) -> Option<Intent> {

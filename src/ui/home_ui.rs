@@ -9,8 +9,8 @@ use super::widgets::{
     Icon, galley, icon, mix, press_amount, radius, signature, text_at, touch_target, upper,
 };
 use crate::a11y::script::ParagraphKind;
-use crate::app::Intent;
 use crate::platform::images::Pictures;
+use crate::state::Intent;
 
 /// Draws Home; returns what the visitor asked for.
 pub fn home_ui(ui: &mut Ui, view: &View<'_>, pictures: &mut Pictures) -> Option<Intent> {

@@ -14,10 +14,10 @@ use super::widgets::{
     text_at, upper,
 };
 use crate::a11y::script::ParagraphKind;
-use crate::app::Intent;
-use crate::app::navigation::{Axis, MomentumScroll, PageSwipe, SwipeOutcome, decide_axis};
 use crate::content::Section;
 use crate::platform::images::Pictures;
+use crate::state::Intent;
+use crate::state::navigation::{Axis, MomentumScroll, PageSwipe, SwipeOutcome, decide_axis};
 
 /// Gap between body paragraphs.
 const PARAGRAPH_GAP: f32 = 21.0;

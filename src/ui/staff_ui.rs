@@ -11,8 +11,8 @@ use egui::{Color32, FontId, Id, Rect, Ui, pos2, vec2};
 use super::layout::Frame;
 use super::theme::{BODY, BODY_S, CAPTION, Colours, EYEBROW, H2, LABEL};
 use super::widgets::{ButtonKind, pill_button, signature, text_at, upper};
-use crate::app::ReloadStatus;
-use crate::app::staff::{PinOutcome, StaffGate};
+use crate::state::ReloadStatus;
+use crate::state::staff::{PinOutcome, StaffGate};
 
 /// What the panel reports about the kiosk.
 pub struct StaffInfo<'a> {
@@ -92,11 +92,11 @@ pub fn staff_ui(
     let screen = frame.rect(Rect::from_min_size(pos2(0.0, 0.0), frame.size));
     ui.painter().rect_filled(screen, 0.0, colours.ink);
     match gate.phase() {
-        crate::app::staff::Phase::Closed => None,
-        crate::app::staff::Phase::Pin { entered } => {
+        crate::state::staff::Phase::Closed => None,
+        crate::state::staff::Phase::Pin { entered } => {
             keypad_ui(ui, frame, colours, gate, entered.len(), now)
         }
-        crate::app::staff::Phase::Open => panel_ui(ui, frame, colours, gate, info, now),
+        crate::state::staff::Phase::Open => panel_ui(ui, frame, colours, gate, info, now),
     }
 }
 

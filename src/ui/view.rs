@@ -27,7 +27,7 @@ pub struct View<'a> {
     /// The element being read aloud (accessibility mode), highlighted where it sits.
     pub spoken: Option<ParagraphKind>,
     /// Controls must sit below this design y to be within reach (accessibility mode and
-    /// portrait screens, see [`crate::a11y::reach`]); `None` where they may sit anywhere.
+    /// portrait screens, see [`crate::content::reach`]); `None` where they may sit anywhere.
     pub reach_top: Option<f32>,
 }
 

@@ -131,7 +131,7 @@ impl Usage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::Screen;
+    use crate::state::Screen;
 
     #[test]
     fn sessions_are_counted_per_local_day() {

@@ -1,9 +1,9 @@
 //! Derives usage events by comparing what the app shows after each frame with the frame
 //! before, so the screens need no hooks. Pure: time is input time in seconds, passed in.
 
-use crate::app::Screen;
 use crate::content::Content;
 use crate::map::Selection;
+use crate::state::Screen;
 
 use super::event::{Event, tenths};
 

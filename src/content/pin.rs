@@ -1,6 +1,7 @@
 //! The staff PIN, kept in `kiosk.ron` as a salted Argon2 hash (a PHC string such as
 //! `$argon2id$v=19$m=19456,t=2,p=1$…`), so that whoever reads the file cannot read the PIN.
-//! `vitrina pin` makes the line to paste.
+//! `vitrina pin` makes the line to paste. Here beside the content, which validates its own
+//! older plain `staff_pin`; `settings::pin` re-exports it.
 
 use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier as _, SaltString};
 

@@ -3,7 +3,7 @@
 //!
 //! Times are the app's input time in seconds, so tests drive it with their own clock.
 
-use crate::settings::pin::PinCheck;
+use crate::content::pin::PinCheck;
 
 /// How long a finger must rest on the corner to summon the panel.
 pub const CORNER_HOLD_SECS: f64 = 5.0;

@@ -1,5 +1,6 @@
 //! Controls within reach: the band of the screen where a seated visitor or a child can touch
-//! them. Pure.
+//! them. Pure; here beside the content, which validates screen mounts against it
+//! (`a11y::reach` re-exports it).
 //!
 //! The band runs from [`REACH_HIGH_MM`] (1220 mm, the highest forward reach of the ADA and
 //! EN 17210 reach ranges) down to [`REACH_LOW_MM`] (380 mm, the lowest) above the floor. Where

@@ -1,4 +1,4 @@
-//! The app's state and how intents change it. Pure: no egui, no clock.
+//! Where the visitor is (`Screen`, `AppState`) and how intents change it. Pure: no egui, no clock.
 
 use crate::content::{Content, Slide};
 

@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::provenance::{Provenance, to_hex};
-use super::{Content, LoadError, LoadedContent};
+use crate::content::provenance::{Provenance, to_hex};
+use crate::content::{Content, LoadError, LoadedContent};
 use crate::signing::{Trust, load_content_trusted, verified_files};
 
 /// What the copy holds.

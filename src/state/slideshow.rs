@@ -2,6 +2,9 @@
 //! cross-fade from the previous one has come. Pure, computed from the start time, so
 //! slides never drift however long the loop runs or however slow a frame is.
 
+use super::count_up::{COUNT_UP_DELAY_SECS, COUNT_UP_SECS, counts};
+use crate::content::{Content, Slide};
+
 /// Length of the cross-fade into each slide, in seconds (visual.md §6).
 pub const CROSSFADE_SECS: f64 = 1.2;
 
@@ -122,9 +125,79 @@ pub fn tour_stop(stops: usize, elapsed: f64, duration: f64) -> usize {
     stop.min(stops.saturating_sub(1))
 }
 
+/// Whether the loop moves quickly `secs` after it started, as opposed to the pictures' slow
+/// drift: a cross-fade, a map tour (it flies and draws routes throughout) or a key figure
+/// while it counts up in `lang_code`. The app paces its frames by it.
+pub fn is_lively(show: &Slideshow, content: &Content, lang_code: &str, secs: f64) -> bool {
+    let Some(at) = show.at(secs) else {
+        return false;
+    };
+    at.fading_from.is_some()
+        || content
+            .slides
+            .get(at.index)
+            .is_some_and(|slide| match slide {
+                Slide::MapTour { .. } => true,
+                Slide::Figure {
+                    section, figure, ..
+                } => {
+                    at.elapsed < COUNT_UP_DELAY_SECS + COUNT_UP_SECS
+                        && content
+                            .section(section)
+                            .and_then(|s| s.figures.get(figure.saturating_sub(1)))
+                            .is_some_and(|f| {
+                                counts(f.value.resolve(lang_code, content.default_lang_code()))
+                            })
+                }
+                Slide::Hero { .. } | Slide::Picture { .. } => false,
+            })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A hero slide (12 s), a figure that counts (8 s) and one that does not (8 s).
+    fn figures_content() -> Content {
+        crate::content::parse_content(
+            r#"(
+                languages: [(code: "en", name: "English", default: true)],
+                story: (title: "T"),
+                sections: [(id: "a", title: "A", figures: [
+                    (value: "508", label: "km"),
+                    (value: "sixth", label: "place"),
+                ])],
+                slides: [
+                    Hero(section: "a"),
+                    Figure(section: "a", figure: 1),
+                    Figure(section: "a", figure: 2),
+                ],
+            )"#,
+            std::path::Path::new("test.ron"),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn the_loop_is_lively_while_it_cross_fades_or_a_figure_counts_up() {
+        let content = figures_content();
+        let show = Slideshow::new(content.slides.iter().map(|s| f64::from(s.secs())));
+        let lively = |secs: f64| is_lively(&show, &content, "en", secs);
+        assert!(!lively(5.0), "a hero slide only drifts");
+        assert!(lively(12.1), "the cross-fade into the figure");
+        assert!(
+            lively(12.0 + COUNT_UP_DELAY_SECS + 1.0),
+            "the figure counts up"
+        );
+        assert!(
+            !lively(12.0 + COUNT_UP_DELAY_SECS + COUNT_UP_SECS + 0.5),
+            "the figure has counted"
+        );
+        assert!(
+            !lively(20.0 + CROSSFADE_SECS + 0.5),
+            "words do not count up"
+        );
+    }
 
     #[test]
     fn a_tour_gives_each_preset_equal_time() {

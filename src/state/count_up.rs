@@ -4,6 +4,9 @@
 /// How long a figure takes to count up, in seconds.
 pub const COUNT_UP_SECS: f64 = 1.6;
 
+/// A figure starts counting when its words appear, half way through the cross-fade.
+pub const COUNT_UP_DELAY_SECS: f64 = super::slideshow::CROSSFADE_SECS / 2.0;
+
 /// The number found in a figure's text.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Number<'a> {
