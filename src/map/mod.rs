@@ -10,6 +10,7 @@ pub mod basemap;
 pub mod camera;
 pub mod hit_test;
 mod map_ui;
+pub mod motion;
 pub mod projection;
 
 pub use map_ui::{MapScreen, MapState, Selection};
