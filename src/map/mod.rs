@@ -11,6 +11,8 @@ pub mod camera;
 pub mod hit_test;
 mod map_ui;
 pub mod motion;
+pub mod names;
 pub mod projection;
+pub mod style;
 
 pub use map_ui::{MapScreen, MapState, Selection};
