@@ -1,20 +1,18 @@
 //! The card of the tapped route or place: its data from content and its layout (pure), and
 //! drawing it with its figure, parts bar, text and "Read the story".
 
-use egui::{Align2, Color32, CornerRadius, Id, Rect, Response, Role, Ui, UiBuilder, pos2, vec2};
+use egui::{Color32, CornerRadius, Id, Pos2, Rect, Role, Ui, UiBuilder, pos2, vec2};
 
-use super::chrome::{block_map, close_button, panel};
+use super::chrome::{block_map, close_button, panel, story_button};
 use super::layout::MapLayout;
 use super::state::{MapState, Selection};
 use super::style::MapStyle;
 use crate::app::Intent;
 use crate::content::Text;
 use crate::ui::home_ui::figure_ui;
-use crate::ui::theme::{BODY_S, CAPTION, EYEBROW, Face, H2, LABEL, TypeStyle};
+use crate::ui::theme::{BODY_S, CAPTION, EYEBROW, Face, H2, TypeStyle};
 use crate::ui::view::{View, text_node};
-use crate::ui::widgets::{
-    Icon, galley, icon, mix, pill_width, press_amount, radius, touch_target, upper,
-};
+use crate::ui::widgets::{galley, mix, pill_width, radius, upper};
 
 /// What the card shows, resolved from content.
 #[derive(Clone, Debug, PartialEq)]
@@ -254,83 +252,7 @@ pub(super) fn card_ui(
     }
     if data.parts.len() >= 2 {
         y += 24.0;
-        let total: f64 = data.parts.iter().map(|p| p.0).sum();
-        let (_, unit) = split_figure(data.length);
-        let mut left = x;
-        let count = data.parts.len();
-        for (i, &(value, label)) in data.parts.iter().enumerate() {
-            #[expect(clippy::cast_possible_truncation, reason = "a bar width")]
-            let part_w = (f64::from(w) * value / total) as f32;
-            let shade = if i % 2 == 0 {
-                data.colour
-            } else {
-                mix(data.colour, colours.raised, 0.55)
-            };
-            let bar = Rect::from_min_size(pos2(left, y), vec2(part_w, 14.0));
-            let corners = CornerRadius {
-                nw: if i == 0 { radius(&frame, 7.0) } else { 0 },
-                sw: if i == 0 { radius(&frame, 7.0) } else { 0 },
-                ne: if i + 1 == count {
-                    radius(&frame, 7.0)
-                } else {
-                    0
-                },
-                se: if i + 1 == count {
-                    radius(&frame, 7.0)
-                } else {
-                    0
-                },
-            };
-            ui.painter().rect_filled(frame.rect(bar), corners, shade);
-            // "165 km in Lithuania": first part left-aligned, last right-aligned.
-            let number = if value.fract() == 0.0 {
-                format!("{value:.0}")
-            } else {
-                format!("{value}")
-            };
-            let strong = if unit.is_empty() {
-                number
-            } else {
-                format!("{number} {unit}")
-            };
-            let mut job = egui::text::LayoutJob::default();
-            let format = |style: TypeStyle, colour: Color32| egui::text::TextFormat {
-                font_id: style.font(frame.scale),
-                color: colour,
-                line_height: Some(frame.pt(style.line)),
-                ..Default::default()
-            };
-            job.append(
-                &strong,
-                0.0,
-                format(
-                    TypeStyle {
-                        face: Face::Strong,
-                        ..CAPTION
-                    },
-                    colours.text,
-                ),
-            );
-            job.append(
-                &format!(" {label}"),
-                0.0,
-                format(CAPTION, colours.text_secondary),
-            );
-            let g = ui.ctx().fonts_mut(|f| f.layout_job(job));
-            let size = g.size() / frame.scale;
-            let label_x = if i == 0 {
-                left
-            } else if i + 1 == count {
-                left + part_w - size.x
-            } else {
-                left + part_w / 2.0 - size.x / 2.0
-            };
-            if count <= 3 {
-                ui.painter()
-                    .galley(frame.pos(pos2(label_x, y + 14.0 + 12.0)), g, colours.text);
-            }
-            left += part_w;
-        }
+        parts_bar_ui(ui, view, &data, pos2(x, y), w);
         y += 14.0 + 12.0 + 28.0;
     }
     y += 24.0;
@@ -376,29 +298,94 @@ pub(super) fn card_ui(
     intent
 }
 
-/// "Read the story →": a secondary pill with a trailing arrow.
-fn story_button(ui: &mut Ui, view: &View<'_>, rect: Rect, label: &str) -> Response {
-    let frame = &view.frame;
+/// The route's parts as a bar split in proportion at `min` (design points), `w` wide, each
+/// part labelled under it ("165 km in Lithuania") when there are at most three.
+fn parts_bar_ui(ui: &Ui, view: &View<'_>, data: &CardData<'_>, min: Pos2, w: f32) {
+    let frame = view.frame;
     let colours = view.colours;
-    let response = touch_target(ui, frame, rect, Id::unique("map-read-the-story"), label);
-    let press = press_amount(ui, &response);
-    let fill = mix(colours.pressed, colours.line, press);
-    ui.painter()
-        .rect_filled(frame.rect(rect), radius(frame, rect.height() / 2.0), fill);
-    let g = galley(ui, frame, label, LABEL, colours.text, f32::INFINITY, 1);
-    let text_w = frame.design_len(g.size().x);
-    let left = rect.center().x - (text_w + 12.0 + 28.0) / 2.0;
-    let pos = Align2::LEFT_CENTER.anchor_size(frame.pos(pos2(left, rect.center().y)), g.size());
-    ui.painter().galley(pos.min, g, colours.text);
-    icon(
-        ui,
-        frame,
-        Icon::Forward,
-        pos2(left + text_w + 12.0 + 14.0, rect.center().y),
-        24.0,
-        colours.text,
-    );
-    response
+    let (x, y) = (min.x, min.y);
+    let total: f64 = data.parts.iter().map(|p| p.0).sum();
+    let (_, unit) = split_figure(data.length);
+    let mut left = x;
+    let count = data.parts.len();
+    for (i, &(value, label)) in data.parts.iter().enumerate() {
+        #[expect(clippy::cast_possible_truncation, reason = "a bar width")]
+        let part_w = (f64::from(w) * value / total) as f32;
+        let shade = if i % 2 == 0 {
+            data.colour
+        } else {
+            mix(data.colour, colours.raised, 0.55)
+        };
+        let bar = Rect::from_min_size(pos2(left, y), vec2(part_w, 14.0));
+        let corners = CornerRadius {
+            nw: if i == 0 { radius(&frame, 7.0) } else { 0 },
+            sw: if i == 0 { radius(&frame, 7.0) } else { 0 },
+            ne: if i + 1 == count {
+                radius(&frame, 7.0)
+            } else {
+                0
+            },
+            se: if i + 1 == count {
+                radius(&frame, 7.0)
+            } else {
+                0
+            },
+        };
+        ui.painter().rect_filled(frame.rect(bar), corners, shade);
+        // "165 km in Lithuania": first part left-aligned, last right-aligned.
+        let strong = part_figure(value, unit);
+        let mut job = egui::text::LayoutJob::default();
+        let format = |style: TypeStyle, colour: Color32| egui::text::TextFormat {
+            font_id: style.font(frame.scale),
+            color: colour,
+            line_height: Some(frame.pt(style.line)),
+            ..Default::default()
+        };
+        job.append(
+            &strong,
+            0.0,
+            format(
+                TypeStyle {
+                    face: Face::Strong,
+                    ..CAPTION
+                },
+                colours.text,
+            ),
+        );
+        job.append(
+            &format!(" {label}"),
+            0.0,
+            format(CAPTION, colours.text_secondary),
+        );
+        let g = ui.ctx().fonts_mut(|f| f.layout_job(job));
+        let size = g.size() / frame.scale;
+        let label_x = if i == 0 {
+            left
+        } else if i + 1 == count {
+            left + part_w - size.x
+        } else {
+            left + part_w / 2.0 - size.x / 2.0
+        };
+        if count <= 3 {
+            ui.painter()
+                .galley(frame.pos(pos2(label_x, y + 14.0 + 12.0)), g, colours.text);
+        }
+        left += part_w;
+    }
+}
+
+/// A part's figure: its value (whole numbers without decimals) and the route length's unit.
+fn part_figure(value: f64, unit: &str) -> String {
+    let number = if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value}")
+    };
+    if unit.is_empty() {
+        number
+    } else {
+        format!("{number} {unit}")
+    }
 }
 
 #[cfg(test)]
@@ -411,6 +398,13 @@ mod tests {
         assert_eq!(split_figure("508 km"), ("508", "km"), "km");
         assert_eq!(split_figure("600"), ("600", ""), "no unit");
         assert_eq!(split_figure("1 600"), ("1 600", ""), "a thousands space");
+    }
+
+    #[test]
+    fn part_figures_drop_needless_decimals_and_take_the_length_s_unit() {
+        assert_eq!(part_figure(165.0, "km"), "165 km", "whole");
+        assert_eq!(part_figure(1.5, "km"), "1.5 km", "a fraction");
+        assert_eq!(part_figure(40.0, ""), "40", "no unit");
     }
 
     #[test]

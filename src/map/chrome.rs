@@ -7,7 +7,9 @@ use super::style::MapStyle;
 use crate::ui::layout::Frame;
 use crate::ui::theme::LABEL;
 use crate::ui::view::{View, quiet_node};
-use crate::ui::widgets::{Elevation, elevated, galley, mix, press_amount, radius, touch_target};
+use crate::ui::widgets::{
+    Elevation, Icon, elevated, galley, icon, mix, press_amount, radius, touch_target,
+};
 
 /// Glyphs the shared icon set does not have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -176,4 +178,29 @@ pub(super) fn block_map(ui: &Ui, frame: &Frame, rect: Rect, id: &str) {
         let response = ui.interact(frame.rect(rect), Id::unique(id), Sense::click_and_drag());
         quiet_node(ui, response.id, Role::Pane);
     }
+}
+
+/// "Read the story →": a secondary pill with a trailing arrow.
+pub(super) fn story_button(ui: &mut Ui, view: &View<'_>, rect: Rect, label: &str) -> Response {
+    let frame = &view.frame;
+    let colours = view.colours;
+    let response = touch_target(ui, frame, rect, Id::unique("map-read-the-story"), label);
+    let press = press_amount(ui, &response);
+    let fill = mix(colours.pressed, colours.line, press);
+    ui.painter()
+        .rect_filled(frame.rect(rect), radius(frame, rect.height() / 2.0), fill);
+    let g = galley(ui, frame, label, LABEL, colours.text, f32::INFINITY, 1);
+    let text_w = frame.design_len(g.size().x);
+    let left = rect.center().x - (text_w + 12.0 + 28.0) / 2.0;
+    let pos = Align2::LEFT_CENTER.anchor_size(frame.pos(pos2(left, rect.center().y)), g.size());
+    ui.painter().galley(pos.min, g, colours.text);
+    icon(
+        ui,
+        frame,
+        Icon::Forward,
+        pos2(left + text_w + 12.0 + 14.0, rect.center().y),
+        24.0,
+        colours.text,
+    );
+    response
 }

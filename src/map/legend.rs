@@ -258,3 +258,39 @@ fn toggle(ui: &Ui, view: &View<'_>, rect: Rect, on: bool, id: Id) {
     ui.painter()
         .circle_filled(frame.pos(pos2(x, rect.center().y)), frame.pt(13.0), knob);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::map::testing;
+
+    #[test]
+    fn the_legend_is_as_tall_as_its_rows_within_its_column() {
+        let (content, colours) = (testing::content(), testing::colours());
+        let view = testing::view(&content, &colours, 1920.0, 1080.0);
+        let state = testing::visit(&view, 0.0);
+        let layout = MapLayout::new(&view);
+        // Title and gap, then two ungrouped rows and the bottom padding.
+        let expected = 28.0 + 40.0 + 8.0 + 2.0 * ROW_H + 16.0;
+        assert!((legend_height(&view) - expected).abs() < 1e-3, "two rows");
+        let rect = legend_rect(&view, &state, &layout);
+        assert_eq!(rect.min, layout.legend.min, "at the column's top");
+        assert!((rect.height() - expected).abs() < 1e-3, "{rect:?}");
+    }
+
+    #[test]
+    fn the_legend_sheet_shows_only_when_open() {
+        let (content, colours) = (testing::content(), testing::colours());
+        let view = testing::view(&content, &colours, 1080.0, 1920.0);
+        let mut state = testing::visit(&view, 0.0);
+        let layout = MapLayout::new(&view);
+        assert!(
+            !legend_rect(&view, &state, &layout).is_positive(),
+            "folded away"
+        );
+        state.legend_open = true;
+        let rect = legend_rect(&view, &state, &layout);
+        assert!(rect.is_positive(), "open");
+        assert_eq!(rect.max, layout.legend.max, "a sheet sits at the bottom");
+    }
+}

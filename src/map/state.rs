@@ -8,7 +8,7 @@ use super::camera::{Camera, Pose, Zoom, ZoomLimits};
 use super::model::{MapModel, resolve};
 use super::names::MapNames;
 use super::projection::{Lambert, LonLat, MapPos, MapRect};
-use super::style::{MapStyle, MapZoom};
+use super::style::{MapMotion, MapStyle, MapZoom};
 use crate::ui::layout::Frame;
 use crate::ui::view::View;
 
@@ -101,6 +101,8 @@ impl MapState {
         }
     }
 
+    /// Shows or hides layer `layer` at `now`: its routes draw again from `now`, and hiding it
+    /// closes the card of one of its items.
     pub(super) fn set_layer(&mut self, layer: usize, on: bool, now: f64) {
         if let Some(slot) = self.layers.get_mut(layer) {
             *slot = on;
@@ -113,6 +115,18 @@ impl MapState {
         if !on && self.selection_layer().is_some_and(|l| l == layer) {
             self.selection = None;
         }
+    }
+
+    /// Whether something still moves at input time `now`: the camera, a route drawing (or its
+    /// ends fading in) or the card appearing.
+    pub(super) fn is_animating(&self, motion: &MapMotion, now: f64) -> bool {
+        let drawing = self
+            .drawn_from
+            .iter()
+            .flatten()
+            .any(|&from| now - from < motion.route_secs + motion.marker_fade_secs);
+        let card_moving = self.selection.is_some() && now - self.selected_at < motion.card_secs;
+        self.camera.is_animating() || drawing || card_moving
     }
 
     /// The layer of the selected item (content index).
@@ -306,6 +320,23 @@ mod tests {
         assert_eq!(state.drawn_from, vec![Some(2.0)], "GIPL draws from now");
         assert_eq!(state.selection(), None, "no card");
         assert_eq!(state.preset(), None, "no preset");
+    }
+
+    #[test]
+    fn a_visit_animates_while_its_routes_draw_and_its_card_appears() {
+        let (content, colours) = (testing::content(), testing::colours());
+        let view = testing::view(&content, &colours, 1920.0, 1080.0);
+        let mut state = testing::visit(&view, 0.0);
+        let motion = MapStyle::for_colours(&colours).motion;
+        assert!(state.is_animating(&motion, 1.0), "GIPL draws");
+        let drawn = motion.route_secs + motion.marker_fade_secs;
+        assert!(!state.is_animating(&motion, drawn), "drawn");
+        state.select(Some(Selection::Route(0)), drawn);
+        assert!(state.is_animating(&motion, drawn + 0.1), "the card appears");
+        assert!(
+            !state.is_animating(&motion, drawn + motion.card_secs),
+            "the card is in place"
+        );
     }
 
     #[test]

@@ -274,14 +274,8 @@ fn map_ui(
         controls_ui(ui, view, state, layout, now);
     }
 
-    let drawing = state
-        .drawn_from
-        .iter()
-        .flatten()
-        .any(|&from| now - from < style.motion.route_secs + style.motion.marker_fade_secs);
-    let card_moving = state.selection.is_some() && now - state.selected_at < style.motion.card_secs;
     // The attract loop's tour (no panels) runs at the loop's capped frame rate instead.
-    if panels && (state.camera.is_animating() || drawing || card_moving) {
+    if panels && state.is_animating(&style.motion, now) {
         ui.ctx().request_repaint();
     }
     intent
