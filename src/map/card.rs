@@ -1,5 +1,4 @@
-//! The card of the tapped route or place: its data from content and its layout (pure), and
-//! drawing it with its figure, parts bar, text and "Read the story".
+//! The card of the tapped route or place: its data and layout (pure) and its drawing.
 
 use egui::{Color32, CornerRadius, Id, Pos2, Rect, Role, Ui, UiBuilder, pos2, vec2};
 

@@ -1,5 +1,4 @@
-//! The map panels' shared chrome: glyphs, round and pill glyph buttons, the close button,
-//! the floating panel and the blocker that keeps touches on a panel off the map.
+//! Chrome the map's panels share: glyphs, glyph and pill buttons, close button, panel.
 
 use egui::{Align2, Color32, Id, Pos2, Rect, Response, Role, Sense, Shape, Stroke, Ui, pos2, vec2};
 

@@ -1,5 +1,4 @@
-//! The map controls: zoom out, zoom in, Reset view (and Layers on sheets), centred above the
-//! dock or joined to its row.
+//! The map controls: zoom out, zoom in, Reset view (and Layers on sheets).
 
 use egui::{Rect, Ui, Vec2, pos2, vec2};
 

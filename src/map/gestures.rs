@@ -1,5 +1,4 @@
-//! Input on the map: drag (with momentum), pinch and wheel move the camera; a tap's position
-//! is handed back; screen readers press routes and places as buttons.
+//! Input on the map: drag, pinch and wheel move the camera; taps and screen-reader presses.
 
 use egui::{Id, Pos2, Rect, Response, Role, Sense, Ui, Vec2, WidgetInfo};
 

@@ -1,5 +1,4 @@
-//! Map labels: candidate places beside markers, along routes and at names' points, greedy
-//! collision-free placement in priority order (pure), and their painting with a halo.
+//! Map labels: candidates and collision-free placement (pure), and painting them.
 
 use std::sync::Arc;
 

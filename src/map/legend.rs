@@ -1,5 +1,4 @@
-//! The legend: layer rows with switches, grouped, as a panel (landscape) or a sheet
-//! (portrait); its height and rectangle are pure.
+//! The legend: a switch row per layer, as a panel or a sheet; its rectangle is pure.
 
 use egui::{
     Align2, Color32, Id, Pos2, Rect, Role, Sense, Shape, Stroke, Ui, WidgetInfo, pos2, vec2,

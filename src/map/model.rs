@@ -1,5 +1,4 @@
-//! Content → map, pure: places and routes resolved to projected kilometres, and layer
-//! colours parsed, once when a visit starts (a frame only reads them).
+//! Content → map, pure: places, routes and layer colours resolved once when a visit starts.
 
 use egui::Color32;
 

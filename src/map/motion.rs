@@ -1,5 +1,4 @@
-//! Fly-to motion, pure: how long a flight takes and where it is part way (eased, zooming out
-//! for far jumps). The camera runs it; time is passed in.
+//! Fly-to motion, pure: how long a flight takes and where it is part way.
 
 use egui::Vec2;
 

@@ -1,5 +1,4 @@
-//! Names the content does not carry (the story's country, countries, seas, the credit line),
-//! one text per language, from the compiled-in `assets/map/names.ron`, parsed once.
+//! Country, sea and credit names per language, from the compiled-in `assets/map/names.ron`.
 
 use std::sync::LazyLock;
 

@@ -1,5 +1,4 @@
-//! Painting the map itself: base map, the fade at the data's edges, routes and markers.
-//! Painting only: what to draw comes from `scene.rs`.
+//! Painting the map itself (base map, edge fade, routes, markers): painting only.
 
 use egui::{Color32, Mesh, Painter, Pos2, Rect, Shape, Stroke, Vec2};
 

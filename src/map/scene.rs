@@ -1,5 +1,4 @@
-//! What is drawn this frame, pure: routes and places in design points (drawing progress,
-//! fanned-out markers, fades), marker shapes, polyline helpers and what a tap opens.
+//! What is drawn this frame, pure: routes, places, markers and what a tap opens.
 
 use egui::{Color32, Pos2, Vec2, vec2};
 

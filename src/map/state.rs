@@ -1,5 +1,4 @@
-//! A visit to the map, pure: [`MapState`] (camera, layers, the open card), [`Selection`],
-//! how a visit starts (preset, home country or everything) and the zoom limits.
+//! A visit to the map, pure: [`MapState`], [`Selection`], how a visit starts, zoom limits.
 
 use egui::{Pos2, Rect};
 

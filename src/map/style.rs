@@ -1,5 +1,4 @@
-//! The map's design tokens in one place (visual.md §2, §3, §6): palette (designed and high
-//! contrast), label type, motion and zoom, read through [`MapStyle::for_colours`].
+//! The map's design tokens (palette, type, motion, zoom) through [`MapStyle::for_colours`].
 
 use egui::Color32;
 

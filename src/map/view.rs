@@ -1,5 +1,4 @@
-//! The map screen: [`MapScreen`] (the base map, loaded once, and the current visit) and one
-//! frame's pipeline: model → layout → scene → paint → panels.
+//! The map screen [`MapScreen`] and one frame's pipeline: model → layout → scene → paint → panels.
 
 use std::sync::Arc;
 
