@@ -161,7 +161,7 @@ pub(super) fn paint_labels(
             } else {
                 palette.country_name
             };
-            let style = if home {
+            let type_style = if home {
                 style.type_styles.home_country
             } else {
                 style.type_styles.country
@@ -169,7 +169,7 @@ pub(super) fn paint_labels(
             let at = state
                 .camera
                 .pos_design(projection.forward(LonLat::new(name.lon, name.lat)));
-            let g = galley(ui, &frame, &text, style, colour, f32::INFINITY, 1);
+            let g = galley(ui, &frame, &text, type_style, colour, f32::INFINITY, 1);
             let size = g.size() / frame.scale;
             let nudges = [
                 vec2(0.0, 0.0),
