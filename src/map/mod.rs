@@ -2,17 +2,50 @@
 //! Sweden to Ukraine, with the story's routes and places from content.
 //!
 //! Pure parts, unit-tested: [`projection`] (lon/lat ↔ map kilometres), [`camera`] (pan, zoom,
-//! clamping, fit, fly-to, momentum) and [`hit_test`] (finger tolerance, fanning out shared
-//! points). [`basemap`] loads the compiled-in base map and triangulates it once. The screen
-//! itself is [`MapScreen`], drawn every frame from its long-lived state.
+//! clamping, fit, momentum), [`motion`] (fly-to timing and path) and [`hit_test`] (finger
+//! tolerance, fanning out shared points). [`basemap`] loads the compiled-in base map and
+//! triangulates it once; [`names`] reads the compiled-in country and sea names per language;
+//! [`style`] holds the map's design tokens.
+//!
+//! The screen itself is [`MapScreen`] (`view.rs`), drawn every frame from its long-lived state
+//! in one pipeline, each step in its own file:
+//! - `model.rs`: content → map, places and routes in projected kilometres (pure, once a visit)
+//! - `state.rs`: [`MapState`], [`Selection`], how a visit starts, zoom limits (pure)
+//! - `layout.rs`: panel and control rectangles for the frame (pure)
+//! - `scene.rs`: what is drawn this frame, markers, and what a tap opens (pure)
+//! - `gestures.rs`: drag, pinch, wheel and screen-reader presses
+//! - `paint.rs`: base map, edge fade, routes and markers (painting only)
+//! - `labels.rs`: label placement (pure) and painting
+//! - `footer.rs`: scrim, scale bar and credit line
+//! - `legend.rs`, `card.rs`, `controls.rs`: the panels, sharing `chrome.rs` (glyphs, buttons,
+//!   the panel)
 
 pub mod basemap;
 pub mod camera;
+mod card;
+mod chrome;
+mod controls;
+mod footer;
+mod gestures;
 pub mod hit_test;
-mod map_ui;
+mod labels;
+mod layout;
+mod legend;
+mod model;
+pub mod motion;
+pub mod names;
+mod paint;
 pub mod projection;
+mod scene;
+mod state;
+pub mod style;
+mod view;
 
-pub use map_ui::{MapScreen, MapState, Selection};
+#[cfg(test)]
+mod testing;
+
+pub use state::{MapState, Selection};
+pub use view::MapScreen;
 
 impl crate::ui::attract_ui::TourMap for MapScreen {
     fn tour_ui(

@@ -1,0 +1,124 @@
+//! The map controls: zoom out, zoom in, Reset view (and Layers on sheets).
+
+use egui::{Rect, Ui, Vec2, pos2, vec2};
+
+use super::camera::zoomed_about;
+use super::chrome::{Glyph, pill_glyph_button, round_glyph_button};
+use super::layout::MapLayout;
+use super::state::MapState;
+use super::style::MapStyle;
+use crate::ui::layout::DOCK_HEIGHT;
+use crate::ui::view::View;
+use crate::ui::widgets::pill_width;
+
+/// Zoom −, zoom +, Reset view (and Layers on portrait): centred in the dock, or on a row above
+/// it where the dock has no room.
+pub(super) fn controls_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    state: &mut MapState,
+    layout: &MapLayout,
+    now: f64,
+) {
+    let frame = view.frame;
+    let labels = &view.content.labels;
+    let reset_label = view.t(&labels.reset_view);
+    let layers_label = view.t(&labels.map_layers);
+    // Joined to the dock row the labelled pills become round icons (names stay for screen
+    // readers).
+    let pill_w = |label: &str| {
+        if layout.joined {
+            80.0
+        } else {
+            pill_width(ui, &frame, label, true)
+        }
+    };
+    let reset_w = pill_w(reset_label);
+    let layers_w = if layout.sheets {
+        pill_w(layers_label) + 16.0
+    } else {
+        0.0
+    };
+    let total = layers_w + 80.0 + 16.0 + 80.0 + 16.0 + reset_w;
+    let top = layout.controls_top;
+    let mut x = if layout.joined {
+        crate::ui::dock_ui::joined_row_start(ui, view, total)
+    } else {
+        frame.size.x / 2.0 - total / 2.0
+    };
+    if layout.sheets {
+        let rect = Rect::from_min_size(pos2(x, top), vec2(layers_w - 16.0, DOCK_HEIGHT));
+        if pill_glyph_button(
+            ui,
+            view,
+            rect,
+            "map-layers",
+            layers_label,
+            Glyph::Layers,
+            state.legend_open,
+        )
+        .clicked()
+        {
+            state.legend_open = !state.legend_open;
+            if state.legend_open {
+                state.selection = None;
+            }
+        }
+        x += layers_w;
+    }
+    let zoom = MapStyle::for_colours(view.colours).zoom;
+    let secs = MapStyle::for_colours(view.colours).motion.zoom_button_secs;
+    let about = layout.free.center();
+    let zoom_to = |state: &mut MapState, factor: f64| {
+        let camera = &state.camera;
+        let to = zoomed_about(
+            camera.pose,
+            camera.limits,
+            (camera.viewport / 2.0).to_pos2(),
+            factor,
+            about,
+        );
+        state.camera.fly_to_in(to, now, secs);
+    };
+    if round_glyph_button(
+        ui,
+        view,
+        Rect::from_min_size(pos2(x, top), Vec2::splat(80.0)),
+        "map-zoom-out",
+        view.t(&labels.zoom_out),
+        Glyph::Minus,
+    )
+    .clicked()
+    {
+        zoom_to(state, 1.0 / zoom.step);
+    }
+    x += 96.0;
+    if round_glyph_button(
+        ui,
+        view,
+        Rect::from_min_size(pos2(x, top), Vec2::splat(80.0)),
+        "map-zoom-in",
+        view.t(&labels.zoom_in),
+        Glyph::Plus,
+    )
+    .clicked()
+    {
+        zoom_to(state, zoom.step);
+    }
+    x += 96.0;
+    if pill_glyph_button(
+        ui,
+        view,
+        Rect::from_min_size(pos2(x, top), vec2(reset_w, DOCK_HEIGHT)),
+        "map-reset",
+        reset_label,
+        Glyph::Target,
+        false,
+    )
+    .clicked()
+    {
+        state.selection = None;
+        let home = state.home;
+        state.camera.fly_to(home, now);
+    }
+}

@@ -1,0 +1,385 @@
+//! Map labels: candidates and collision-free placement (pure), and painting them.
+
+use std::sync::Arc;
+
+use egui::{
+    Align2, Color32, CornerRadius, Galley, Id, Painter, Pos2, Rect, Role, Ui, Vec2, pos2, vec2,
+};
+
+use super::names::{CountryName, MapNames, in_language};
+use super::projection::{Lambert, LonLat};
+use super::scene::{LayerLook, ScenePlace, SceneRoute, along, marker_for, marker_radius};
+use super::state::{MapState, Selection};
+use super::style::MapStyle;
+use crate::ui::layout::Frame;
+use crate::ui::theme::{LABEL, TypeStyle};
+use crate::ui::view::{View, text_node};
+use crate::ui::widgets::{galley, radius, upper};
+
+/// Places labels where nothing else is (greedy, in priority order).
+pub(super) struct LabelPlacer {
+    bounds: Rect,
+    taken: Vec<Rect>,
+}
+
+impl LabelPlacer {
+    /// A placer that keeps labels inside `bounds` (design points).
+    pub fn new(bounds: Rect) -> Self {
+        Self {
+            bounds,
+            taken: Vec::new(),
+        }
+    }
+
+    /// Keeps labels off `rect` (a panel, a marker).
+    pub fn block(&mut self, rect: Rect) {
+        self.taken.push(rect);
+    }
+
+    /// The first candidate inside the bounds that overlaps nothing placed (and takes it).
+    pub fn place(&mut self, candidates: impl IntoIterator<Item = Rect>) -> Option<Rect> {
+        let found = candidates.into_iter().find(|c| {
+            self.bounds.contains_rect(*c) && !self.taken.iter().any(|t| t.intersects(*c))
+        })?;
+        self.taken.push(found);
+        Some(found)
+    }
+}
+
+/// Paints a galley with a halo of the sea colour (the text drawn 8× offset, then on top).
+fn halo_text(
+    painter: &Painter,
+    frame: &Frame,
+    min: Pos2,
+    galley: Arc<Galley>,
+    colour: Color32,
+    sea: Color32,
+) {
+    let halo = sea.gamma_multiply(0.7);
+    let r = frame.pt(1.5);
+    let pos = frame.pos(min);
+    for (dx, dy) in [
+        (1.0, 0.0),
+        (-1.0, 0.0),
+        (0.0, 1.0),
+        (0.0, -1.0),
+        (0.7, 0.7),
+        (-0.7, 0.7),
+        (0.7, -0.7),
+        (-0.7, -0.7),
+    ] {
+        painter.galley_with_override_text_color(pos + vec2(dx, dy) * r, Arc::clone(&galley), halo);
+    }
+    painter.galley(pos, galley, colour);
+}
+
+/// Candidate rectangles for a label of `size` beside a marker at `at` of radius `r`: right,
+/// left, above, below, then the same a little farther out.
+fn beside(at: Pos2, r: f32, size: Vec2) -> impl Iterator<Item = Rect> {
+    [0.0_f32, 20.0, 40.0].into_iter().flat_map(move |extra| {
+        let gap = r + 8.0 + extra;
+        [
+            Rect::from_min_size(pos2(at.x + gap, at.y - size.y / 2.0), size),
+            Rect::from_min_size(pos2(at.x - gap - size.x, at.y - size.y / 2.0), size),
+            Rect::from_min_size(pos2(at.x - size.x / 2.0, at.y - gap - size.y), size),
+            Rect::from_min_size(pos2(at.x - size.x / 2.0, at.y + gap), size),
+        ]
+    })
+}
+
+/// A route's short name: the part before a colon (`"GIPL"`), else the whole name.
+fn short_name(name: &str) -> &str {
+    name.split_once(':').map_or(name, |(short, _)| short.trim())
+}
+
+/// Every label that fits, in priority order: the selected route's pill, capitals, the story's
+/// country, sites off the routes, other countries, route names, towns, seas.
+pub(super) fn paint_labels(
+    ui: &mut Ui,
+    view: &View<'_>,
+    state: &MapState,
+    routes: &[SceneRoute<'_>],
+    places: &[ScenePlace<'_>],
+    looks: &[LayerLook],
+    placer: &mut LabelPlacer,
+) {
+    let frame = view.frame;
+    let content = view.content;
+    let painter = ui.painter().clone();
+    let style = MapStyle::for_colours(view.colours);
+    let names = MapNames::shipped();
+    let sea = style.palette.sea;
+    let mut nodes: Vec<(Rect, String)> = Vec::new();
+
+    // 1. The selected route's pill.
+    if let Some(Selection::Route(key)) = state.selection
+        && let Some(route) = routes.iter().find(|r| r.line.key == key)
+        && let Some(data) = content.map.routes.get(key)
+        && let Some(look) = looks.get(route.line.layer)
+    {
+        let text = format!(
+            "{} {}",
+            short_name(view.t(&data.name)),
+            view.t(&data.length)
+        )
+        .trim()
+        .to_owned();
+        let g = galley(ui, &frame, &text, LABEL, view.colours.ink, f32::INFINITY, 1);
+        let size = frame.design_len(1.0) * g.size() + vec2(32.0, 14.0);
+        let candidates = [0.5_f32, 0.35, 0.65, 0.2, 0.8].into_iter().flat_map(|f| {
+            along(&route.points, f).into_iter().flat_map(move |(p, n)| {
+                [1.0_f32, -1.0].map(|side| {
+                    let n = n * side;
+                    let off = 20.0 + (n.x.abs() * size.x + n.y.abs() * size.y) / 2.0;
+                    Rect::from_center_size(p + n * off, size)
+                })
+            })
+        });
+        if let Some(rect) = placer.place(candidates) {
+            let screen = frame.rect(rect);
+            painter.rect_filled(
+                screen,
+                CornerRadius::same(radius(&frame, size.y / 2.0)),
+                look.colour,
+            );
+            let pos = Align2::CENTER_CENTER.anchor_size(screen.center(), g.size());
+            painter.galley(pos.min, g, view.colours.ink);
+            nodes.push((rect, text));
+        }
+    }
+
+    // Country names: centred on their point, or nudged a little, or left out.
+    let projection = Lambert::baltic();
+    let lang = view.lang_code;
+    let country_label =
+        |ui: &Ui, placer: &mut LabelPlacer, name: &CountryName, nodes: &mut Vec<(Rect, String)>| {
+            let text = upper(in_language(&name.names, lang));
+            let home = names.is_home(&name.iso);
+            let palette = &style.palette;
+            let colour = if home {
+                palette.home_name
+            } else {
+                palette.country_name
+            };
+            let type_style = if home {
+                style.type_styles.home_country
+            } else {
+                style.type_styles.country
+            };
+            let at = state
+                .camera
+                .pos_design(projection.forward(LonLat::new(name.lon, name.lat)));
+            let g = galley(ui, &frame, &text, type_style, colour, f32::INFINITY, 1);
+            let size = g.size() / frame.scale;
+            let nudges = [
+                vec2(0.0, 0.0),
+                vec2(0.0, 30.0),
+                vec2(0.0, -30.0),
+                vec2(60.0, 0.0),
+                vec2(-60.0, 0.0),
+            ];
+            if let Some(rect) = placer.place(nudges.map(|d| Rect::from_center_size(at + d, size))) {
+                halo_text(&painter, &frame, rect.min, g, colour, sea);
+                nodes.push((rect, text));
+            }
+        };
+
+    // 2. Capitals, 3. the story's country, 4. sites off the routes, 5. other countries,
+    // 6. route names, 7. towns, 8. seas.
+    let point_label = |ui: &Ui,
+                       placer: &mut LabelPlacer,
+                       place: &ScenePlace<'_>,
+                       style: TypeStyle,
+                       colour: Color32,
+                       nodes: &mut Vec<(Rect, String)>| {
+        let Some(data) = content.map.places.get(place.point.key) else {
+            return;
+        };
+        let name = view.t(&data.name);
+        let g = galley(ui, &frame, name, style, colour, 360.0, 2);
+        let size = g.size() / frame.scale;
+        let look = place.point.layer.and_then(|l| looks.get(l).copied());
+        let r = marker_radius(marker_for(place.point, look));
+        if let Some(rect) = placer.place(beside(place.pos, r, size)) {
+            halo_text(
+                &painter,
+                &frame,
+                rect.min,
+                g,
+                colour.gamma_multiply(place.alpha),
+                sea,
+            );
+            nodes.push((rect, name.to_owned()));
+        }
+    };
+    for place in places.iter().filter(|p| p.point.capital) {
+        point_label(
+            ui,
+            placer,
+            place,
+            style.type_styles.capital,
+            view.colours.text,
+            &mut nodes,
+        );
+    }
+    for name in names.countries.iter().filter(|n| names.is_home(&n.iso)) {
+        country_label(ui, placer, name, &mut nodes);
+    }
+    if let Some(Selection::Place(key)) = state.selection
+        && let Some(place) = places.iter().find(|p| p.point.key == key)
+    {
+        point_label(
+            ui,
+            placer,
+            place,
+            style.type_styles.site,
+            view.colours.text,
+            &mut nodes,
+        );
+    }
+    for place in places.iter().filter(|p| {
+        !p.point.city && !p.point.on_route && state.selection != Some(Selection::Place(p.point.key))
+    }) {
+        point_label(
+            ui,
+            placer,
+            place,
+            style.type_styles.site,
+            view.colours.text,
+            &mut nodes,
+        );
+    }
+    for name in names.countries.iter().filter(|n| !names.is_home(&n.iso)) {
+        country_label(ui, placer, name, &mut nodes);
+    }
+    for route in routes {
+        if state.selection == Some(Selection::Route(route.line.key)) || route.progress < 1.0 {
+            continue;
+        }
+        let (Some(data), Some(look)) = (
+            content.map.routes.get(route.line.key),
+            looks.get(route.line.layer),
+        ) else {
+            continue;
+        };
+        let length = view.t(&data.length);
+        let name = short_name(view.t(&data.name));
+        let text = if length.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{name} · {length}")
+        };
+        let g = galley(
+            ui,
+            &frame,
+            &text,
+            style.type_styles.site,
+            look.colour,
+            420.0,
+            2,
+        );
+        let size = g.size() / frame.scale;
+        let candidates = [0.5_f32, 0.4, 0.6, 0.3, 0.7].into_iter().flat_map(|f| {
+            along(&route.points, f).into_iter().flat_map(move |(p, n)| {
+                [1.0_f32, -1.0].map(|side| {
+                    let n = n * side;
+                    let off = 12.0 + (n.x.abs() * size.x + n.y.abs() * size.y) / 2.0;
+                    Rect::from_center_size(p + n * off, size)
+                })
+            })
+        });
+        if let Some(rect) = placer.place(candidates) {
+            halo_text(&painter, &frame, rect.min, g, look.colour, sea);
+            nodes.push((rect, text));
+        }
+    }
+    for place in places.iter().filter(|p| p.point.city && !p.point.capital) {
+        point_label(
+            ui,
+            placer,
+            place,
+            style.type_styles.town,
+            view.colours.text,
+            &mut nodes,
+        );
+    }
+    for sea_name in &names.seas {
+        let text = upper(in_language(&sea_name.names, lang));
+        let at = state
+            .camera
+            .pos_design(projection.forward(LonLat::new(sea_name.lon, sea_name.lat)));
+        let g = galley(
+            ui,
+            &frame,
+            &text,
+            style.type_styles.sea,
+            style.palette.sea_name,
+            f32::INFINITY,
+            1,
+        );
+        let size = g.size() / frame.scale;
+        let nudges = [0.0_f32, 40.0, -40.0, 80.0, -80.0].map(|dy| vec2(0.0, dy));
+        if let Some(rect) = placer.place(nudges.map(|d| Rect::from_center_size(at + d, size))) {
+            painter.galley(frame.pos(rect.min), g, style.palette.sea_name);
+            nodes.push((rect, text));
+        }
+    }
+    for (i, (rect, text)) in nodes.into_iter().enumerate() {
+        text_node(
+            ui,
+            view,
+            rect,
+            Id::unique(("map-label", i)),
+            &text,
+            Role::Label,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_names_stop_at_the_colon() {
+        assert_eq!(short_name("GIPL: Gas Interconnection"), "GIPL", "colon");
+        assert_eq!(short_name("Baltic Way, 1989"), "Baltic Way, 1989", "none");
+    }
+
+    #[test]
+    fn a_label_takes_the_first_free_candidate_inside_the_bounds() {
+        let mut placer = LabelPlacer::new(Rect::from_min_max(pos2(0.0, 0.0), pos2(100.0, 100.0)));
+        placer.block(Rect::from_min_max(pos2(0.0, 0.0), pos2(50.0, 50.0)));
+        let blocked = Rect::from_min_size(pos2(10.0, 10.0), vec2(20.0, 10.0));
+        let outside = Rect::from_min_size(pos2(90.0, 90.0), vec2(20.0, 10.0));
+        let free = Rect::from_min_size(pos2(60.0, 60.0), vec2(20.0, 10.0));
+        assert_eq!(
+            placer.place([blocked, outside, free]),
+            Some(free),
+            "the free one"
+        );
+        assert_eq!(placer.place([free]), None, "now taken");
+    }
+
+    #[test]
+    fn labels_go_right_then_left_above_below_then_farther_out() {
+        let size = vec2(40.0, 10.0);
+        let candidates: Vec<Rect> = beside(pos2(100.0, 100.0), 10.0, size).collect();
+        assert_eq!(candidates.len(), 12, "four sides at three distances");
+        assert!(
+            (candidates[0].left() - 118.0).abs() < 1e-4,
+            "right, past the marker and a gap"
+        );
+        assert!((candidates[1].right() - 82.0).abs() < 1e-4, "left");
+        assert!((candidates[2].bottom() - 82.0).abs() < 1e-4, "above");
+        assert!((candidates[3].top() - 118.0).abs() < 1e-4, "below");
+        assert!(
+            (candidates[4].left() - 138.0).abs() < 1e-4,
+            "then 20 farther out"
+        );
+        assert!(
+            candidates.iter().all(|c| (c.size() - size).length() < 1e-6),
+            "all of the label's size"
+        );
+    }
+}

@@ -1,0 +1,149 @@
+//! Where the map's panels and controls go for a frame, pure: [`MapLayout`] (design points).
+
+use egui::{Rect, pos2};
+
+use crate::ui::layout::DOCK_HEIGHT;
+use crate::ui::view::View;
+
+/// Where the map's panels and controls go, in design points (visual.md §5).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct MapLayout {
+    /// Portrait and compact: legend and card are sheets above the controls.
+    pub sheets: bool,
+    /// Landscape: the legend panel's column (its height is a limit). Sheets: the sheet area.
+    pub legend: Rect,
+    /// Landscape: the card's column. Sheets: the sheet area.
+    pub card: Rect,
+    /// Where presets fit.
+    pub free: Rect,
+    /// Top of the row of map controls.
+    pub controls_top: f32,
+    /// The controls sit in the dock row as icons, between its buttons and the accessibility
+    /// button (their own row would be out of reach).
+    pub joined: bool,
+    /// Top of the band under the credits where panels stop.
+    pub credits_y: f32,
+}
+
+impl MapLayout {
+    /// The layout for `view`'s frame.
+    pub fn new(view: &View<'_>) -> Self {
+        let frame = &view.frame;
+        let mx = frame.margin_x();
+        let dock = frame.dock();
+        let size = frame.size;
+        if frame.portrait || frame.compact() {
+            // A row of their own above the dock, or the dock row when that is out of reach.
+            let joined = view.controls_join_dock();
+            let controls_top = if joined {
+                dock.top()
+            } else {
+                dock.top() - 32.0 - DOCK_HEIGHT
+            };
+            let credits_y = controls_top - 40.0;
+            let bottom = credits_y - 16.0;
+            let sheet_h = (size.y * 0.45).min(bottom - 64.0);
+            let sheet = Rect::from_min_max(pos2(mx, bottom - sheet_h), pos2(size.x - mx, bottom));
+            Self {
+                sheets: true,
+                legend: sheet,
+                card: sheet,
+                free: Rect::from_min_max(pos2(mx, 64.0), pos2(size.x - mx, bottom)),
+                controls_top,
+                joined,
+                credits_y,
+            }
+        } else {
+            let bottom = dock.top() - 24.0;
+            let legend = Rect::from_min_max(pos2(mx, 64.0), pos2(mx + 456.0, bottom));
+            let card =
+                Rect::from_min_max(pos2(size.x - mx - 488.0, 64.0), pos2(size.x - mx, bottom));
+            Self {
+                sheets: false,
+                legend,
+                card,
+                free: Rect::from_min_max(
+                    pos2(legend.right(), 40.0),
+                    pos2(card.left(), dock.top() - 20.0),
+                ),
+                controls_top: dock.top(),
+                joined: false,
+                credits_y: dock.top() - 52.0,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::map::testing;
+
+    #[test]
+    fn landscape_puts_the_legend_left_the_card_right_and_the_map_between() {
+        let (content, colours) = (testing::content(), testing::colours());
+        let view = testing::view(&content, &colours, 1920.0, 1080.0);
+        let layout = MapLayout::new(&view);
+        assert!(!layout.sheets, "panels, not sheets");
+        assert!(
+            (layout.legend.width() - 456.0).abs() < 1e-3,
+            "{:?}",
+            layout.legend
+        );
+        assert!(
+            (layout.card.width() - 488.0).abs() < 1e-3,
+            "{:?}",
+            layout.card
+        );
+        assert!(
+            (layout.free.left() - layout.legend.right()).abs() < 1e-4,
+            "free from the legend"
+        );
+        assert!(
+            (layout.free.right() - layout.card.left()).abs() < 1e-4,
+            "to the card"
+        );
+        let dock = view.frame.dock();
+        assert!(
+            (layout.controls_top - dock.top()).abs() < 1e-4,
+            "controls in the dock row"
+        );
+        assert!(layout.legend.bottom() < dock.top(), "panels above the dock");
+        assert!(!layout.joined, "never joined in landscape");
+    }
+
+    #[test]
+    fn portrait_stacks_legend_and_card_as_one_sheet_above_the_controls() {
+        let (content, colours) = (testing::content(), testing::colours());
+        let view = testing::view(&content, &colours, 1080.0, 1920.0);
+        let layout = MapLayout::new(&view);
+        assert!(layout.sheets, "sheets");
+        assert_eq!(layout.legend, layout.card, "one sheet area");
+        let dock = view.frame.dock();
+        assert!(
+            (layout.controls_top - (dock.top() - 32.0 - DOCK_HEIGHT)).abs() < 1e-3,
+            "a row of their own above the dock: {layout:?}"
+        );
+        assert!(
+            layout.card.bottom() < layout.credits_y,
+            "sheets above the credits"
+        );
+        assert!(
+            layout.credits_y < layout.controls_top,
+            "credits above the controls"
+        );
+    }
+
+    #[test]
+    fn controls_out_of_reach_join_the_dock_row() {
+        let (content, colours) = (testing::content(), testing::colours());
+        let mut view = testing::view(&content, &colours, 1080.0, 1920.0);
+        view.reach_top = Some(view.frame.dock().top() - 8.0);
+        let layout = MapLayout::new(&view);
+        assert!(layout.joined, "joined");
+        assert!(
+            (layout.controls_top - view.frame.dock().top()).abs() < 1e-4,
+            "in the dock row"
+        );
+    }
+}

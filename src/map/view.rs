@@ -1,0 +1,281 @@
+//! The map screen [`MapScreen`] and one frame's pipeline: model → layout → scene → paint → panels.
+
+use std::sync::Arc;
+
+use egui::{Id, Pos2, Rect, Role, Sense, Ui, pos2};
+
+use super::basemap::{Basemap, BasemapError};
+use super::card::{card_ui, measured_card};
+use super::controls::controls_ui;
+use super::footer::{paint_scrim, scale_and_credits};
+use super::gestures::{gestures, item_nodes};
+use super::labels::{LabelPlacer, paint_labels};
+use super::layout::MapLayout;
+use super::legend::{legend_rect, legend_ui};
+use super::names::MapNames;
+use super::paint::{paint_basemap, paint_markers, paint_region_fade, paint_routes};
+use super::projection::Lambert;
+use super::scene::{layer_looks, scene_places, scene_routes, tapped};
+use super::state::{MapState, new_state};
+use super::style::MapStyle;
+use crate::state::Intent;
+use crate::ui::view::{View, quiet_node};
+
+/// The map screen's long-lived part: the base map (loaded once) and the current visit.
+#[derive(Default)]
+pub struct MapScreen {
+    basemap: Option<Result<Arc<Basemap>, BasemapError>>,
+    state: Option<MapState>,
+    /// In a map tour: the preset (by position in the tour) the camera flies to.
+    tour_stop: Option<usize>,
+}
+
+impl std::fmt::Debug for MapScreen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MapScreen")
+            .field("basemap_loaded", &self.basemap.as_ref().map(Result::is_ok))
+            .field("state", &self.state)
+            .finish()
+    }
+}
+
+impl MapScreen {
+    /// A map screen that loads its base map when first shown.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Forgets the visit: the next frame starts afresh on its preset (the base map stays loaded).
+    pub fn reset(&mut self) {
+        self.state = None;
+    }
+
+    /// The current visit, once the screen has been drawn.
+    pub fn state(&self) -> Option<&MapState> {
+        self.state.as_ref()
+    }
+
+    /// The current visit, to steer it (map tours, benchmarks).
+    pub fn state_mut(&mut self) -> Option<&mut MapState> {
+        self.state.as_mut()
+    }
+
+    /// Flies the current visit to the preset `id` (its bounds and layers) starting at `now`;
+    /// false when there is no visit yet or no such preset. Map tours use this.
+    pub fn fly_to_preset(&mut self, view: &View<'_>, id: &str, now: f64) -> bool {
+        let layout = MapLayout::new(view);
+        let Some(state) = self.state.as_mut() else {
+            return false;
+        };
+        let Some(preset) = view.content.map.presets.iter().find(|p| p.id == id) else {
+            return false;
+        };
+        let b = preset.bounds;
+        let target = Lambert::baltic().bounds_of_box(b.south, b.west, b.north, b.east);
+        let pose = state.camera.fit(target, layout.free);
+        for (index, layer) in view.content.map.layers.iter().enumerate() {
+            let on = preset.layers.is_empty() || preset.layers.contains(&layer.id);
+            state.set_layer_visible(index, on, now);
+        }
+        state.selection = None;
+        state.camera.fly_to(pose, now);
+        true
+    }
+
+    /// The base map, loading and triangulating it on first use. A broken base map is logged
+    /// once and the map shows routes and places on the sea colour.
+    pub fn basemap(&mut self) -> Option<Arc<Basemap>> {
+        let loaded = self.basemap.get_or_insert_with(|| {
+            let started = std::time::Instant::now();
+            let loaded = Basemap::shipped(&Lambert::baltic()).map(Arc::new);
+            match &loaded {
+                Ok(map) => log::info!(
+                    "base map: {} countries, {} triangle vertices, loaded in {:.1} ms",
+                    map.countries.len(),
+                    map.vertex_count(),
+                    started.elapsed().as_secs_f64() * 1000.0
+                ),
+                Err(err) => log::error!("the base map cannot be shown: {err}"),
+            }
+            loaded
+        });
+        loaded.as_ref().ok().map(Arc::clone)
+    }
+
+    /// Draws the map screen for `preset`; returns what the visitor asked for.
+    pub fn ui(&mut self, ui: &mut Ui, view: &View<'_>, preset: Option<&str>) -> Option<Intent> {
+        let basemap = self.basemap();
+        let now = ui.input(|i| i.time);
+        let layout = MapLayout::new(view);
+        let state = self
+            .state
+            .get_or_insert_with(|| new_state(view, layout.free, basemap.as_deref(), preset, now));
+        map_ui(ui, view, state, basemap.as_deref(), &layout, now, true)
+    }
+
+    /// Draws an attract-loop map tour: the map without panels or gestures, flying to
+    /// `presets[stop]` whenever `stop` changes, its routes drawing as they appear.
+    pub fn tour_ui(&mut self, ui: &mut Ui, view: &View<'_>, presets: &[String], stop: usize) {
+        let basemap = self.basemap();
+        let now = ui.input(|i| i.time);
+        let layout = MapLayout::new(view);
+        let preset = presets.get(stop).map(String::as_str);
+        if self.state.is_none() {
+            self.state = Some(new_state(
+                view,
+                layout.free,
+                basemap.as_deref(),
+                preset,
+                now,
+            ));
+            self.tour_stop = Some(stop);
+        }
+        if self.tour_stop != Some(stop) {
+            self.tour_stop = Some(stop);
+            if let Some(preset) = preset {
+                self.fly_to_preset(view, preset, now);
+            }
+        }
+        if let Some(state) = self.state.as_mut() {
+            let _ = map_ui(ui, view, state, basemap.as_deref(), &layout, now, false);
+        }
+    }
+}
+
+/// One frame of the map: gestures, then the scene painted, then the panels (`panels` false:
+/// a tour, without panels or gestures).
+fn map_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    state: &mut MapState,
+    basemap: Option<&Basemap>,
+    layout: &MapLayout,
+    now: f64,
+    panels: bool,
+) -> Option<Intent> {
+    let frame = view.frame;
+    let style = MapStyle::for_colours(view.colours);
+    state.camera.set_viewport(frame.size);
+    let looks = layer_looks(&state.model, view.colours.text);
+
+    // Panels first measured, so gestures know where the map is uncovered.
+    let legend_rect = if panels {
+        legend_rect(view, state, layout)
+    } else {
+        Rect::NOTHING
+    };
+    let mut card_rect = measured_card(ui, view, state, layout).map(|(_, card)| card.rect);
+
+    // The whole screen takes gestures; panels and buttons, registered later, sit on top.
+    // A tour (no panels) takes none: the attract loop wakes on any touch.
+    let screen = Rect::from_min_size(Pos2::ZERO, frame.size);
+    let tap = if panels {
+        let response = ui.interact(
+            frame.rect(screen),
+            Id::unique("map-area"),
+            Sense::click_and_drag(),
+        );
+        // For screen readers the map is a picture; its routes and places are buttons of
+        // their own (`item_nodes`).
+        quiet_node(ui, response.id, Role::Canvas);
+        gestures(ui, view, state, &response, legend_rect, card_rect, now)
+    } else {
+        None
+    };
+    state.camera.tick(now);
+
+    if let Some(tap) = tap {
+        let selection = {
+            let routes = scene_routes(state, &style.motion, now);
+            let places = scene_places(state, &routes);
+            tapped(tap, &routes, &places)
+        };
+        state.select(selection, now);
+        card_rect = measured_card(ui, view, state, layout).map(|(_, card)| card.rect);
+    }
+    let scene_routes = scene_routes(state, &style.motion, now);
+    let scene_places = scene_places(state, &scene_routes);
+
+    let painter = ui.painter_at(frame.rect(screen));
+    let palette = &style.palette;
+    painter.rect_filled(frame.rect(screen), 0.0, palette.sea);
+    if let Some(basemap) = basemap {
+        paint_basemap(
+            &painter,
+            &frame,
+            &state.camera,
+            basemap,
+            palette,
+            MapNames::shipped(),
+        );
+    }
+    paint_region_fade(&painter, &frame, &state.camera, palette.sea);
+
+    // Labels give way to the panels, the controls and each other.
+    let mut placer = LabelPlacer::new(Rect::from_min_max(
+        pos2(8.0, 8.0),
+        pos2(frame.size.x - 8.0, layout.credits_y - 8.0),
+    ));
+    if panels {
+        placer.block(legend_rect);
+    }
+    if let Some(card) = card_rect {
+        placer.block(card);
+    }
+
+    let dim_other_layers = state.selection_layer();
+    paint_routes(
+        &painter,
+        view,
+        state,
+        &scene_routes,
+        &looks,
+        dim_other_layers,
+    );
+    paint_markers(
+        &painter,
+        view,
+        state,
+        &scene_places,
+        &looks,
+        dim_other_layers,
+        &mut placer,
+    );
+    paint_labels(
+        ui,
+        view,
+        state,
+        &scene_routes,
+        &scene_places,
+        &looks,
+        &mut placer,
+    );
+
+    if panels && let Some(selection) = item_nodes(ui, view, &scene_routes, &scene_places) {
+        state.select(Some(selection), now);
+        ui.ctx().request_repaint();
+    }
+
+    let mut intent = None;
+    if panels {
+        if palette.translucent {
+            paint_scrim(ui, &frame, layout, palette);
+        }
+        scale_and_credits(ui, view, state, layout);
+        legend_ui(ui, view, state, layout, legend_rect, &looks, now);
+        if let Some(card_intent) = card_ui(ui, view, state, layout, now) {
+            intent = Some(card_intent);
+        }
+        // An open card is what the map reads aloud: outline it while it is read.
+        if let (Some(card), Some(_), Some(_)) = (card_rect, state.selection, view.spoken) {
+            crate::ui::view::spoken_card_mark(ui, view, card);
+        }
+        controls_ui(ui, view, state, layout, now);
+    }
+
+    // The attract loop's tour (no panels) runs at the loop's capped frame rate instead.
+    if panels && state.is_animating(&style.motion, now) {
+        ui.ctx().request_repaint();
+    }
+    intent
+}
