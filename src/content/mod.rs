@@ -9,6 +9,7 @@ mod locate;
 mod model;
 mod paths;
 pub mod provenance;
+mod resolved;
 mod text;
 mod validate;
 
@@ -20,5 +21,6 @@ pub use locate::{Position, SourceMap};
 pub use model::*;
 pub use paths::{AssetPathError, check_relative_path, resolve_asset_path};
 pub use provenance::{Provenance, VerifiedFiles};
+pub use resolved::ResolvedAssets;
 pub use text::Text;
 pub use validate::{FieldPath, PathSegment, Problem, Severity, parse_hex_colour, validate};

@@ -8,7 +8,7 @@ use super::hours::OpeningHours;
 use super::text::Text;
 
 /// Everything the kiosk shows, as read from `content.ron`.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Content {
     /// The languages visitors can choose, in the order of the language switch.
@@ -42,7 +42,7 @@ pub struct Content {
 }
 
 /// A language visitors can choose.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Language {
     /// A short code such as `"en"` or `"lt"`, used as the key in every text.
@@ -57,7 +57,7 @@ pub struct Language {
 }
 
 /// The story as a whole: what Home and the attract loop show as its title.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Story {
     /// Small upper-case line above the title (`"Lithuania"`).
@@ -269,7 +269,7 @@ impl Default for KioskSettings {
 }
 
 /// Words on buttons and prompts. Each has English and Lithuanian defaults.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Labels {
     /// Back to the start screen.
@@ -373,7 +373,7 @@ impl Default for Labels {
 }
 
 /// One chapter of the story: its own screen, tile and (optionally) map view.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Short unique name used in references (`"energy"`): letters, digits, `-` and `_`.
@@ -412,7 +412,7 @@ pub struct Section {
 }
 
 /// A key figure such as "508 km".
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     /// The number as written (`"508"`, `"1.6"`, `{"en": "6th", "lt": "6-a"}`).
@@ -431,7 +431,7 @@ pub struct Figure {
 }
 
 /// A picture file with its caption and credit.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Picture {
     /// A file relative to the content folder (`"assets/illustrations/energy.png"`).
@@ -455,7 +455,7 @@ fn centre() -> (f32, f32) {
 }
 
 /// One dated event on a section's timeline.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct TimelineEntry {
     /// The date as written for visitors (`{"en": "1 May 2022", "lt": "2022 m. gegužės 1 d."}`).
@@ -466,7 +466,7 @@ pub struct TimelineEntry {
 }
 
 /// The map's layers, places, routes and preset views.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct MapContent {
     /// Layers, in legend order.
@@ -480,7 +480,7 @@ pub struct MapContent {
 }
 
 /// A group of routes and places that the legend toggles together.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MapLayer {
     /// Short unique name (`"gas"`).
@@ -528,7 +528,7 @@ pub enum PlaceKind {
 }
 
 /// A point on the map.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     /// Short unique name (`"klaipeda_lng"`).
@@ -562,7 +562,7 @@ pub enum Waypoint {
 }
 
 /// A line on the map: pipeline, power link or human chain.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Route {
     /// Short unique name (`"gipl"`).
@@ -591,7 +591,7 @@ pub struct Route {
 }
 
 /// One part of a route's length, for the split bar.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RoutePart {
     /// What the part is (`"Lithuania"`).
@@ -601,7 +601,7 @@ pub struct RoutePart {
 }
 
 /// A named map view.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MapPreset {
     /// Short unique name (`"energy"`).
@@ -631,7 +631,7 @@ pub struct Bounds {
 }
 
 /// One slide of the attract loop.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 pub enum Slide {
     /// A section's hero picture, headline and summary.
     Hero {
@@ -711,5 +711,43 @@ impl Slide {
             Self::Picture { section, .. } => section.as_deref(),
             Self::MapTour { .. } => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipped() -> Content {
+        let source = include_str!("../../content.ron");
+        crate::content::parse_content(source, std::path::Path::new("content.ron"))
+            .expect("the shipped content parses")
+    }
+
+    #[test]
+    fn two_contents_parsed_from_the_same_file_are_equal() {
+        assert!(shipped() == shipped(), "the same file gives equal contents");
+    }
+
+    #[test]
+    fn a_changed_title_makes_contents_differ() {
+        let before = shipped();
+        let mut after = before.clone();
+        after.sections[0].title = Text::from_pairs([("en", "Another title")]);
+        assert!(before != after, "a changed section title is a change");
+        let mut story = before.clone();
+        story.story.title = Text::from_pairs([("en", "Another story")]);
+        assert!(before != story, "a changed story title is a change");
+    }
+
+    #[test]
+    fn a_changed_coordinate_or_colour_makes_contents_differ() {
+        let before = shipped();
+        let mut moved = before.clone();
+        moved.map.places[0].lat += 0.001;
+        assert!(before != moved, "a moved place is a change");
+        let mut recoloured = before.clone();
+        recoloured.theme.palette.accent = "#123456".to_owned();
+        assert!(before != recoloured, "a new accent is a change");
     }
 }
