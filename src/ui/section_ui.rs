@@ -12,8 +12,8 @@ use super::view::View;
 use crate::a11y::script::ParagraphKind;
 use crate::app::Intent;
 use crate::app::navigation::{Axis, MomentumScroll, PageSwipe, SwipeOutcome, decide_axis};
+use crate::content::Section;
 use crate::platform::images::Pictures;
-use page::page_ui;
 
 /// Gesture and scroll state of the section screen.
 #[derive(Debug, Default)]
@@ -140,7 +140,7 @@ pub fn section_ui(
     if outcome.is_none() {
         if offset > 0.0 && has_previous {
             let neighbour = &view.content.sections[index - 1];
-            page_ui(
+            page::page_ui(
                 ui,
                 &view.shifted(offset - page_width),
                 pictures,
@@ -150,7 +150,7 @@ pub fn section_ui(
             );
         } else if offset < 0.0 && has_next {
             let neighbour = &view.content.sections[index + 1];
-            page_ui(
+            page::page_ui(
                 ui,
                 &view.shifted(offset + page_width),
                 pictures,
@@ -160,7 +160,7 @@ pub fn section_ui(
             );
         }
         let section = &view.content.sections[index];
-        let drawn = page_ui(
+        let drawn = page::page_ui(
             ui,
             &view.shifted(offset),
             pictures,

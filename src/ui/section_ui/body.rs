@@ -5,8 +5,7 @@ use std::sync::Arc;
 
 use egui::{Galley, Id, Pos2, Rect, Role, Ui, pos2, vec2};
 
-use super::ParagraphKind;
-use crate::content::Section;
+use super::{ParagraphKind, Section};
 use crate::ui::home_ui::figure_ui;
 use crate::ui::layout::{Frame, SectionLayout};
 use crate::ui::theme::{BODY, FIGURE_S, LABEL};

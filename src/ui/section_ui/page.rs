@@ -6,8 +6,7 @@ use std::sync::Arc;
 use egui::{CornerRadius, Galley, Id, Rect, Role, Stroke, Ui, pos2, vec2};
 
 use super::body::body_ui;
-use super::{Intent, ParagraphKind};
-use crate::content::Section;
+use super::{Intent, ParagraphKind, Section};
 use crate::platform::images::Pictures;
 use crate::ui::home_ui::figure_ui;
 use crate::ui::layout::{
