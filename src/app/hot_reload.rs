@@ -184,6 +184,8 @@ impl VitrinaApp {
                         log::info!("{} changed; it is shown anew", path.display());
                         self.pictures.invalidate(path);
                     }
+                    // A picture that appeared, went or moved: resolved again here, once.
+                    self.loaded.resolve_assets();
                     if paths
                         .iter()
                         .any(|p| p.components().any(|c| c.as_os_str() == "fonts"))
@@ -274,9 +276,7 @@ impl VitrinaApp {
             log::warn!("{warning}");
         }
         let same = |a: &LoadedContent, b: &LoadedContent| {
-            a.dir == b.dir
-                && a.provenance == b.provenance
-                && ron::to_string(&a.content).ok() == ron::to_string(&b.content).ok()
+            a.dir == b.dir && a.provenance == b.provenance && a.content == b.content
         };
         if same(&self.loaded, &loaded) {
             return;
@@ -286,11 +286,10 @@ impl VitrinaApp {
         // An older content's per-machine values fill kiosk.ron's gaps.
         self.refresh_machine();
         let content = &self.loaded.content;
-        let theme = |c: &crate::content::Content| ron::to_string(&c.theme).ok();
         let files_changed = old.provenance.verified != self.loaded.provenance.verified;
         self.pictures
             .set_verified(self.loaded.provenance.verified.clone());
-        if theme(&old.content) != theme(content) || old.dir != self.loaded.dir || files_changed {
+        if old.content.theme != content.theme || old.dir != self.loaded.dir || files_changed {
             ctx.set_fonts(font_definitions_checked(
                 &content.theme,
                 &self.loaded.dir,

@@ -10,6 +10,7 @@ use super::locate::{Position, SourceMap};
 use super::model::Content;
 use super::paths::resolve_asset_path;
 use super::provenance::{Provenance, sha256, to_hex};
+use super::resolved::ResolvedAssets;
 use super::validate::{Problem, Severity, validate};
 
 /// One message for staff, with where it applies.
@@ -52,6 +53,32 @@ pub struct LoadedContent {
     pub warnings: Vec<Diagnostic>,
     /// Its fingerprint and, when signed, the key and the verified file hashes.
     pub provenance: Provenance,
+    /// Its picture paths, resolved and checked once (see [`ResolvedAssets`]).
+    pub assets: ResolvedAssets,
+}
+
+impl LoadedContent {
+    /// Content from `dir` with its asset paths resolved (this reads the file system).
+    pub fn new(
+        content: Content,
+        dir: PathBuf,
+        warnings: Vec<Diagnostic>,
+        provenance: Provenance,
+    ) -> Self {
+        let assets = ResolvedAssets::resolve(&content, &dir);
+        Self {
+            content,
+            dir,
+            warnings,
+            provenance,
+            assets,
+        }
+    }
+
+    /// Resolves the asset paths again, after `content` was edited or its files changed.
+    pub fn resolve_assets(&mut self) {
+        self.assets = ResolvedAssets::resolve(&self.content, &self.dir);
+    }
 }
 
 /// Why content could not be loaded. Each problem has its own line.
@@ -222,16 +249,12 @@ pub fn load_content(path: &Path) -> Result<LoadedContent, LoadError> {
     let check_asset = |file: &str| resolve_asset_path(&dir, file).map(|_| ());
     let warnings =
         check_content(&content, &source, path, &check_asset).map_err(LoadError::Invalid)?;
-    Ok(LoadedContent {
-        content,
-        dir,
-        warnings,
-        provenance: Provenance {
-            sha256: to_hex(&sha256(source.as_bytes())),
-            signed_by: None,
-            verified: None,
-        },
-    })
+    let provenance = Provenance {
+        sha256: to_hex(&sha256(source.as_bytes())),
+        signed_by: None,
+        verified: None,
+    };
+    Ok(LoadedContent::new(content, dir, warnings, provenance))
 }
 
 /// The folder that asset paths in the content file at `path` are relative to.

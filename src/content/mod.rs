@@ -10,6 +10,7 @@ mod paths;
 pub mod pin;
 pub mod provenance;
 pub mod reach;
+mod resolved;
 mod text;
 mod validate;
 
@@ -21,5 +22,6 @@ pub use locate::{Position, SourceMap};
 pub use model::*;
 pub use paths::{AssetPathError, check_relative_path, resolve_asset_path};
 pub use provenance::{Provenance, VerifiedFiles};
+pub use resolved::ResolvedAssets;
 pub use text::Text;
 pub use validate::{FieldPath, PathSegment, Problem, Severity, parse_hex_colour, validate};

@@ -109,12 +109,12 @@ pub fn load(path: &Path) -> Result<LoadedContent, String> {
             .restore(&saved.dir)
             .ok_or_else(|| format!("{}: a file hash is damaged", path.display()))?,
     };
-    Ok(LoadedContent {
-        content: saved.content,
-        dir: saved.dir,
-        warnings: Vec::new(),
+    Ok(LoadedContent::new(
+        saved.content,
+        saved.dir,
+        Vec::new(),
         provenance,
-    })
+    ))
 }
 
 /// What start-up shows: the content, with the file's error when it is the last good copy.

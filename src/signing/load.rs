@@ -164,16 +164,12 @@ pub fn load_content_trusted(path: &Path, trust: &Trust) -> Result<LoadedContent,
     };
     let warnings =
         check_content(&content, &source, path, &check_asset).map_err(LoadError::Invalid)?;
-    Ok(LoadedContent {
-        content,
-        provenance: Provenance {
-            sha256: to_hex(&sha256(&manifest_bytes)),
-            signed_by: Some(signed_by),
-            verified: Some(Arc::new(VerifiedFiles::new(dir.clone(), listed))),
-        },
-        dir,
-        warnings,
-    })
+    let provenance = Provenance {
+        sha256: to_hex(&sha256(&manifest_bytes)),
+        signed_by: Some(signed_by),
+        verified: Some(Arc::new(VerifiedFiles::new(dir.clone(), listed))),
+    };
+    Ok(LoadedContent::new(content, dir, warnings, provenance))
 }
 
 /// Reads at most `max` bytes of `path`; a longer file is refused.

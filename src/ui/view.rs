@@ -1,7 +1,5 @@
 //! What every screen needs to draw: the frame, colours, content and language.
 
-use std::path::Path;
-
 use egui::epaint::RectShape;
 use egui::{Color32, CornerRadius, Id, Rect, Role, Sense, Ui, WidgetInfo, pos2};
 
@@ -9,7 +7,7 @@ use super::layout::{DOCK_HEIGHT, Frame, cover_uv};
 use super::theme::Colours;
 use super::widgets::{Elevation, LanguageChoice, elevated};
 use crate::a11y::script::ParagraphKind;
-use crate::content::{Content, LoadedContent, Picture, Text};
+use crate::content::{Content, LoadedContent, Picture, ResolvedAssets, Text};
 use crate::platform::images::Pictures;
 
 /// Borrowed context of one screen's drawing.
@@ -20,8 +18,8 @@ pub struct View<'a> {
     pub colours: &'a Colours,
     /// The content shown.
     pub content: &'a Content,
-    /// The folder asset paths are relative to.
-    pub dir: &'a Path,
+    /// The content's picture paths, resolved when it was loaded.
+    pub assets: &'a ResolvedAssets,
     /// The visitor's language.
     pub lang_code: &'a str,
     /// The element being read aloud (accessibility mode), highlighted where it sits.
@@ -44,7 +42,7 @@ impl<'a> View<'a> {
             frame,
             colours,
             content: &loaded.content,
-            dir: &loaded.dir,
+            assets: &loaded.assets,
             lang_code,
             spoken: None,
             reach_top: None,
@@ -162,9 +160,9 @@ pub fn picture_texture(
     picture: Option<&Picture>,
 ) -> Option<(egui::TextureId, egui::Vec2, (f32, f32))> {
     let picture = picture?;
-    let path = crate::content::resolve_asset_path(view.dir, &picture.path).ok()?;
+    let path = view.assets.picture(&picture.path)?;
     pictures
-        .texture(&path)
+        .texture(path)
         .map(|t| (t.id(), t.size_vec2(), picture.focus))
 }
 
@@ -182,9 +180,9 @@ pub fn picture_ui(
     let frame = &view.frame;
     let screen = frame.rect(rect);
     let texture = picture.and_then(|picture| {
-        let path = crate::content::resolve_asset_path(view.dir, &picture.path).ok()?;
+        let path = view.assets.picture(&picture.path)?;
         pictures
-            .texture_and_opacity(&path)
+            .texture_and_opacity(path)
             .map(|(t, opacity)| (t.id(), t.size_vec2(), picture.focus, opacity))
     });
     let opacity = texture.map_or(0.0, |(.., opacity)| opacity);
@@ -218,5 +216,75 @@ fn placeholder_ui(ui: &Ui, view: &View<'_>, rect: Rect, corners: CornerRadius) {
             x += 24.0;
         }
         y += 24.0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipped() -> LoadedContent {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content.ron");
+        crate::content::load_content(&path).expect("the shipped content loads")
+    }
+
+    #[test]
+    fn a_picture_that_did_not_resolve_shows_the_placeholder_without_a_decode() {
+        let mut loaded = shipped();
+        let section = loaded
+            .content
+            .sections
+            .iter_mut()
+            .find(|s| !s.pictures.is_empty())
+            .expect("a section with a picture");
+        section.pictures[0].path = "assets/missing.png".to_owned();
+        let picture = section.pictures[0].clone();
+        loaded.resolve_assets();
+        let ctx = egui::Context::default();
+        let mut pictures = Pictures::new(&ctx);
+        let colours = Colours::from_palette(&crate::content::Palette::default());
+        let frame = Frame::new(
+            Rect::from_min_size(pos2(0.0, 0.0), egui::vec2(1920.0, 1080.0)),
+            1.0,
+        );
+        let view = View::new(frame, &colours, &loaded, "en");
+        assert!(
+            picture_texture(&view, &mut pictures, Some(&picture)).is_none(),
+            "no texture for a missing picture"
+        );
+        assert!(!pictures.pending(), "nothing is asked of the decoder");
+        assert_eq!(pictures.texture_count(), 0, "no texture kept");
+    }
+
+    #[test]
+    fn a_resolved_picture_is_asked_for_by_its_checked_path() {
+        let loaded = shipped();
+        let picture = loaded
+            .content
+            .sections
+            .iter()
+            .flat_map(|s| &s.pictures)
+            .next()
+            .expect("a picture")
+            .clone();
+        let path = loaded
+            .assets
+            .picture(&picture.path)
+            .expect("resolved at load")
+            .to_path_buf();
+        let ctx = egui::Context::default();
+        let mut pictures = Pictures::new(&ctx);
+        let colours = Colours::from_palette(&crate::content::Palette::default());
+        let frame = Frame::new(
+            Rect::from_min_size(pos2(0.0, 0.0), egui::vec2(1920.0, 1080.0)),
+            1.0,
+        );
+        let view = View::new(frame, &colours, &loaded, "en");
+        let _ = picture_texture(&view, &mut pictures, Some(&picture));
+        assert_ne!(
+            pictures.status(&path),
+            crate::platform::images::PictureStatus::Unknown,
+            "the decoder was asked for the resolved path"
+        );
     }
 }

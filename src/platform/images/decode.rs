@@ -1,0 +1,179 @@
+//! Decoding a picture file within limits (size, memory, signed hash) to premultiplied texels.
+
+use std::path::Path;
+
+use egui::{Color32, ColorImage};
+
+use crate::content::VerifiedFiles;
+use crate::content::provenance::sha256;
+
+/// Largest side of a decoded picture, in pixels: enough for a full-bleed 4K screen.
+pub const MAX_PICTURE_SIDE: u32 = 3840;
+
+/// Largest width or height a file may declare; larger ones are refused before decoding.
+pub const MAX_DECLARED_SIDE: u32 = 20_000;
+
+/// Most memory one decode may allocate (a decompression bomb is refused before it happens).
+pub const MAX_DECODE_ALLOC: u64 = 512 * 1024 * 1024;
+
+/// Largest picture file read to be checked against its signed hash.
+pub const MAX_VERIFIED_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Decodes `path` (PNG, JPEG or WebP, whatever its name says) and downscales it so that its
+/// longer side is at most `max_side`. Refuses files beyond [`MAX_DECLARED_SIDE`] or
+/// [`MAX_DECODE_ALLOC`] before decoding them. Never panics on bad input.
+pub fn decode(path: &Path, max_side: u32) -> Result<ColorImage, String> {
+    let reader = image::ImageReader::open(path).map_err(|err| format!("cannot open: {err}"))?;
+    decode_reader(reader, path, max_side)
+}
+
+/// Decodes from `reader` (a file or bytes already read); `path` names it in the log.
+fn decode_reader<R: std::io::BufRead + std::io::Seek>(
+    reader: image::ImageReader<R>,
+    path: &Path,
+    max_side: u32,
+) -> Result<ColorImage, String> {
+    let started = std::time::Instant::now();
+    let reader = reader
+        .with_guessed_format()
+        .map_err(|err| format!("cannot read: {err}"))?;
+    if reader.format().is_none() {
+        return Err("not a PNG, JPEG or WebP picture".to_owned());
+    }
+    let mut reader = reader;
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_DECLARED_SIDE);
+    limits.max_image_height = Some(MAX_DECLARED_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_ALLOC);
+    reader.limits(limits);
+    // A decoder that panics on a hostile file must not take the kiosk down with it.
+    let decoded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| reader.decode()))
+        .map_err(|_| "the decoder failed on this file".to_owned())?
+        .map_err(|err| format!("cannot decode: {err}"))?;
+    let (width, height) = (decoded.width(), decoded.height());
+    let image = if width.max(height) > max_side {
+        // Area averaging in integers: several times quicker than a filtered resize of a
+        // camera photo, and as good for shrinking.
+        decoded.thumbnail(max_side, max_side)
+    } else {
+        decoded
+    };
+    let image = into_color_image(image);
+    log::debug!(
+        "picture {}: {width}×{height} decoded to {}×{} in {} ms",
+        path.display(),
+        image.size[0],
+        image.size[1],
+        started.elapsed().as_millis()
+    );
+    Ok(image)
+}
+
+/// Like [`decode`], for signed content: reads the file once, checks its SHA-256 against the
+/// hash the verified manifest lists, and decodes those same bytes.
+pub fn decode_verified(
+    path: &Path,
+    max_side: u32,
+    verified: &VerifiedFiles,
+) -> Result<ColorImage, String> {
+    use std::io::Read as _;
+    let Some(expected) = verified.expected(path) else {
+        return Err("not listed in the signed content.manifest; not shown".to_owned());
+    };
+    let file = std::fs::File::open(path).map_err(|err| format!("cannot open: {err}"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_VERIFIED_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|err| format!("cannot read: {err}"))?;
+    if bytes.len() as u64 > MAX_VERIFIED_FILE_BYTES {
+        return Err(format!("larger than {} MiB", MAX_VERIFIED_FILE_BYTES >> 20));
+    }
+    if sha256(&bytes) != *expected {
+        return Err(
+            "the file changed after its signature was checked (its SHA-256 is not the one in \
+             content.manifest); not shown until signed content with it is applied"
+                .to_owned(),
+        );
+    }
+    decode_reader(
+        image::ImageReader::new(std::io::Cursor::new(bytes)),
+        path,
+        max_side,
+    )
+}
+
+/// Converts to egui's premultiplied texels, reusing the RGBA buffer (no second copy of a
+/// screen-sized picture).
+fn into_color_image(image: image::DynamicImage) -> ColorImage {
+    let rgba = image.into_rgba8();
+    let size = [rgba.width() as usize, rgba.height() as usize];
+    let mut raw = rgba.into_raw();
+    for px in raw.chunks_exact_mut(4) {
+        if px[3] != 255 {
+            let c = Color32::from_rgba_unmultiplied(px[0], px[1], px[2], px[3]);
+            px.copy_from_slice(&c.to_array());
+        }
+    }
+    let pixels: Vec<Color32> = bytemuck::allocation::try_cast_vec(raw).unwrap_or_else(
+        |(_, raw): (bytemuck::PodCastError, Vec<u8>)| {
+            raw.chunks_exact(4)
+                .map(|p| Color32::from_rgba_premultiplied(p[0], p[1], p[2], p[3]))
+                .collect()
+        },
+    );
+    ColorImage::new(size, pixels)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    #[test]
+    fn a_signed_picture_is_decoded_only_while_its_bytes_match_the_signed_hash() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fixture =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/assets/picture.png");
+        let bytes = std::fs::read(&fixture).expect("fixture");
+        let root = dir.path().canonicalize().expect("real");
+        let path = root.join("picture.png");
+        std::fs::write(&path, &bytes).expect("write");
+        let mut files = BTreeMap::new();
+        files.insert("picture.png".to_owned(), sha256(&bytes));
+        let verified = VerifiedFiles::new(root.clone(), files);
+        let image = decode_verified(&path, 64, &verified).expect("the signed bytes decode");
+        assert_eq!(image.size, [16, 9], "decoded");
+
+        // Swapped after the check: another valid picture, but not the one signed.
+        let mut other = bytes.clone();
+        let last = other.len() - 5;
+        other[last] ^= 1;
+        std::fs::write(&path, &other).expect("write");
+        let err = decode_verified(&path, 64, &verified).expect_err("refused");
+        assert!(
+            err.contains("changed after its signature was checked"),
+            "{err}"
+        );
+
+        let unlisted = root.join("other.png");
+        std::fs::write(&unlisted, &bytes).expect("write");
+        let err = decode_verified(&unlisted, 64, &verified).expect_err("refused");
+        assert!(err.contains("not listed"), "{err}");
+    }
+
+    #[test]
+    fn translucent_texels_are_premultiplied_and_opaque_ones_kept() {
+        let mut image = image::RgbaImage::new(2, 1);
+        image.put_pixel(0, 0, image::Rgba([200, 100, 50, 255]));
+        image.put_pixel(1, 0, image::Rgba([200, 100, 50, 0]));
+        let color = into_color_image(image::DynamicImage::ImageRgba8(image));
+        assert_eq!(color.size, [2, 1], "size");
+        assert_eq!(
+            color.pixels[0],
+            Color32::from_rgb(200, 100, 50),
+            "opaque kept"
+        );
+        assert_eq!(color.pixels[1], Color32::TRANSPARENT, "transparent");
+    }
+}

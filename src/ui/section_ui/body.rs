@@ -1,0 +1,250 @@
+//! A section's scrolling column: body paragraphs (and, in a reading column, the headline,
+//! key figures and timeline), clipped, scrolled, with its fade and scroll track.
+
+use std::sync::Arc;
+
+use egui::{Galley, Id, Pos2, Rect, Role, Ui, pos2, vec2};
+
+use super::{ParagraphKind, Section};
+use crate::ui::home_ui::figure_ui;
+use crate::ui::layout::{Frame, SectionLayout};
+use crate::ui::theme::{BODY, FIGURE_S, LABEL};
+use crate::ui::view::{View, spoken_text_mark, text_node};
+use crate::ui::widgets::{FadeFrom, fade, galley};
+
+/// Gap between body paragraphs.
+const PARAGRAPH_GAP: f32 = 21.0;
+
+/// Height of the fade at the foot of an overflowing body.
+const FADE_HEIGHT: f32 = 126.0;
+
+/// One block of the scrolling column.
+enum Block {
+    /// A body paragraph.
+    Text(Arc<Galley>),
+    /// A key figure (by index) and its label, in a reading column.
+    Figure(usize, Arc<Galley>),
+    /// A timeline entry's date and text, in a reading column.
+    Event(Arc<Galley>, Arc<Galley>),
+}
+
+impl Block {
+    fn height(&self, frame: &Frame) -> f32 {
+        match self {
+            Self::Text(text) => frame.design_len(text.size().y),
+            Self::Figure(_, label) => FIGURE_S.line + 4.0 + frame.design_len(label.size().y),
+            Self::Event(date, text) => frame.design_len(date.size().y + text.size().y) + 4.0,
+        }
+    }
+
+    fn draw(self, ui: &Ui, view: &View<'_>, section: &Section, at: Pos2) {
+        let frame = &view.frame;
+        let colours = view.colours;
+        match self {
+            Self::Text(text) => ui.painter().galley(frame.pos(at), text, colours.text),
+            Self::Figure(index, label) => {
+                let figure = &section.figures[index];
+                figure_ui(
+                    ui,
+                    view,
+                    at,
+                    view.t(&figure.value),
+                    view.t(&figure.unit),
+                    FIGURE_S,
+                    frame.design_len(label.size().x).max(480.0),
+                );
+                ui.painter().galley(
+                    frame.pos(at + vec2(0.0, FIGURE_S.line + 4.0)),
+                    label,
+                    colours.text_secondary,
+                );
+            }
+            Self::Event(date, text) => {
+                let date_h = frame.design_len(date.size().y);
+                ui.painter().galley(frame.pos(at), date, colours.accent);
+                ui.painter().galley(
+                    frame.pos(at + vec2(0.0, date_h + 4.0)),
+                    text,
+                    colours.text_secondary,
+                );
+            }
+        }
+    }
+}
+
+/// What the body drew: how far it can scroll, and where the paragraph read aloud starts.
+pub(super) struct BodyDrawn {
+    /// How far the body can scroll (design points).
+    pub(super) max_scroll: f32,
+    /// Where the paragraph being read aloud starts in the scrolling column.
+    pub(super) spoken_top: Option<f32>,
+}
+
+/// The blocks of the scrolling column, `width` design points wide: the headline when it
+/// scrolls, the body and, in a reading column, the key figures and the timeline.
+fn body_blocks(
+    ui: &Ui,
+    view: &View<'_>,
+    section: &Section,
+    layout: &SectionLayout,
+    width: f32,
+    title_block: Option<Arc<Galley>>,
+) -> Vec<(ParagraphKind, Block)> {
+    let frame = &view.frame;
+    let colours = view.colours;
+    let mut blocks: Vec<(ParagraphKind, Block)> = section
+        .body
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let text = galley(ui, frame, view.t(p), BODY, colours.text, width, 0);
+            (ParagraphKind::Body(i), Block::Text(text))
+        })
+        .collect();
+    if let Some(title) = title_block {
+        blocks.insert(0, (ParagraphKind::Headline, Block::Text(title)));
+    }
+    if layout.reading_column {
+        for (i, figure) in section.figures.iter().enumerate() {
+            let label = galley(
+                ui,
+                frame,
+                view.t(&figure.label),
+                BODY,
+                colours.text_secondary,
+                width,
+                0,
+            );
+            blocks.push((ParagraphKind::Figure(i), Block::Figure(i, label)));
+        }
+        for (i, entry) in section.timeline.iter().enumerate() {
+            let date = galley(
+                ui,
+                frame,
+                view.t(&entry.date),
+                LABEL,
+                colours.text,
+                width,
+                0,
+            );
+            let text = galley(
+                ui,
+                frame,
+                view.t(&entry.text),
+                BODY,
+                colours.text_secondary,
+                width,
+                0,
+            );
+            blocks.push((ParagraphKind::Timeline(i), Block::Event(date, text)));
+        }
+    }
+    blocks
+}
+
+/// The body, clipped to its viewport (from `top` to the layout's body bottom) and scrolled
+/// by `scroll`; in a reading column the key figures and the timeline follow it.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one page's parts, passed through"
+)]
+pub(super) fn body_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    section: &Section,
+    index: usize,
+    layout: &SectionLayout,
+    top: f32,
+    title_block: Option<Arc<Galley>>,
+    scroll: f32,
+) -> BodyDrawn {
+    let frame = &view.frame;
+    let column = layout.text_column;
+    let viewport = Rect::from_min_max(
+        pos2(column.left(), top),
+        pos2(column.right(), layout.body_bottom),
+    );
+    let width = column.width() - 24.0;
+    let blocks = body_blocks(ui, view, section, layout, width, title_block);
+    let heights: Vec<f32> = blocks
+        .iter()
+        .map(|(_, block)| block.height(frame))
+        .collect();
+    #[expect(clippy::cast_precision_loss, reason = "a few paragraphs")]
+    let content_h: f32 =
+        heights.iter().sum::<f32>() + PARAGRAPH_GAP * blocks.len().saturating_sub(1) as f32;
+    let max_scroll = (content_h - viewport.height()).max(0.0);
+    let scroll = scroll.min(max_scroll);
+    let mut clipped = ui.new_child(egui::UiBuilder::new());
+    clipped.set_clip_rect(frame.rect(viewport.expand2(vec2(24.0, 0.0))));
+    let mut offset = 0.0;
+    let mut spoken_top = None;
+    for ((kind, block), h) in blocks.into_iter().zip(heights) {
+        let py = viewport.top() - scroll + offset;
+        if view.is_spoken(kind) {
+            spoken_top = Some(offset);
+        }
+        if py + h > viewport.top() - 8.0 && py < viewport.bottom() + 8.0 {
+            let rect = Rect::from_min_size(pos2(viewport.left(), py), vec2(width, h));
+            if view.is_spoken(kind) {
+                spoken_text_mark(&clipped, view, rect);
+            }
+            block.draw(&clipped, view, section, rect.min);
+        }
+        offset += h + PARAGRAPH_GAP;
+    }
+    let body_text = section
+        .body
+        .iter()
+        .map(|p| view.t(p))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    text_node(
+        ui,
+        view,
+        viewport,
+        Id::unique(("section-body", index)),
+        &body_text,
+        Role::Label,
+    );
+    if max_scroll > 0.0 {
+        scroll_hint_ui(ui, view, column, viewport, content_h, scroll, max_scroll);
+    }
+    BodyDrawn {
+        max_scroll,
+        spoken_top,
+    }
+}
+
+/// The fade at the foot while more text lies below, and a thin scroll track beside
+/// `column` with a thumb for `scroll` of `max_scroll` (design points).
+fn scroll_hint_ui(
+    ui: &Ui,
+    view: &View<'_>,
+    column: Rect,
+    viewport: Rect,
+    content_h: f32,
+    scroll: f32,
+    max_scroll: f32,
+) {
+    let frame = &view.frame;
+    let colours = view.colours;
+    if scroll < max_scroll - 1.0 {
+        let fade_rect = Rect::from_min_max(
+            pos2(viewport.left(), viewport.bottom() - FADE_HEIGHT),
+            viewport.max,
+        );
+        fade(ui, frame.rect(fade_rect), colours.ink, FadeFrom::Bottom);
+    }
+    let track = Rect::from_min_max(
+        pos2(column.right() + 16.0, viewport.top()),
+        pos2(column.right() + 20.0, viewport.bottom()),
+    );
+    ui.painter()
+        .rect_filled(frame.rect(track), 2.0, colours.line);
+    let thumb_h = (viewport.height() * viewport.height() / content_h).max(48.0);
+    let thumb_y = track.top() + (track.height() - thumb_h) * (scroll / max_scroll);
+    let thumb = Rect::from_min_size(pos2(track.left(), thumb_y), vec2(4.0, thumb_h));
+    ui.painter()
+        .rect_filled(frame.rect(thumb), 2.0, colours.text_secondary);
+}
