@@ -205,7 +205,14 @@ impl VitrinaApp {
             Phase::Attract { .. } => {
                 let secs = now - self.attract.since;
                 let lively = self.attract.slideshow.as_ref().is_some_and(|show| {
-                    is_lively(show, &self.loaded.content, &self.state.lang_code, secs)
+                    let loaded = &self.loaded;
+                    is_lively(
+                        show,
+                        &loaded.content,
+                        &loaded.numbers,
+                        &self.state.lang_code,
+                        secs,
+                    )
                 });
                 let frame = if lively {
                     1.0 / fps

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
 
+use super::figures::FigureNumbers;
 use super::locate::{Position, SourceMap};
 use super::model::Content;
 use super::paths::resolve_asset_path;
@@ -55,6 +56,8 @@ pub struct LoadedContent {
     pub provenance: Provenance,
     /// Its picture paths, resolved and checked once (see [`ResolvedAssets`]).
     pub assets: ResolvedAssets,
+    /// The numbers inside its key figures, found once (see [`FigureNumbers`]).
+    pub numbers: FigureNumbers,
 }
 
 impl LoadedContent {
@@ -66,18 +69,22 @@ impl LoadedContent {
         provenance: Provenance,
     ) -> Self {
         let assets = ResolvedAssets::resolve(&content, &dir);
+        let numbers = FigureNumbers::resolve(&content);
         Self {
             content,
             dir,
             warnings,
             provenance,
             assets,
+            numbers,
         }
     }
 
-    /// Resolves the asset paths again, after `content` was edited or its files changed.
+    /// Resolves the asset paths and figure numbers again, after `content` was edited or its
+    /// files changed.
     pub fn resolve_assets(&mut self) {
         self.assets = ResolvedAssets::resolve(&self.content, &self.dir);
+        self.numbers = FigureNumbers::resolve(&self.content);
     }
 }
 

@@ -2,6 +2,7 @@
 //!
 //! Everything here except `load` and the file checks in `paths` is pure.
 
+mod figures;
 pub mod hours;
 mod load;
 mod locate;
@@ -14,6 +15,7 @@ mod resolved;
 mod text;
 mod validate;
 
+pub use figures::{FigureNumber, FigureNumbers};
 pub use load::{
     Diagnostic, LoadError, LoadedContent, check_content, content_dir, load_content, parse_content,
     ron_error,

@@ -64,6 +64,11 @@ impl Text {
             .filter(|code| *code != ALL_LANGUAGES)
     }
 
+    /// Every text as written, in each language (and the one for every language).
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.0.values().map(String::as_str)
+    }
+
     /// True when no language has any text.
     pub fn is_empty(&self) -> bool {
         self.0.values().all(|text| text.trim().is_empty())

@@ -63,6 +63,7 @@ pub(super) fn view<'a>(
         content,
         // Tests of the map draw no pictures: an empty set of resolved assets.
         assets: Box::leak(Box::default()),
+        numbers: Box::leak(Box::default()),
         lang_code: "en",
         spoken: None,
         reach_top: None,

@@ -1,5 +1,8 @@
-//! Key figures that count up on attract slides: the number inside a figure's text, scaled
-//! by an eased fraction and written back the way staff wrote it. Pure.
+//! Key figures that count up on attract slides: the number inside a figure's text (found
+//! at load, [`FigureNumber`]), scaled by an eased fraction and written back the way staff
+//! wrote it. Pure.
+
+use crate::content::FigureNumber;
 
 /// How long a figure takes to count up, in seconds.
 pub const COUNT_UP_SECS: f64 = 1.6;
@@ -7,72 +10,15 @@ pub const COUNT_UP_SECS: f64 = 1.6;
 /// A figure starts counting when its words appear, half way through the cross-fade.
 pub const COUNT_UP_DELAY_SECS: f64 = super::slideshow::CROSSFADE_SECS / 2.0;
 
-/// The number found in a figure's text.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Number<'a> {
-    /// Text before the number (such as "≈", "+" or "$").
-    prefix: &'a str,
-    /// The value.
-    value: f64,
-    /// Digits after the decimal separator.
-    decimals: usize,
-    /// The decimal separator as written ('.' in English, ',' in Lithuanian).
-    separator: char,
-    /// Text after the number (such as " %").
-    suffix: &'a str,
-}
-
-/// Finds the one number in `text` that can count up. Ordinals ("1st", "6-a"), several
-/// numbers, or none: `None`, and the figure shows as written.
-fn find_number(text: &str) -> Option<Number<'_>> {
-    let start = text.find(|c: char| c.is_ascii_digit())?;
-    let rest = &text[start..];
-    let int_len = rest
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(rest.len());
-    let mut end = start + int_len;
-    let mut decimals = 0;
-    let mut separator = '.';
-    let after_int = &text[end..];
-    if let Some(sep) = after_int.chars().next().filter(|c| *c == '.' || *c == ',') {
-        let frac = &after_int[1..];
-        let frac_len = frac
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(frac.len());
-        if frac_len > 0 {
-            separator = sep;
-            decimals = frac_len;
-            end += 1 + frac_len;
-        }
-    }
-    let suffix = &text[end..];
-    // "1st", "2nd", "1-oji": letters glued to the digits make an ordinal, not a quantity.
-    let glued = suffix.strip_prefix('-').unwrap_or(suffix);
-    if glued.chars().next().is_some_and(char::is_alphabetic) {
-        return None;
-    }
-    // A second number would make the count-up ambiguous.
-    if suffix.chars().any(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let value: f64 = text[start..end].replace(',', ".").parse().ok()?;
-    Some(Number {
-        prefix: &text[..start],
-        value,
-        decimals,
-        separator,
-        suffix,
-    })
-}
-
-/// `value` after `elapsed` seconds of counting up (ease-out cubic over [`COUNT_UP_SECS`]):
-/// "≈2" reads "≈0", "≈1", "≈2"; "1,6" keeps its comma and one decimal; words stay as written.
-pub fn count_up(value: &str, elapsed: f64) -> String {
+/// `value` after `elapsed` seconds of counting up (ease-out cubic over [`COUNT_UP_SECS`]),
+/// `number` being the number found in it at load: "≈2" reads "≈0", "≈1", "≈2"; "1,6" keeps
+/// its comma and one decimal; without a number (words, ordinals) it stays as written.
+pub fn count_up(value: &str, number: Option<&FigureNumber>, elapsed: f64) -> String {
     let t = (elapsed / COUNT_UP_SECS).clamp(0.0, 1.0);
     if t >= 1.0 {
         return value.to_owned();
     }
-    let Some(number) = find_number(value) else {
+    let Some(number) = number else {
         return value.to_owned();
     };
     let eased = 1.0 - (1.0 - t).powi(3);
@@ -84,14 +30,19 @@ pub fn count_up(value: &str, elapsed: f64) -> String {
     format!("{}{digits}{}", number.prefix, number.suffix)
 }
 
-/// Whether `value` changes while it counts up (the loop then needs its full frame rate).
-pub fn counts(value: &str) -> bool {
-    find_number(value).is_some()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `value` counted up for `elapsed` seconds, its number found as the loader finds it.
+    fn count_up(value: &str, elapsed: f64) -> String {
+        super::count_up(value, FigureNumber::parse(value).as_ref(), elapsed)
+    }
+
+    /// Whether `value` has a number that counts up.
+    fn counts(value: &str) -> bool {
+        FigureNumber::parse(value).is_some()
+    }
 
     #[test]
     fn integers_count_from_zero_to_the_value() {

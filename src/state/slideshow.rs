@@ -2,8 +2,8 @@
 //! cross-fade from the previous one has come. Pure, computed from the start time, so
 //! slides never drift however long the loop runs or however slow a frame is.
 
-use super::count_up::{COUNT_UP_DELAY_SECS, COUNT_UP_SECS, counts};
-use crate::content::{Content, Slide};
+use super::count_up::{COUNT_UP_DELAY_SECS, COUNT_UP_SECS};
+use crate::content::{Content, FigureNumbers, Slide};
 
 /// Length of the cross-fade into each slide, in seconds (visual.md §6).
 pub const CROSSFADE_SECS: f64 = 1.2;
@@ -127,8 +127,15 @@ pub fn tour_stop(stops: usize, elapsed: f64, duration: f64) -> usize {
 
 /// Whether the loop moves quickly `secs` after it started, as opposed to the pictures' slow
 /// drift: a cross-fade, a map tour (it flies and draws routes throughout) or a key figure
-/// while it counts up in `lang_code`. The app paces its frames by it.
-pub fn is_lively(show: &Slideshow, content: &Content, lang_code: &str, secs: f64) -> bool {
+/// while it counts up in `lang_code` (its number found at load, in `numbers`). The app paces
+/// its frames by it.
+pub fn is_lively(
+    show: &Slideshow,
+    content: &Content,
+    numbers: &FigureNumbers,
+    lang_code: &str,
+    secs: f64,
+) -> bool {
     let Some(at) = show.at(secs) else {
         return false;
     };
@@ -146,7 +153,8 @@ pub fn is_lively(show: &Slideshow, content: &Content, lang_code: &str, secs: f64
                             .section(section)
                             .and_then(|s| s.figures.get(figure.saturating_sub(1)))
                             .is_some_and(|f| {
-                                counts(f.value.resolve(lang_code, content.default_lang_code()))
+                                let value = f.value.resolve(lang_code, content.default_lang_code());
+                                numbers.get(value).is_some()
                             })
                 }
                 Slide::Hero { .. } | Slide::Picture { .. } => false,
@@ -182,7 +190,8 @@ mod tests {
     fn the_loop_is_lively_while_it_cross_fades_or_a_figure_counts_up() {
         let content = figures_content();
         let show = Slideshow::new(content.slides.iter().map(|s| f64::from(s.secs())));
-        let lively = |secs: f64| is_lively(&show, &content, "en", secs);
+        let numbers = FigureNumbers::resolve(&content);
+        let lively = |secs: f64| is_lively(&show, &content, &numbers, "en", secs);
         assert!(!lively(5.0), "a hero slide only drifts");
         assert!(lively(12.1), "the cross-fade into the figure");
         assert!(

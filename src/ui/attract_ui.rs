@@ -235,7 +235,11 @@ fn slide_ui(
                 ui,
                 view,
                 pos2(96.0, figure_top),
-                &count_up(view.t(&figure.value), elapsed - COUNT_UP_DELAY_SECS),
+                &count_up(
+                    view.t(&figure.value),
+                    view.numbers.get(view.t(&figure.value)),
+                    elapsed - COUNT_UP_DELAY_SECS,
+                ),
                 view.t(&figure.unit),
                 FIGURE_XL,
                 1100.0,

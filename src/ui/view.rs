@@ -7,7 +7,7 @@ use super::layout::{DOCK_HEIGHT, Frame, cover_uv};
 use super::theme::Colours;
 use super::widgets::{Elevation, LanguageChoice, elevated};
 use crate::a11y::script::ParagraphKind;
-use crate::content::{Content, LoadedContent, Picture, ResolvedAssets, Text};
+use crate::content::{Content, FigureNumbers, LoadedContent, Picture, ResolvedAssets, Text};
 use crate::platform::images::Pictures;
 
 /// Borrowed context of one screen's drawing.
@@ -20,6 +20,8 @@ pub struct View<'a> {
     pub content: &'a Content,
     /// The content's picture paths, resolved when it was loaded.
     pub assets: &'a ResolvedAssets,
+    /// The numbers inside its key figures, found when it was loaded.
+    pub numbers: &'a FigureNumbers,
     /// The visitor's language.
     pub lang_code: &'a str,
     /// The element being read aloud (accessibility mode), highlighted where it sits.
@@ -43,6 +45,7 @@ impl<'a> View<'a> {
             colours,
             content: &loaded.content,
             assets: &loaded.assets,
+            numbers: &loaded.numbers,
             lang_code,
             spoken: None,
             reach_top: None,
