@@ -3,12 +3,13 @@
 use egui::{Rect, Ui, Vec2, pos2, vec2};
 
 use super::camera::zoomed_about;
-use super::chrome::{Glyph, pill_glyph_button, round_glyph_button};
+use super::chrome::{pill_icon_button, round_icon_button};
 use super::layout::MapLayout;
 use super::state::MapState;
 use super::style::MapStyle;
 use crate::ui::layout::DOCK_HEIGHT;
 use crate::ui::view::View;
+use crate::ui::widgets::Icon;
 use crate::ui::widgets::pill_width;
 
 /// Zoom −, zoom +, Reset view (and Layers on portrait): centred in the dock, or on a row above
@@ -48,13 +49,13 @@ pub(super) fn controls_ui(
     };
     if layout.sheets {
         let rect = Rect::from_min_size(pos2(x, top), vec2(layers_w - 16.0, DOCK_HEIGHT));
-        if pill_glyph_button(
+        if pill_icon_button(
             ui,
             view,
             rect,
             "map-layers",
             layers_label,
-            Glyph::Layers,
+            Icon::Layers,
             state.legend_open,
         )
         .clicked()
@@ -80,39 +81,39 @@ pub(super) fn controls_ui(
         );
         state.camera.fly_to_in(to, now, secs);
     };
-    if round_glyph_button(
+    if round_icon_button(
         ui,
         view,
         Rect::from_min_size(pos2(x, top), Vec2::splat(80.0)),
         "map-zoom-out",
         view.t(&labels.zoom_out),
-        Glyph::Minus,
+        Icon::Minus,
     )
     .clicked()
     {
         zoom_to(state, 1.0 / zoom.step);
     }
     x += 96.0;
-    if round_glyph_button(
+    if round_icon_button(
         ui,
         view,
         Rect::from_min_size(pos2(x, top), Vec2::splat(80.0)),
         "map-zoom-in",
         view.t(&labels.zoom_in),
-        Glyph::Plus,
+        Icon::Plus,
     )
     .clicked()
     {
         zoom_to(state, zoom.step);
     }
     x += 96.0;
-    if pill_glyph_button(
+    if pill_icon_button(
         ui,
         view,
         Rect::from_min_size(pos2(x, top), vec2(reset_w, DOCK_HEIGHT)),
         "map-reset",
         reset_label,
-        Glyph::Target,
+        Icon::Target,
         false,
     )
     .clicked()

@@ -102,6 +102,16 @@ pub enum Icon {
     ChevronRight,
     /// A folded map.
     Map,
+    /// Zoom out.
+    Minus,
+    /// Zoom in.
+    Plus,
+    /// Close a panel.
+    Close,
+    /// Reset the view.
+    Target,
+    /// Open the legend.
+    Layers,
 }
 
 /// Draws `icon` centred at `centre`, `size` design points wide.
@@ -150,6 +160,42 @@ pub fn icon(ui: &Ui, frame: &Frame, icon: Icon, centre: Pos2, size: f32, colour:
             ]);
             line(vec![p(-0.3, -0.85), p(-0.3, 0.6)]);
             line(vec![p(0.3, -0.6), p(0.3, 0.85)]);
+        }
+        Icon::Minus => {
+            painter.line_segment([p(-0.7, 0.0), p(0.7, 0.0)], stroke);
+        }
+        Icon::Plus => {
+            painter.line_segment([p(-0.7, 0.0), p(0.7, 0.0)], stroke);
+            painter.line_segment([p(0.0, -0.7), p(0.0, 0.7)], stroke);
+        }
+        Icon::Close => {
+            painter.line_segment([p(-0.6, -0.6), p(0.6, 0.6)], stroke);
+            painter.line_segment([p(-0.6, 0.6), p(0.6, -0.6)], stroke);
+        }
+        Icon::Target => {
+            painter.circle_stroke(frame.pos(centre), frame.pt(size * 0.3), stroke);
+            painter.circle_filled(frame.pos(centre), frame.pt(size * 0.09), colour);
+            for (a, b) in [
+                ((0.0, -0.95), (0.0, -0.6)),
+                ((0.0, 0.6), (0.0, 0.95)),
+                ((-0.95, 0.0), (-0.6, 0.0)),
+                ((0.6, 0.0), (0.95, 0.0)),
+            ] {
+                painter.line_segment([p(a.0, a.1), p(b.0, b.1)], stroke);
+            }
+        }
+        Icon::Layers => {
+            for dy in [-0.35, 0.05, 0.45] {
+                painter.add(Shape::closed_line(
+                    vec![
+                        p(0.0, dy - 0.35),
+                        p(0.85, dy),
+                        p(0.0, dy + 0.35),
+                        p(-0.85, dy),
+                    ],
+                    stroke,
+                ));
+            }
         }
     }
 }
