@@ -3,6 +3,11 @@
 //!
 //! Run with `cargo bench --bench pictures`.
 
+#![allow(
+    clippy::cast_possible_truncation,
+    reason = "the fixture picture is made from pixel coordinates"
+)]
+
 use std::hint::black_box;
 use std::path::Path;
 

@@ -139,7 +139,7 @@ fn rules(harness: &Harness<'static, VitrinaApp>, colour: egui::Color32) -> Vec<e
             }
             _ => None,
         })
-        .filter(|r| r.is_positive())
+        .filter(egui::Rect::is_positive)
         .collect()
 }
 
@@ -526,7 +526,7 @@ fn every_control_a_screen_reader_can_press_has_a_name_and_a_role() {
         .state()
         .map()
         .state()
-        .and_then(|map| map.selection());
+        .and_then(vitrina::map::MapState::selection);
     assert_eq!(
         selection,
         Some(vitrina::map::Selection::Route(gipl)),

@@ -1,5 +1,5 @@
 //! The map screen as a visitor uses it: drag, pinch, wheel, the legend, route cards, reset and
-//! "Show on map", driven through egui_kittest on the shipped content.
+//! "Show on map", driven through `egui_kittest` on the shipped content.
 
 mod common;
 
@@ -136,8 +136,8 @@ fn a_two_finger_pinch_zooms_about_the_fingers() {
     harness.event(touch(0, TouchPhase::Start, centre - vec2(60.0, 0.0)));
     harness.event(touch(1, TouchPhase::Start, centre + vec2(60.0, 0.0)));
     harness.step();
-    for i in 1..=6 {
-        let half = 60.0 + 10.0 * i as f32;
+    for i in 1..=6_u8 {
+        let half = 60.0 + 10.0 * f32::from(i);
         harness.event(touch(0, TouchPhase::Move, centre - vec2(half, 0.0)));
         harness.event(touch(1, TouchPhase::Move, centre + vec2(half, 0.0)));
         harness.step();

@@ -1,6 +1,11 @@
 //! The picture pipeline against bad files: each shows the placeholder and logs one line,
 //! never a panic; large pictures are downscaled; the texture cache stays within its bound.
 
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::trivially_copy_pass_by_ref,
+    reason = "fixtures build small pictures from pixel coordinates"
+)]
 #![expect(
     clippy::print_stderr,
     reason = "the refusals are shown with --nocapture"

@@ -1,6 +1,6 @@
 //! `vitrina preview` renders every screen without a display: each planned file exists, has
 //! the requested size and is not blank. Runs the binary (`VITRINA_BIN`, else the one cargo
-//! built) with no DISPLAY or WAYLAND_DISPLAY.
+//! built) with no DISPLAY or `WAYLAND_DISPLAY`.
 
 use std::path::PathBuf;
 use std::process::Command;

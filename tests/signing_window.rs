@@ -24,7 +24,7 @@ use xvfb::{Guard, binary, logged as log, start_xvfb, tools_present, wait_while_r
 
 /// Waits up to 60 s for `ready` (given the log so far), failing early if the kiosk exits.
 fn wait_for(app: &mut Guard, data: &Path, what: &str, mut ready: impl FnMut(&str) -> bool) {
-    wait_while_running(app, what, Duration::from_secs(60), || ready(&log(data)));
+    wait_while_running(app, what, Duration::from_mins(1), || ready(&log(data)));
 }
 
 #[test]
@@ -128,6 +128,7 @@ fn a_changed_byte_is_refused_and_a_re_signed_change_is_applied() {
 /// Each bad case from the good signed state in `site`: refused with one line that says
 /// `expected`, nothing applied; the good files put back are applied again.
 fn every_other_bad_case(app: &mut Guard, site: &Path, data: &Path, trusted: &minisign::SecretKey) {
+    type Break<'a> = Box<dyn Fn() + 'a>;
     let manifest = site.join("content.manifest");
     let signature = site.join("content.manifest.minisig");
     let good_manifest = std::fs::read(&manifest).expect("manifest");
@@ -136,14 +137,18 @@ fn every_other_bad_case(app: &mut Guard, site: &Path, data: &Path, trusted: &min
     // A picture the content shows (the first listed under assets/illustrations).
     let picture_line = manifest_text
         .lines()
-        .find(|line| line.contains("assets/illustrations/") && line.ends_with(".png"))
+        .find(|line| {
+            line.contains("assets/illustrations/")
+                && std::path::Path::new(line)
+                    .extension()
+                    .is_some_and(|ext| ext.eq_ignore_ascii_case("png"))
+        })
         .expect("a signed picture");
     let picture_rel = picture_line.split_once("  ").expect("hash  path").1;
     let picture = site.join(picture_rel);
     let good_picture = std::fs::read(&picture).expect("picture");
     let stranger = minisign::KeyPair::generate_unencrypted_keypair().expect("another key");
 
-    type Break<'a> = Box<dyn Fn() + 'a>;
     let cases: Vec<(&str, &str, Break<'_>)> = vec![
         (
             "a changed byte in a picture",
@@ -221,8 +226,7 @@ fn every_other_bad_case(app: &mut Guard, site: &Path, data: &Path, trusted: &min
                     let without: String = text
                         .lines()
                         .filter(|line| !line.ends_with(&format!("  {rel}")))
-                        .map(|line| format!("{line}\n"))
-                        .collect();
+                        .fold(String::new(), |text, line| text + line + "\n");
                     std::fs::write(&manifest, without).expect("write");
                     sign_manifest_only(&site, trusted);
                 })

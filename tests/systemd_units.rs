@@ -2,7 +2,7 @@
 //! a watchdog. Needs systemd-analyze (Debian's `systemd`); without it the test is skipped
 //! with a hint, except when `CI` is set.
 //!
-//! `verify` refuses a unit whose ExecStart program is missing, and a test machine has no
+//! `verify` refuses a unit whose `ExecStart` program is missing, and a test machine has no
 //! /usr/local/bin/vitrina nor cage: the test checks a copy in which /usr/local/bin/vitrina
 //! is the binary under test and /usr/bin/cage, when cage is not installed, a stand-in script.
 //! Everything else in the units is checked as shipped.

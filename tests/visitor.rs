@@ -1,5 +1,5 @@
 //! The kiosk as a visitor uses it: taps, swipes, scrolling, Back and Home, languages,
-//! at the four screen sizes. Drives the whole app through egui_kittest.
+//! at the four screen sizes. Drives the whole app through `egui_kittest`.
 
 mod common;
 

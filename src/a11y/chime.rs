@@ -106,6 +106,7 @@ mod tests {
             #[expect(
                 clippy::cast_possible_truncation,
                 clippy::cast_sign_loss,
+                clippy::cast_precision_loss,
                 reason = "test offsets"
             )]
             let at = |secs: f32| (secs * CHIME_RATE as f32) as usize;

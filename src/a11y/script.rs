@@ -110,8 +110,8 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn push(&mut self, kind: ParagraphKind, text: String, lang: &str) {
-        let text = speak_prose(&text, lang);
+    fn push(&mut self, kind: ParagraphKind, text: &str, lang: &str) {
+        let text = speak_prose(text, lang);
         let text = text.trim();
         if !text.is_empty() {
             self.script.paragraphs.push(Paragraph {
@@ -124,7 +124,7 @@ impl<'a> Builder<'a> {
 
     fn push_text(&mut self, kind: ParagraphKind, text: &'a Text) {
         let (said, lang) = self.pick(text);
-        self.push(kind, said.to_owned(), lang);
+        self.push(kind, said, lang);
     }
 
     /// "600 kilometres, the Baltic Way"; a bare count or ordinal runs into its label
@@ -154,7 +154,7 @@ impl<'a> Builder<'a> {
                 let (figure, _) = self.figure_sentence(figure);
                 text = format!("{text} {}", sentence(&figure));
             }
-            self.push(ParagraphKind::Tile(index), text, lang);
+            self.push(ParagraphKind::Tile(index), &text, lang);
         }
     }
 
@@ -169,12 +169,12 @@ impl<'a> Builder<'a> {
         }
         for (i, figure) in section.figures.iter().enumerate() {
             let (text, lang) = self.figure_sentence(figure);
-            self.push(ParagraphKind::Figure(i), sentence(&text), lang);
+            self.push(ParagraphKind::Figure(i), &sentence(&text), lang);
         }
         for (i, entry) in section.timeline.iter().enumerate() {
             let (date, _) = self.pick(&entry.date);
             let (text, lang) = self.pick(&entry.text);
-            self.push(ParagraphKind::Timeline(i), format!("{date}: {text}"), lang);
+            self.push(ParagraphKind::Timeline(i), &format!("{date}: {text}"), lang);
         }
         if let Some(picture) = section.pictures.first() {
             self.push_text(ParagraphKind::Caption, &picture.caption);
@@ -193,7 +193,7 @@ impl<'a> Builder<'a> {
                 let (length, length_lang) = self.pick(&route.length);
                 self.push(
                     ParagraphKind::CardLength,
-                    speak_quantity(length, length_lang),
+                    &speak_quantity(length, length_lang),
                     length_lang,
                 );
                 // The split bar: "165 kilometres in Lithuania, 343 kilometres in Poland".
@@ -209,7 +209,7 @@ impl<'a> Builder<'a> {
                     })
                     .collect();
                 let (_, lang) = self.pick(&route.name);
-                self.push(ParagraphKind::CardParts, parts.join(", "), lang);
+                self.push(ParagraphKind::CardParts, &parts.join(", "), lang);
                 self.push_text(ParagraphKind::Body(0), &route.text);
             }
             Some(MapCard::Place(i)) => {

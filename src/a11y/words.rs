@@ -150,11 +150,11 @@ const LT_ORDINAL_STEMS: [&str; 10] = [
 /// "1-oji" → "pirmoji", "6-a" → "šešta", "2-asis" → "antrasis". None for other numbers,
 /// which then stay as written.
 fn lt_ordinal(integer: u64, ending: &str) -> Option<String> {
-    let stem = LT_ORDINAL_STEMS.get(usize::try_from(integer).ok()?.checked_sub(1)?)?;
-    let ending = ending.to_lowercase();
     const ENDINGS: [&str; 10] = [
         "as", "a", "asis", "oji", "ieji", "osios", "ą", "ąjį", "ąją", "ojo",
     ];
+    let stem = LT_ORDINAL_STEMS.get(usize::try_from(integer).ok()?.checked_sub(1)?)?;
+    let ending = ending.to_lowercase();
     let bare = ending.strip_prefix('i').unwrap_or(&ending);
     if !ENDINGS.contains(&bare) {
         return None;
@@ -300,7 +300,7 @@ pub fn speak_quantity(written: &str, lang: &str) -> String {
     words.join(" ")
 }
 
-/// The symbols before a number: "≈", "+", "$", "≈$" → ["≈", "$"]; words stay whole.
+/// The symbols before a number: `"≈"`, `"+"`, `"$"`, `"≈$"` → `["≈", "$"]`; words stay whole.
 fn split_prefix(prefix: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     for word in prefix.split_whitespace() {

@@ -165,7 +165,7 @@ impl VitrinaApp {
                 card: self
                     .map
                     .state()
-                    .and_then(|map| map.selection())
+                    .and_then(crate::map::MapState::selection)
                     .map(|selection| match selection {
                         Selection::Route(i) => MapCard::Route(i),
                         Selection::Place(i) => MapCard::Place(i),

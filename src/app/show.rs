@@ -44,21 +44,18 @@ impl VitrinaApp {
         }
         let due = self.tour.next_at.is_none_or(|at| now >= at);
         if due {
-            match self.tour.shots.pop_front() {
-                Some(shot) => {
-                    log::info!("tour: {shot:?}");
-                    self.pending_shot = Some(shot);
-                    self.tour.next_at = Some(now + self.tour.every);
-                }
-                None => {
-                    log::info!("tour: done");
-                    self.pending_shot = Some(Shot::Screen {
-                        screen: Screen::Home,
-                        lang: self.loaded.content.default_lang_code().to_owned(),
-                    });
-                    self.tour.next_at = None;
-                    return;
-                }
+            if let Some(shot) = self.tour.shots.pop_front() {
+                log::info!("tour: {shot:?}");
+                self.pending_shot = Some(shot);
+                self.tour.next_at = Some(now + self.tour.every);
+            } else {
+                log::info!("tour: done");
+                self.pending_shot = Some(Shot::Screen {
+                    screen: Screen::Home,
+                    lang: self.loaded.content.default_lang_code().to_owned(),
+                });
+                self.tour.next_at = None;
+                return;
             }
         }
         if let Some(at) = self.tour.next_at {

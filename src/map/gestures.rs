@@ -35,7 +35,9 @@ pub(super) fn gestures(
         // Any touch stops a flight or a glide.
         camera.stop();
     }
-    let touch = ui.input(|i| i.multi_touch()).filter(|t| t.num_touches >= 2);
+    let touch = ui
+        .input(egui::InputState::multi_touch)
+        .filter(|t| t.num_touches >= 2);
     if let Some(touch) = touch {
         state.pinching = true;
         camera.stop();
@@ -82,7 +84,8 @@ pub(super) fn gestures(
             || at.y > frame.dock().top() - 8.0;
         if !covered {
             let (zoom, scroll) = ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta.y));
-            let factor = f64::from(zoom) * (f64::from(scroll) / frame.scale as f64 * 0.0025).exp();
+            let factor =
+                f64::from(zoom) * (f64::from(scroll) / f64::from(frame.scale) * 0.0025).exp();
             if (factor - 1.0).abs() > 1e-4 {
                 if !matches!(camera.motion, Motion::Dragging { .. }) {
                     camera.stop();

@@ -95,8 +95,6 @@ pub fn distance_to_polyline(p: Pos2, points: &[Pos2]) -> f32 {
 /// two side by side, three or more on a circle whose neighbours are `2 · spread` apart.
 /// Lone points keep their position. The order of the output matches the input.
 pub fn fan_out(points: &[Pos2], shared: f32, spread: f32) -> Vec<Pos2> {
-    // Union–find over the few points on screen.
-    let mut parent: Vec<usize> = (0..points.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
             parent[i] = parent[parent[i]];
@@ -104,6 +102,8 @@ pub fn fan_out(points: &[Pos2], shared: f32, spread: f32) -> Vec<Pos2> {
         }
         i
     }
+    // Union–find over the few points on screen.
+    let mut parent: Vec<usize> = (0..points.len()).collect();
     for i in 0..points.len() {
         for j in i + 1..points.len() {
             if points[i].distance(points[j]) < shared {

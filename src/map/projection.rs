@@ -58,6 +58,7 @@ impl MapPos {
     }
 
     /// The point `t` of the way from `self` to `other`.
+    #[must_use]
     pub fn lerp(self, other: Self, t: f64) -> Self {
         Self::new(
             self.x + (other.x - self.x) * t,

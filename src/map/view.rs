@@ -35,7 +35,7 @@ impl std::fmt::Debug for MapScreen {
         f.debug_struct("MapScreen")
             .field("basemap_loaded", &self.basemap.as_ref().map(Result::is_ok))
             .field("state", &self.state)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 

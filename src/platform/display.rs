@@ -27,11 +27,11 @@ impl Session {
     /// The session from the environment's `WAYLAND_DISPLAY` and `DISPLAY`. Wayland wins, as
     /// with winit: a kiosk under cage draws through Wayland even when Xwayland sets `DISPLAY`.
     pub fn detect(wayland_display: Option<&str>, display: Option<&str>) -> Self {
-        if cfg!(windows) {
-            return Self::Windows;
-        }
         fn set(value: Option<&str>) -> Option<&str> {
             value.map(str::trim).filter(|v| !v.is_empty())
+        }
+        if cfg!(windows) {
+            return Self::Windows;
         }
         if set(wayland_display).is_some() {
             Self::Wayland

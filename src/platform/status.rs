@@ -277,13 +277,12 @@ fn write_loop(path: &Path, receiver: &Receiver<Snapshot>) {
                 log::info!("{} is written again", path.display());
                 failing = false;
             }
-            Ok(()) => {}
             // Once per run of failures: a full disk would otherwise log every minute.
             Err(err) if !failing => {
                 log::warn!("cannot write {}: {err}", path.display());
                 failing = true;
             }
-            Err(_) => {}
+            Ok(()) | Err(_) => {}
         }
     }
 }

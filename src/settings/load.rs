@@ -288,7 +288,7 @@ mod tests {
         parse_kiosk_config(source, Path::new("kiosk.ron"))
     }
 
-    fn messages(err: LoadError) -> Vec<String> {
+    fn messages(err: &LoadError) -> Vec<String> {
         err.diagnostics().iter().map(ToString::to_string).collect()
     }
 
@@ -346,7 +346,7 @@ mod tests {
     #[test]
     fn syntax_errors_carry_their_position() {
         let err = parse("(\n    has_mouse: true\n    renderer: Glow,\n)").expect_err("no comma");
-        let lines = messages(err);
+        let lines = messages(&err);
         assert_eq!(lines.len(), 1, "one problem: {lines:?}");
         assert!(
             lines[0].starts_with("kiosk.ron:3:5: "),
@@ -358,7 +358,7 @@ mod tests {
     fn unknown_fields_are_refused_with_their_position() {
         let err =
             parse("(\n  staff_pin: \"1234\",\n)").expect_err("staff_pin is content's old name");
-        let lines = messages(err);
+        let lines = messages(&err);
         assert!(lines[0].starts_with("kiosk.ron:2:"), "{lines:?}");
         assert!(lines[0].contains("staff_pin"), "names the field: {lines:?}");
     }
@@ -367,7 +367,7 @@ mod tests {
     fn bad_values_are_placed_on_their_line() {
         let source = "(\n  staff_pin_hash: \"1234\",\n  trusted_keys: [\"RWQnotakey\"],\n  \
                       status: (screenshot_width: 10),\n  display: (off_when_closed: true),\n)";
-        let lines = messages(parse(source).expect_err("four problems"));
+        let lines = messages(&parse(source).expect_err("four problems"));
         assert_eq!(lines.len(), 4, "{lines:?}");
         assert!(
             lines[0].starts_with("kiosk.ron:2:19: staff_pin_hash: ")
@@ -419,11 +419,11 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let big = dir.path().join("big.ron");
         std::fs::write(&big, vec![b' '; 70_000]).expect("write");
-        let lines = messages(load_kiosk_config(&big).expect_err("too big"));
+        let lines = messages(&load_kiosk_config(&big).expect_err("too big"));
         assert!(lines[0].contains("at most"), "{lines:?}");
-        let lines = messages(load_kiosk_config(dir.path()).expect_err("a folder"));
+        let lines = messages(&load_kiosk_config(dir.path()).expect_err("a folder"));
         assert!(lines[0].contains("not a regular file"), "{lines:?}");
-        let lines = messages(load_kiosk_config(&dir.path().join("no.ron")).expect_err("missing"));
+        let lines = messages(&load_kiosk_config(&dir.path().join("no.ron")).expect_err("missing"));
         assert!(lines[0].contains("cannot read"), "{lines:?}");
     }
 

@@ -257,6 +257,12 @@ mod tests {
                 last_index = at.index;
             }
         }
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss,
+            reason = "a day's slide count, positive and small"
+        )]
         let expected = (24.0 * 3600.0 / cycle * durations.len() as f64).floor() as u64;
         assert!(
             changes.abs_diff(expected) <= 1,

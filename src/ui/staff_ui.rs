@@ -223,13 +223,14 @@ pub fn format_uptime(uptime: Duration) -> String {
 
 /// Local date and time of `at`, such as "2026-11-28 14:03:11".
 fn local_time(at: SystemTime) -> String {
-    jiff::Timestamp::try_from(at)
-        .map(|t| {
+    jiff::Timestamp::try_from(at).map_or_else(
+        |_| "?".to_owned(),
+        |t| {
             t.to_zoned(jiff::tz::TimeZone::system())
                 .strftime("%Y-%m-%d %H:%M:%S")
                 .to_string()
-        })
-        .unwrap_or_else(|_| "?".to_owned())
+        },
+    )
 }
 
 /// The outcome of a content that loaded: fine, or fine with warnings.

@@ -70,6 +70,7 @@ impl<'a> View<'a> {
     }
 
     /// The same view with its frame moved right by `dx` design points.
+    #[must_use]
     pub fn shifted(&self, dx: f32) -> Self {
         let mut frame = self.frame;
         frame.origin.x += frame.pt(dx);

@@ -145,10 +145,10 @@ pub fn aggregate<'r>(records: impl IntoIterator<Item = &'r Record>, since: Optio
                 }
             }
             Event::RouteTapped { route } => {
-                *items.entry((ItemKind::Route, route.as_str())).or_default() += 1
+                *items.entry((ItemKind::Route, route.as_str())).or_default() += 1;
             }
             Event::PlaceTapped { place } => {
-                *items.entry((ItemKind::Place, place.as_str())).or_default() += 1
+                *items.entry((ItemKind::Place, place.as_str())).or_default() += 1;
             }
         }
     }

@@ -71,7 +71,7 @@ impl UsageWriter {
         match sender.try_send(record) {
             Ok(()) => {}
             Err(TrySendError::Full(_)) => {
-                log::warn!("usage: the writer is behind; a record was dropped")
+                log::warn!("usage: the writer is behind; a record was dropped");
             }
             Err(TrySendError::Disconnected(_)) => {
                 log::warn!("usage: the writer has stopped; a record was dropped");

@@ -54,6 +54,7 @@ impl Drop for Guard {
 }
 
 pub fn start_xvfb(size: &str) -> (Guard, String) {
+    use std::io::Read as _;
     // Let Xvfb pick a free display and tell us its number.
     let mut child = Command::new("Xvfb")
         .args([
@@ -72,7 +73,6 @@ pub fn start_xvfb(size: &str) -> (Guard, String) {
     let mut stdout = child.stdout.take().expect("stdout");
     let mut number = String::new();
     let mut byte = [0u8; 1];
-    use std::io::Read as _;
     while stdout.read(&mut byte).is_ok_and(|n| n == 1) && byte[0] != b'\n' {
         number.push(byte[0] as char);
     }

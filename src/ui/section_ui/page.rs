@@ -263,7 +263,7 @@ fn figure_cards_ui(
             ui,
             view,
             *rect,
-            Id::unique(("figure", index, rect.left() as i32)),
+            Id::unique(("figure", index, rect.left().to_bits())),
             &spoken,
             Role::Label,
         );
