@@ -2,7 +2,7 @@
 
 use egui::{Color32, CornerRadius, Id, Pos2, Rect, Role, Ui, UiBuilder, pos2, vec2};
 
-use super::chrome::{block_map, close_button, panel, story_button};
+use super::chrome::{block_map, close_button, panel};
 use super::layout::MapLayout;
 use super::state::{MapState, Selection};
 use super::style::MapStyle;
@@ -11,7 +11,7 @@ use crate::state::Intent;
 use crate::ui::home_ui::figure_ui;
 use crate::ui::theme::{BODY_S, CAPTION, EYEBROW, Face, H2, TypeStyle};
 use crate::ui::view::{View, text_node};
-use crate::ui::widgets::{galley, mix, pill_width, radius, upper};
+use crate::ui::widgets::{Button, Icon, galley, mix, pill_width, radius, upper};
 
 /// What the card shows, resolved from content.
 #[derive(Clone, Debug, PartialEq)]
@@ -283,13 +283,17 @@ pub(super) fn card_ui(
         y += 32.0;
         let label = view.t(&view.content.labels.read_the_story);
         let bw = pill_width(ui, &frame, label, true);
-        if story_button(
-            ui,
-            view,
-            Rect::from_min_size(pos2(x, y), vec2(bw, 72.0)),
-            label,
-        )
-        .clicked()
+        if Button::pill(label)
+            .trailing_icon(Icon::Forward)
+            .on_panel()
+            .ui(
+                ui,
+                &view.frame,
+                view.colours,
+                Rect::from_min_size(pos2(x, y), vec2(bw, 72.0)),
+                Id::unique("map-read-the-story"),
+            )
+            .clicked()
         {
             intent = Some(Intent::OpenSection(section));
         }

@@ -1,16 +1,14 @@
 //! The map controls: zoom out, zoom in, Reset view (and Layers on sheets).
 
-use egui::{Rect, Ui, Vec2, pos2, vec2};
+use egui::{Id, Rect, Ui, Vec2, pos2, vec2};
 
 use super::camera::zoomed_about;
-use super::chrome::{pill_icon_button, round_icon_button};
 use super::layout::MapLayout;
 use super::state::MapState;
 use super::style::MapStyle;
 use crate::ui::layout::DOCK_HEIGHT;
 use crate::ui::view::View;
-use crate::ui::widgets::Icon;
-use crate::ui::widgets::pill_width;
+use crate::ui::widgets::{Button, ButtonKind, Icon, pill_width};
 
 /// Zoom −, zoom +, Reset view (and Layers on portrait): centred in the dock, or on a row above
 /// it where the dock has no room.
@@ -49,16 +47,21 @@ pub(super) fn controls_ui(
     };
     if layout.sheets {
         let rect = Rect::from_min_size(pos2(x, top), vec2(layers_w - 16.0, DOCK_HEIGHT));
-        if pill_icon_button(
-            ui,
-            view,
-            rect,
-            "map-layers",
-            layers_label,
-            Icon::Layers,
-            state.legend_open,
-        )
-        .clicked()
+        if Button::pill(layers_label)
+            .icon(Icon::Layers)
+            .kind(if state.legend_open {
+                ButtonKind::Selected
+            } else {
+                ButtonKind::Secondary
+            })
+            .ui(
+                ui,
+                &view.frame,
+                view.colours,
+                rect,
+                Id::unique("map-layers"),
+            )
+            .clicked()
         {
             state.legend_open = !state.legend_open;
             if state.legend_open {
@@ -81,42 +84,46 @@ pub(super) fn controls_ui(
         );
         state.camera.fly_to_in(to, now, secs);
     };
-    if round_icon_button(
-        ui,
-        view,
-        Rect::from_min_size(pos2(x, top), Vec2::splat(80.0)),
-        "map-zoom-out",
-        view.t(&labels.zoom_out),
-        Icon::Minus,
-    )
-    .clicked()
+    if Button::round(view.t(&labels.zoom_out), Icon::Minus)
+        .on_panel()
+        .icon_size(28.0)
+        .ui(
+            ui,
+            &view.frame,
+            view.colours,
+            Rect::from_min_size(pos2(x, top), Vec2::splat(80.0)),
+            Id::unique("map-zoom-out"),
+        )
+        .clicked()
     {
         zoom_to(state, 1.0 / zoom.step);
     }
     x += 96.0;
-    if round_icon_button(
-        ui,
-        view,
-        Rect::from_min_size(pos2(x, top), Vec2::splat(80.0)),
-        "map-zoom-in",
-        view.t(&labels.zoom_in),
-        Icon::Plus,
-    )
-    .clicked()
+    if Button::round(view.t(&labels.zoom_in), Icon::Plus)
+        .on_panel()
+        .icon_size(28.0)
+        .ui(
+            ui,
+            &view.frame,
+            view.colours,
+            Rect::from_min_size(pos2(x, top), Vec2::splat(80.0)),
+            Id::unique("map-zoom-in"),
+        )
+        .clicked()
     {
         zoom_to(state, zoom.step);
     }
     x += 96.0;
-    if pill_icon_button(
-        ui,
-        view,
-        Rect::from_min_size(pos2(x, top), vec2(reset_w, DOCK_HEIGHT)),
-        "map-reset",
-        reset_label,
-        Icon::Target,
-        false,
-    )
-    .clicked()
+    if Button::pill(reset_label)
+        .icon(Icon::Target)
+        .ui(
+            ui,
+            &view.frame,
+            view.colours,
+            Rect::from_min_size(pos2(x, top), vec2(reset_w, DOCK_HEIGHT)),
+            Id::unique("map-reset"),
+        )
+        .clicked()
     {
         state.selection = None;
         let home = state.home;

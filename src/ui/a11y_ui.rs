@@ -10,8 +10,8 @@ use super::layout::Frame;
 use super::theme::{CAPTION, Colours, LABEL};
 use super::view::View;
 use super::widgets::{
-    ButtonKind, Elevation, Icon, elevated, language_switch_width, mix, pill_button, pill_width,
-    press_amount, round_button, touch_target,
+    Button, ButtonKind, Elevation, Icon, elevated, language_switch_width, mix, pill_width,
+    press_amount, touch_target,
 };
 
 /// What the visitor pressed.
@@ -153,21 +153,14 @@ pub fn a11y_bar_ui(ui: &mut Ui, view: &View<'_>, bar: &A11yBar<'_>) -> Vec<A11yA
     };
     let play_w = pill_width(ui, frame, play_label, false);
     let play = Rect::from_min_size(pos2(x, row_top), vec2(play_w, 80.0));
-    if pill_button(
-        ui,
-        frame,
-        colours,
-        play,
-        Id::unique("a11y-play"),
-        play_label,
-        None,
-        if bar.available {
+    if Button::pill(play_label)
+        .kind(if bar.available {
             ButtonKind::Primary
         } else {
             ButtonKind::Disabled
-        },
-    )
-    .clicked()
+        })
+        .ui(ui, frame, colours, play, Id::unique("a11y-play"))
+        .clicked()
         && bar.available
     {
         actions.push(A11yAction::PlayPause);
@@ -188,17 +181,10 @@ pub fn a11y_bar_ui(ui: &mut Ui, view: &View<'_>, bar: &A11yBar<'_>) -> Vec<A11yA
         ),
     ] {
         let r = Rect::from_min_size(pos2(x, row_top), vec2(80.0, 80.0));
-        if round_button(
-            ui,
-            frame,
-            colours,
-            r,
-            Id::unique(id),
-            view.t(label),
-            icon,
-            bar.available,
-        )
-        .clicked()
+        if Button::round(view.t(label), icon)
+            .dimmed(!bar.available)
+            .ui(ui, frame, colours, r, Id::unique(id))
+            .clicked()
             && bar.available
         {
             actions.push(action);

@@ -4,9 +4,7 @@ use egui::{Id, Rect, Ui, pos2, vec2};
 
 use super::a11y_ui::a11y_button_rect;
 use super::view::View;
-use super::widgets::{
-    ButtonKind, Icon, language_switch, narrow_dock, pill_button, pill_width, round_button,
-};
+use super::widgets::{Button, ButtonKind, Icon, language_switch, narrow_dock, pill_width};
 use crate::state::{Intent, Screen};
 
 /// Draws the dock for `screen`; returns what the visitor asked for.
@@ -25,23 +23,18 @@ pub fn dock_ui(ui: &mut Ui, view: &View<'_>, screen: &Screen) -> Option<Intent> 
         if icons_only {
             let rect = Rect::from_min_size(pos2(left, dock.top()), vec2(80.0, 80.0));
             left += 80.0 + 16.0;
-            return round_button(ui, frame, colours, rect, Id::unique(id), label, icon, true)
+            return Button::round(label, icon)
+                .ui(ui, frame, colours, rect, Id::unique(id))
                 .clicked();
         }
         let width = pill_width(ui, frame, label, true);
         let rect = Rect::from_min_size(pos2(left, dock.top()), vec2(width, dock.height()));
         left += width + 16.0;
-        pill_button(
-            ui,
-            frame,
-            colours,
-            rect,
-            Id::unique(id),
-            label,
-            Some(icon),
-            kind,
-        )
-        .clicked()
+        Button::pill(label)
+            .icon(icon)
+            .kind(kind)
+            .ui(ui, frame, colours, rect, Id::unique(id))
+            .clicked()
     };
     match screen {
         Screen::Home => {
@@ -142,17 +135,10 @@ fn pager_ui(ui: &mut Ui, view: &View<'_>, index: usize, left_end: f32) -> Option
     let mut intent = None;
     let previous = Rect::from_min_size(pos2(start, top), vec2(80.0, 80.0));
     let has_previous = index > 0;
-    if round_button(
-        ui,
-        frame,
-        colours,
-        previous,
-        Id::unique("pager-previous"),
-        view.t(&labels.previous),
-        Icon::ChevronLeft,
-        has_previous,
-    )
-    .clicked()
+    if Button::round(view.t(&labels.previous), Icon::ChevronLeft)
+        .dimmed(!has_previous)
+        .ui(ui, frame, colours, previous, Id::unique("pager-previous"))
+        .clicked()
         && has_previous
     {
         intent = Some(Intent::TurnTo(index - 1));
@@ -172,17 +158,10 @@ fn pager_ui(ui: &mut Ui, view: &View<'_>, index: usize, left_end: f32) -> Option
     }
     let next = Rect::from_min_size(pos2(start + total - 80.0, top), vec2(80.0, 80.0));
     let has_next = index + 1 < count;
-    if round_button(
-        ui,
-        frame,
-        colours,
-        next,
-        Id::unique("pager-next"),
-        view.t(&labels.next),
-        Icon::ChevronRight,
-        has_next,
-    )
-    .clicked()
+    if Button::round(view.t(&labels.next), Icon::ChevronRight)
+        .dimmed(!has_next)
+        .ui(ui, frame, colours, next, Id::unique("pager-next"))
+        .clicked()
         && has_next
     {
         intent = Some(Intent::TurnTo(index + 1));

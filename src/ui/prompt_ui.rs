@@ -5,7 +5,7 @@ use egui::{Align2, Id, Rect, Role, Shape, Stroke, Ui, pos2, vec2};
 
 use super::theme::{BODY_S, FIGURE_S, H2};
 use super::view::{View, text_node};
-use super::widgets::{ButtonKind, Elevation, elevated, galley, pill_button, pill_width, text_at};
+use super::widgets::{Button, ButtonKind, Elevation, elevated, galley, pill_width, text_at};
 
 /// Draws the prompt over the screen with `seconds_left` of `warning_secs`.
 /// Returns true when Continue was tapped (any touch also continues; the app sees that).
@@ -94,15 +94,8 @@ pub fn still_there_ui(ui: &mut Ui, view: &View<'_>, seconds_left: f64, warning_s
         pos2(left, panel.bottom() - 48.0 - 80.0),
         vec2(pill_width(ui, frame, label, false).max(220.0), 80.0),
     );
-    pill_button(
-        ui,
-        frame,
-        colours,
-        button,
-        Id::unique("continue"),
-        label,
-        None,
-        ButtonKind::Primary,
-    )
-    .clicked()
+    Button::pill(label)
+        .kind(ButtonKind::Primary)
+        .ui(ui, frame, colours, button, Id::unique("continue"))
+        .clicked()
 }

@@ -10,7 +10,7 @@ use egui::{Color32, FontId, Id, Rect, Ui, pos2, vec2};
 
 use super::layout::Frame;
 use super::theme::{BODY, BODY_S, CAPTION, Colours, EYEBROW, H2, LABEL};
-use super::widgets::{ButtonKind, pill_button, signature, text_at, upper};
+use super::widgets::{Button, ButtonKind, signature, text_at, upper};
 use crate::state::ReloadStatus;
 use crate::state::staff::{PinOutcome, StaffGate};
 
@@ -181,7 +181,11 @@ fn keypad_ui(
             ButtonKind::Secondary
         };
         let id = Id::unique("staff-key").with(label);
-        if pill_button(ui, frame, colours, rect, id, label, None, kind).clicked() {
+        if Button::pill(label)
+            .kind(kind)
+            .ui(ui, frame, colours, rect, id)
+            .clicked()
+        {
             action = Some(match *label {
                 "Delete" => StaffAction::Erase,
                 "OK" => StaffAction::Submit,
@@ -191,17 +195,9 @@ fn keypad_ui(
     }
     y += 4.0 * (key.y + gap) + 24.0;
     let back = Rect::from_min_size(pos2(pad_left, y), vec2(pad_width, key.y));
-    if pill_button(
-        ui,
-        frame,
-        colours,
-        back,
-        Id::unique("staff-back"),
-        "Back to visitors",
-        None,
-        ButtonKind::Secondary,
-    )
-    .clicked()
+    if Button::pill("Back to visitors")
+        .ui(ui, frame, colours, back, Id::unique("staff-back"))
+        .clicked()
     {
         action = Some(StaffAction::Back);
     }
@@ -377,17 +373,16 @@ fn panel_ui(
             260.0
         };
         let rect = Rect::from_min_size(pos2(x, y), vec2(w, row_h));
-        if pill_button(
-            ui,
-            frame,
-            colours,
-            rect,
-            Id::unique("staff-action").with(label),
-            label,
-            None,
-            kind,
-        )
-        .clicked()
+        if Button::pill(label)
+            .kind(kind)
+            .ui(
+                ui,
+                frame,
+                colours,
+                rect,
+                Id::unique("staff-action").with(label),
+            )
+            .clicked()
         {
             action = Some(act);
         }

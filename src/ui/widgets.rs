@@ -14,6 +14,10 @@ use egui::{
 use super::layout::Frame;
 use super::theme::{Colours, LABEL, TypeStyle};
 
+mod button;
+
+pub use button::{Button, ButtonKind};
+
 /// Lays out `text` in `style`, wrapped at `wrap_width` design points, at most `max_rows` lines
 /// (0: no limit; longer text ends with "…").
 pub fn galley(
@@ -200,104 +204,15 @@ pub fn icon(ui: &Ui, frame: &Frame, icon: Icon, centre: Pos2, size: f32, colour:
     }
 }
 
-/// The look of a pill button.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ButtonKind {
-    /// The screen's one amber action.
-    Primary,
-    /// Everything else.
-    Secondary,
-    /// Shown but not available (screen readers hear it is disabled).
-    Disabled,
-}
-
 /// Width in design points that a pill button with this label and icon needs.
 pub fn pill_width(ui: &Ui, frame: &Frame, label: &str, with_icon: bool) -> f32 {
     let text = galley(ui, frame, label, LABEL, Color32::WHITE, f32::INFINITY, 1);
-    frame.design_len(text.size().x) + if with_icon { 32.0 + 12.0 } else { 0.0 } + 2.0 * 28.0
-}
-
-/// A pill-shaped button at `rect` (design points) with an optional icon before the label.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "a button has this many properties"
-)]
-pub fn pill_button(
-    ui: &mut Ui,
-    frame: &Frame,
-    colours: &Colours,
-    rect: Rect,
-    id: Id,
-    label: &str,
-    leading: Option<Icon>,
-    kind: ButtonKind,
-) -> Response {
-    let response = touch_target(ui, frame, rect, id, label);
-    let press = press_amount(ui, &response);
-    let (fill, text_colour) = match kind {
-        ButtonKind::Primary => (
-            mix(colours.accent, colours.accent_pressed, press),
-            colours.ink,
-        ),
-        ButtonKind::Secondary => (mix(colours.raised, colours.pressed, press), colours.text),
-        ButtonKind::Disabled => {
-            let owned = label.to_owned();
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, false, &owned));
-            (colours.raised, colours.text_tertiary)
-        }
+    let icon_w = if with_icon {
+        button::LEADING_ICON_BOX + button::ICON_GAP
+    } else {
+        0.0
     };
-    let screen = frame.rect(rect);
-    ui.painter().rect_filled(
-        screen,
-        CornerRadius::same(radius(frame, rect.height() / 2.0)),
-        fill,
-    );
-    let text = galley(ui, frame, label, LABEL, text_colour, f32::INFINITY, 1);
-    let text_w = frame.design_len(text.size().x);
-    let icon_w = if leading.is_some() { 32.0 + 12.0 } else { 0.0 };
-    let left = rect.center().x - (text_w + icon_w) / 2.0;
-    if let Some(leading) = leading {
-        icon(
-            ui,
-            frame,
-            leading,
-            pos2(left + 16.0, rect.center().y),
-            28.0,
-            text_colour,
-        );
-    }
-    let text_pos = frame.pos(pos2(left + icon_w, rect.center().y));
-    let anchored = Align2::LEFT_CENTER.anchor_size(text_pos, text.size());
-    ui.painter().galley(anchored.min, text, text_colour);
-    response
-}
-
-/// A round button with an icon only (its accessible name is `label`).
-#[expect(
-    clippy::too_many_arguments,
-    reason = "a button has this many properties"
-)]
-pub fn round_button(
-    ui: &mut Ui,
-    frame: &Frame,
-    colours: &Colours,
-    rect: Rect,
-    id: Id,
-    label: &str,
-    glyph: Icon,
-    enabled: bool,
-) -> Response {
-    let response = touch_target(ui, frame, rect, id, label);
-    let press = press_amount(ui, &response);
-    let fill = mix(colours.raised, colours.pressed, press);
-    let colour = if enabled { colours.text } else { colours.line };
-    ui.painter().circle_filled(
-        frame.pos(rect.center()),
-        frame.pt(rect.height() / 2.0),
-        fill,
-    );
-    icon(ui, frame, glyph, rect.center(), 30.0, colour);
-    response
+    frame.design_len(text.size().x) + icon_w + 2.0 * button::PILL_PADDING
 }
 
 /// A corner radius of `design` points on screen.

@@ -15,7 +15,7 @@ use crate::ui::layout::{
 use crate::ui::theme::{CAPTION, CREDIT, EYEBROW, FIGURE_M, H1, LABEL};
 use crate::ui::view::{View, card, picture_ui, spoken_card_mark, spoken_text_mark, text_node};
 use crate::ui::widgets::{
-    ButtonKind, Icon, galley, narrow_dock, pill_button, pill_width, radius, text_at, upper,
+    Button, ButtonKind, Icon, galley, narrow_dock, pill_width, radius, text_at, upper,
 };
 
 /// What drawing a page found.
@@ -149,18 +149,18 @@ fn map_button_ui(
         layout.map_button.min,
         vec2(width, layout.map_button.height()),
     );
-    pill_button(
-        ui,
-        frame,
-        view.colours,
-        rect,
-        Id::unique(("show-on-map", index)),
-        label,
-        Some(Icon::Map),
-        ButtonKind::Primary,
-    )
-    .clicked()
-    .then(|| Intent::ShowOnMap(Some(preset.clone())))
+    Button::pill(label)
+        .icon(Icon::Map)
+        .kind(ButtonKind::Primary)
+        .ui(
+            ui,
+            frame,
+            view.colours,
+            rect,
+            Id::unique(("show-on-map", index)),
+        )
+        .clicked()
+        .then(|| Intent::ShowOnMap(Some(preset.clone())))
 }
 
 /// The section's first picture at `picture_rect`, with its caption and credit below.
