@@ -8,6 +8,7 @@ use ron::extensions::Extensions;
 
 use super::figures::FigureNumbers;
 use super::locate::{Position, SourceMap};
+use super::map_names::MapNames;
 use super::model::Content;
 use super::paths::resolve_asset_path;
 use super::provenance::{Provenance, sha256, to_hex};
@@ -58,6 +59,8 @@ pub struct LoadedContent {
     pub assets: ResolvedAssets,
     /// The numbers inside its key figures, found once (see [`FigureNumbers`]).
     pub numbers: FigureNumbers,
+    /// The map's country, sea and credit names (see [`MapNames::resolve`]).
+    pub map_names: MapNames,
 }
 
 impl LoadedContent {
@@ -70,14 +73,17 @@ impl LoadedContent {
     ) -> Self {
         let assets = ResolvedAssets::resolve(&content, &dir);
         let numbers = FigureNumbers::resolve(&content);
-        Self {
+        let mut loaded = Self {
             content,
             dir,
             warnings,
             provenance,
             assets,
             numbers,
-        }
+            map_names: MapNames::default(),
+        };
+        loaded.resolve_map_names();
+        loaded
     }
 
     /// Resolves the asset paths and figure numbers again, after `content` was edited or its
@@ -85,6 +91,16 @@ impl LoadedContent {
     pub fn resolve_assets(&mut self) {
         self.assets = ResolvedAssets::resolve(&self.content, &self.dir);
         self.numbers = FigureNumbers::resolve(&self.content);
+        self.resolve_map_names();
+    }
+
+    /// Reads the map's names again; a warning about the names file replaces the last one.
+    fn resolve_map_names(&mut self) {
+        let (names, warning) = MapNames::resolve(&self.dir, self.provenance.verified.as_deref());
+        self.map_names = names;
+        let names_file = self.dir.join(super::map_names::NAMES_FILE);
+        self.warnings.retain(|warning| warning.file != names_file);
+        self.warnings.extend(warning);
     }
 }
 

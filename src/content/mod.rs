@@ -6,6 +6,7 @@ mod figures;
 pub mod hours;
 mod load;
 mod locate;
+pub mod map_names;
 mod model;
 mod paths;
 pub mod pin;
@@ -21,6 +22,7 @@ pub use load::{
     ron_error,
 };
 pub use locate::{Position, SourceMap};
+pub use map_names::MapNames;
 pub use model::*;
 pub use paths::{AssetPathError, check_relative_path, resolve_asset_path};
 pub use provenance::{Provenance, VerifiedFiles};

@@ -3,9 +3,9 @@
 use egui::{Color32, Id, Mesh, Rect, Role, Shape, Stroke, Ui, pos2};
 
 use super::layout::MapLayout;
-use super::names::{MapNames, in_language};
 use super::state::MapState;
 use super::style::MapPalette;
+use crate::content::map_names::in_language;
 use crate::ui::layout::Frame;
 use crate::ui::theme::CREDIT;
 use crate::ui::view::{View, text_node};
@@ -70,7 +70,7 @@ pub(super) fn scale_and_credits(
     let g = galley(ui, &frame, &text, CREDIT, colour, f32::INFINITY, 1);
     painter.galley(frame.pos(pos2(x, y + 4.0)), g, colour);
 
-    let credit = in_language(&MapNames::shipped().credit, view.lang_code);
+    let credit = in_language(&view.map_names.credit, view.lang_code);
     let right = frame.size.x - frame.margin_x();
     let max_w = if layout.sheets {
         right - x - bar_w - 32.0

@@ -6,11 +6,11 @@ use egui::{
     Align2, Color32, CornerRadius, Galley, Id, Painter, Pos2, Rect, Role, Ui, Vec2, pos2, vec2,
 };
 
-use super::names::{CountryName, MapNames, in_language};
 use super::projection::{Lambert, LonLat};
 use super::scene::{LayerLook, ScenePlace, SceneRoute, along, marker_for, marker_radius};
 use super::state::{MapState, Selection};
 use super::style::MapStyle;
+use crate::content::map_names::{CountryName, in_language};
 use crate::ui::layout::Frame;
 use crate::ui::theme::{LABEL, TypeStyle};
 use crate::ui::view::{View, text_node};
@@ -107,7 +107,7 @@ pub(super) fn paint_labels(
     let content = view.content;
     let painter = ui.painter().clone();
     let style = MapStyle::for_colours(view.colours);
-    let names = MapNames::shipped();
+    let names = view.map_names;
     let sea = style.palette.sea;
     let mut nodes: Vec<(Rect, String)> = Vec::new();
 

@@ -4,7 +4,8 @@
 //! Pure parts, unit-tested: [`projection`] (lon/lat ↔ map kilometres), [`camera`] (pan, zoom,
 //! clamping, fit, momentum), [`motion`] (fly-to timing and path) and [`hit_test`] (finger
 //! tolerance, fanning out shared points). [`basemap`] loads the compiled-in base map and
-//! triangulates it once; [`names`] reads the compiled-in country and sea names per language;
+//! triangulates it once; the country and sea names per language come with the content
+//! ([`crate::content::map_names`]);
 //! [`style`] holds the map's design tokens.
 //!
 //! The screen itself is [`MapScreen`] (`view.rs`), drawn every frame from its long-lived state
@@ -33,7 +34,6 @@ mod layout;
 mod legend;
 mod model;
 pub mod motion;
-pub mod names;
 mod paint;
 pub mod projection;
 mod scene;

@@ -5,7 +5,6 @@ use egui::{Pos2, Rect};
 use super::basemap::{Basemap, CLIP_BOX};
 use super::camera::{Camera, Pose, Zoom, ZoomLimits};
 use super::model::{MapModel, resolve};
-use super::names::MapNames;
 use super::projection::{Lambert, LonLat, MapPos, MapRect};
 use super::style::{MapMotion, MapStyle, MapZoom};
 use crate::ui::layout::Frame;
@@ -219,7 +218,7 @@ pub(super) fn new_state(
             let b = p.bounds;
             projection.bounds_of_box(b.south, b.west, b.north, b.east)
         }
-        None => match basemap.and_then(|b| b.country(&MapNames::shipped().home)) {
+        None => match basemap.and_then(|b| b.country(&view.map_names.home)) {
             Some(home) => {
                 let b = home.bounds;
                 MapRect {

@@ -64,6 +64,7 @@ pub(super) fn view<'a>(
         // Tests of the map draw no pictures: an empty set of resolved assets.
         assets: Box::leak(Box::default()),
         numbers: Box::leak(Box::default()),
+        map_names: crate::content::MapNames::shipped(),
         lang_code: "en",
         spoken: None,
         reach_top: None,

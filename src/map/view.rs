@@ -12,7 +12,6 @@ use super::gestures::{gestures, item_nodes};
 use super::labels::{LabelPlacer, paint_labels};
 use super::layout::MapLayout;
 use super::legend::{legend_rect, legend_ui};
-use super::names::MapNames;
 use super::paint::{paint_basemap, paint_markers, paint_region_fade, paint_routes};
 use super::projection::Lambert;
 use super::scene::{layer_looks, scene_places, scene_routes, tapped};
@@ -206,7 +205,7 @@ fn map_ui(
             &state.camera,
             basemap,
             palette,
-            MapNames::shipped(),
+            view.map_names,
         );
     }
     paint_region_fade(&painter, &frame, &state.camera, palette.sea);

@@ -7,7 +7,9 @@ use super::layout::{DOCK_HEIGHT, Frame, cover_uv};
 use super::theme::Colours;
 use super::widgets::{Elevation, LanguageChoice, elevated};
 use crate::a11y::script::ParagraphKind;
-use crate::content::{Content, FigureNumbers, LoadedContent, Picture, ResolvedAssets, Text};
+use crate::content::{
+    Content, FigureNumbers, LoadedContent, MapNames, Picture, ResolvedAssets, Text,
+};
 use crate::platform::images::Pictures;
 
 /// Borrowed context of one screen's drawing.
@@ -22,6 +24,8 @@ pub struct View<'a> {
     pub assets: &'a ResolvedAssets,
     /// The numbers inside its key figures, found when it was loaded.
     pub numbers: &'a FigureNumbers,
+    /// The map's country, sea and credit names, read when it was loaded.
+    pub map_names: &'a MapNames,
     /// The visitor's language.
     pub lang_code: &'a str,
     /// The element being read aloud (accessibility mode), highlighted where it sits.
@@ -46,6 +50,7 @@ impl<'a> View<'a> {
             content: &loaded.content,
             assets: &loaded.assets,
             numbers: &loaded.numbers,
+            map_names: &loaded.map_names,
             lang_code,
             spoken: None,
             reach_top: None,
