@@ -1,5 +1,6 @@
 //! The map controls: zoom out, zoom in, Reset view (and Layers on sheets).
 
+use crate::ui::tokens::{size, space};
 use egui::{Rect, Ui, Vec2, pos2, vec2};
 
 use super::camera::zoomed_about;
@@ -29,18 +30,18 @@ pub(super) fn controls_ui(
     // readers).
     let pill_w = |label: &str| {
         if layout.joined {
-            80.0
+            size::DOCK_CONTROL
         } else {
             pill_width(ui, &frame, label, true)
         }
     };
     let reset_w = pill_w(reset_label);
     let layers_w = if layout.sheets {
-        pill_w(layers_label) + 16.0
+        pill_w(layers_label) + space::M
     } else {
         0.0
     };
-    let total = layers_w + 80.0 + 16.0 + 80.0 + 16.0 + reset_w;
+    let total = layers_w + size::DOCK_CONTROL + space::M + size::DOCK_CONTROL + space::M + reset_w;
     let top = layout.controls_top;
     let mut x = if layout.joined {
         crate::ui::dock_ui::joined_row_start(ui, view, total)
@@ -48,7 +49,7 @@ pub(super) fn controls_ui(
         frame.size.x / 2.0 - total / 2.0
     };
     if layout.sheets {
-        let rect = Rect::from_min_size(pos2(x, top), vec2(layers_w - 16.0, DOCK_HEIGHT));
+        let rect = Rect::from_min_size(pos2(x, top), vec2(layers_w - space::M, DOCK_HEIGHT));
         if pill_icon_button(
             ui,
             view,
@@ -84,7 +85,7 @@ pub(super) fn controls_ui(
     if round_icon_button(
         ui,
         view,
-        Rect::from_min_size(pos2(x, top), Vec2::splat(80.0)),
+        Rect::from_min_size(pos2(x, top), Vec2::splat(size::DOCK_CONTROL)),
         "map-zoom-out",
         view.t(&labels.zoom_out),
         Icon::Minus,
@@ -93,11 +94,11 @@ pub(super) fn controls_ui(
     {
         zoom_to(state, 1.0 / zoom.step);
     }
-    x += 96.0;
+    x += size::DOCK_CONTROL + space::M;
     if round_icon_button(
         ui,
         view,
-        Rect::from_min_size(pos2(x, top), Vec2::splat(80.0)),
+        Rect::from_min_size(pos2(x, top), Vec2::splat(size::DOCK_CONTROL)),
         "map-zoom-in",
         view.t(&labels.zoom_in),
         Icon::Plus,
@@ -106,7 +107,7 @@ pub(super) fn controls_ui(
     {
         zoom_to(state, zoom.step);
     }
-    x += 96.0;
+    x += size::DOCK_CONTROL + space::M;
     if pill_icon_button(
         ui,
         view,

@@ -27,14 +27,8 @@ pub struct Frame {
     pub portrait: bool,
 }
 
-/// The widest the content grows, in design points.
-pub const MAX_CONTENT_WIDTH: f32 = 1728.0;
-
-/// Gap between tiles and cards.
-pub const GUTTER: f32 = 24.0;
-
-/// Height of dock controls.
-pub const DOCK_HEIGHT: f32 = 80.0;
+pub use super::tokens::size::{DOCK_HEIGHT, MAX_CONTENT_WIDTH};
+pub use super::tokens::space::GUTTER;
 
 impl Frame {
     /// The frame for a screen rectangle (in screen points) and the theme's base size.

@@ -9,5 +9,6 @@ pub mod prompt_ui;
 pub mod section_ui;
 pub mod staff_ui;
 pub mod theme;
+pub mod tokens;
 pub mod view;
 pub mod widgets;
