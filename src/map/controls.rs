@@ -30,7 +30,7 @@ pub(super) fn controls_ui(
     // readers).
     let pill_w = |label: &str| {
         if layout.joined {
-            size::DOCK_CONTROL
+            size::BUTTON
         } else {
             pill_width(ui, &frame, label, true)
         }
@@ -41,7 +41,7 @@ pub(super) fn controls_ui(
     } else {
         0.0
     };
-    let total = layers_w + size::DOCK_CONTROL + space::M + size::DOCK_CONTROL + space::M + reset_w;
+    let total = layers_w + size::BUTTON + space::M + size::BUTTON + space::M + reset_w;
     let top = layout.controls_top;
     let mut x = if layout.joined {
         crate::ui::dock_ui::joined_row_start(ui, view, total)
@@ -85,7 +85,7 @@ pub(super) fn controls_ui(
     if round_icon_button(
         ui,
         view,
-        Rect::from_min_size(pos2(x, top), Vec2::splat(size::DOCK_CONTROL)),
+        Rect::from_min_size(pos2(x, top), Vec2::splat(size::BUTTON)),
         "map-zoom-out",
         view.t(&labels.zoom_out),
         Icon::Minus,
@@ -94,11 +94,11 @@ pub(super) fn controls_ui(
     {
         zoom_to(state, 1.0 / zoom.step);
     }
-    x += size::DOCK_CONTROL + space::M;
+    x += size::BUTTON + space::M;
     if round_icon_button(
         ui,
         view,
-        Rect::from_min_size(pos2(x, top), Vec2::splat(size::DOCK_CONTROL)),
+        Rect::from_min_size(pos2(x, top), Vec2::splat(size::BUTTON)),
         "map-zoom-in",
         view.t(&labels.zoom_in),
         Icon::Plus,
@@ -107,7 +107,7 @@ pub(super) fn controls_ui(
     {
         zoom_to(state, zoom.step);
     }
-    x += size::DOCK_CONTROL + space::M;
+    x += size::BUTTON + space::M;
     if pill_icon_button(
         ui,
         view,

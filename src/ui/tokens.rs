@@ -35,8 +35,6 @@ pub mod space {
     pub const GUTTER: f32 = L;
     /// Padding inside a card or floating panel, 32 design points (visual.md §2 "Spacing": card padding 24–32).
     pub const CARD_PAD: f32 = XL;
-    /// Padding inside a tile, 24 design points (visual.md §2 "Spacing": card padding 24–32).
-    pub const TILE_PAD: f32 = L;
 }
 
 /// Corner radii in design points, each a whole number that fits the `u8` of
@@ -50,13 +48,13 @@ pub mod radii {
     pub const TILE: f32 = 16.0;
     /// 24 design points: floating panels and the "Still there?" prompt (visual.md §2 "Radii").
     pub const PANEL: f32 = 24.0;
-    /// 40 design points: the pill of an 80-high dock control, height / 2 (visual.md §2 "Radii").
-    pub const PILL_DOCK: f32 = super::size::DOCK_CONTROL / 2.0;
+    /// 40 design points: the pill of an 80-high button, height / 2 (visual.md §2 "Radii").
+    pub const PILL_BUTTON: f32 = super::size::BUTTON / 2.0;
     /// 18 design points: the pill of a 36-high toggle, height / 2 (visual.md §2 "Radii": toggles 18).
     pub const PILL_TOGGLE: f32 = 18.0;
 
     /// Every radius token, in design points (visual.md §2 "Radii").
-    pub const ALL: [f32; 6] = [MARKER, CHIP, TILE, PANEL, PILL_DOCK, PILL_TOGGLE];
+    pub const ALL: [f32; 6] = [MARKER, CHIP, TILE, PANEL, PILL_BUTTON, PILL_TOGGLE];
 
     /// The pill radius of a shape `height` design points high: height / 2 (visual.md §2 "Radii").
     #[must_use]
@@ -67,8 +65,8 @@ pub mod radii {
 
 /// Sizes of touch targets, bands and margins, in design points (visual.md §2 "Touch", "Safe margins").
 pub mod size {
-    /// 80 design points: the height (and width of square) dock controls (visual.md §2 "Touch").
-    pub const DOCK_CONTROL: f32 = 80.0;
+    /// 80 design points: dock controls and primary buttons, high (and wide when square) (visual.md §2 "Touch").
+    pub const BUTTON: f32 = 80.0;
     /// 72 design points: the standard touch target, rows, close and arrows (visual.md §2 "Touch").
     pub const TOUCH: f32 = 72.0;
     /// 56 design points: a compact button's height (visual.md §2 "Touch", between 48 and 72).
@@ -78,16 +76,18 @@ pub mod size {
     /// 40 design points: a small button's height, never a touch target alone (visual.md §2 "Radii": buttons 40).
     pub const BUTTON_SMALL: f32 = 40.0;
     /// The height of the dock band's controls, 80 design points (visual.md §2 "Safe margins": dock y 960–1040).
-    pub const DOCK_HEIGHT: f32 = DOCK_CONTROL;
+    pub const DOCK_HEIGHT: f32 = BUTTON;
     /// The dock's distance from the bottom edge, 40 design points (visual.md §2 "Safe margins").
     pub const DOCK_BOTTOM: f32 = CONTROL_EDGE;
     /// Controls keep 40 design points from every edge (visual.md §2 "Safe margins").
     pub const CONTROL_EDGE: f32 = 40.0;
     /// Text and pictures keep 96 design points from the sides (visual.md §2 "Safe margins").
     pub const MARGIN_SIDE: f32 = super::space::HUGE;
-    /// Text and pictures keep 64 design points from the top (visual.md §2 "Safe margins");
-    /// also the side margin in portrait (visual.md §5).
+    /// Text and pictures keep 64 design points from the top (visual.md §2 "Safe margins").
     pub const MARGIN_TOP: f32 = super::space::XXXL;
+    /// The side margins in portrait, for text, pictures and the dock, 64 design points
+    /// (visual.md §5 "Portrait 1080×1920").
+    pub const MARGIN_PORTRAIT: f32 = super::space::XXXL;
     /// The widest the content grows, 1728 design points: 12 columns of 122 with 24 gutters
     /// (visual.md §2 "Spacing").
     pub const MAX_CONTENT_WIDTH: f32 = 1728.0;
@@ -142,7 +142,7 @@ mod tests {
         for value in designed {
             assert!(space::SCALE.contains(&value), "{value} is in the scale");
         }
-        for named in [space::GUTTER, space::CARD_PAD, space::TILE_PAD] {
+        for named in [space::GUTTER, space::CARD_PAD] {
             assert!(space::SCALE.contains(&named), "{named} is on the scale");
         }
     }
@@ -156,7 +156,7 @@ mod tests {
             );
         }
         assert!(
-            (radii::pill(size::DOCK_CONTROL) - radii::PILL_DOCK).abs() < f32::EPSILON,
+            (radii::pill(size::BUTTON) - radii::PILL_BUTTON).abs() < f32::EPSILON,
             "a dock pill is half its height"
         );
     }

@@ -1,5 +1,6 @@
 //! What every screen needs to draw: the frame, colours, content and language.
 
+use crate::ui::tokens::{radii, space};
 use egui::epaint::RectShape;
 use egui::{Color32, CornerRadius, Id, Rect, Role, Sense, Ui, WidgetInfo, pos2};
 
@@ -84,7 +85,7 @@ impl<'a> View<'a> {
         (frame.portrait || frame.compact())
             && self
                 .reach_top
-                .is_some_and(|top| frame.dock().top() - 32.0 - DOCK_HEIGHT < top - 0.5)
+                .is_some_and(|top| frame.dock().top() - space::XL - DOCK_HEIGHT < top - 0.5)
     }
 
     /// Whether `kind` is the element being read aloud.
@@ -97,7 +98,7 @@ impl<'a> View<'a> {
 /// amber rule at its left, so the eye finds what the voice says. Drawn before the text.
 pub fn spoken_text_mark(ui: &Ui, view: &View<'_>, rect: Rect) {
     let frame = &view.frame;
-    let wash = rect.expand2(egui::vec2(16.0, 8.0));
+    let wash = rect.expand2(egui::vec2(space::M, space::XS));
     ui.painter().rect_filled(
         frame.rect(wash),
         frame.pt(12.0),
@@ -115,8 +116,8 @@ pub fn spoken_text_mark(ui: &Ui, view: &View<'_>, rect: Rect) {
 pub fn spoken_card_mark(ui: &Ui, view: &View<'_>, rect: Rect) {
     let frame = &view.frame;
     ui.painter().rect_stroke(
-        frame.rect(rect.expand(4.0)),
-        frame.pt(20.0),
+        frame.rect(rect.expand(space::XXS)),
+        frame.pt(radii::TILE + space::XXS),
         egui::Stroke::new(frame.pt(4.0), view.colours.accent),
         egui::StrokeKind::Outside,
     );
@@ -151,7 +152,7 @@ pub fn outline(ui: &Ui, view: &View<'_>, rect: Rect) {
     let frame = &view.frame;
     ui.painter().rect_stroke(
         frame.rect(rect),
-        frame.pt(16.0),
+        frame.pt(radii::TILE),
         egui::Stroke::new(frame.pt(2.0), view.colours.text),
         egui::StrokeKind::Inside,
     );
