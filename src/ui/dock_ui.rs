@@ -1,6 +1,6 @@
 //! The dock: the band of controls at the bottom of every screen but attract.
 
-use crate::ui::tokens::{size, space};
+use crate::ui::tokens::{radii, size, space};
 use egui::{Id, Rect, Ui, pos2, vec2};
 
 use super::a11y_ui::a11y_button_rect;
@@ -169,7 +169,7 @@ fn pager_ui(ui: &mut Ui, view: &View<'_>, index: usize, left_end: f32) -> Option
         };
         let dot = Rect::from_min_size(pos2(x, cy - 6.0), vec2(w, 12.0));
         ui.painter()
-            .rect_filled(frame.rect(dot), frame.pt(6.0), colour);
+            .rect_filled(frame.rect(dot), frame.pt(radii::pill(12.0)), colour);
         x += w + space::XS;
     }
     let next = Rect::from_min_size(

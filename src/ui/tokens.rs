@@ -91,6 +91,11 @@ pub mod size {
     /// The widest the content grows, 1728 design points: 12 columns of 122 with 24 gutters
     /// (visual.md §2 "Spacing").
     pub const MAX_CONTENT_WIDTH: f32 = 1728.0;
+
+    const _: () = assert!(
+        TOUCH_MIN <= TOUCH && TOUCH <= BUTTON,
+        "touch sizes in order"
+    );
 }
 
 /// Durations of the motion table, in seconds (visual.md §6 "Motion").
@@ -130,20 +135,32 @@ pub mod motion {
 mod tests {
     use super::*;
 
+    /// `value` is one of `scale`, exactly (the tokens are whole numbers).
+    fn on(scale: &[f32], value: f32) -> bool {
+        scale
+            .iter()
+            .any(|token| (token - value).abs() < f32::EPSILON)
+    }
+
     #[test]
     fn the_spacing_scale_is_the_visual_md_scale() {
         let designed = [4.0, 8.0, 12.0, 16.0, 24.0, 32.0, 48.0, 64.0, 96.0, 128.0];
-        assert_eq!(space::SCALE, designed, "visual.md §2 spacing scale");
+        assert_eq!(space::SCALE.len(), designed.len(), "ten steps");
         assert!(
             space::SCALE.windows(2).all(|pair| pair[0] < pair[1]),
             "ascending: {:?}",
             space::SCALE
         );
         for value in designed {
-            assert!(space::SCALE.contains(&value), "{value} is in the scale");
+            assert!(on(&space::SCALE, value), "{value} is in the scale");
         }
-        for named in [space::GUTTER, space::CARD_PAD] {
-            assert!(space::SCALE.contains(&named), "{named} is on the scale");
+        for named in [
+            space::GUTTER,
+            space::CARD_PAD,
+            size::MARGIN_SIDE,
+            size::MARGIN_TOP,
+        ] {
+            assert!(on(&space::SCALE, named), "{named} is on the scale");
         }
     }
 
@@ -151,13 +168,13 @@ mod tests {
     fn every_radius_is_a_whole_number_that_fits_a_u8() {
         for value in radii::ALL {
             assert!(
-                value >= 0.0 && value <= f32::from(u8::MAX) && value.fract() == 0.0,
+                (0.0..=f32::from(u8::MAX)).contains(&value) && value.fract().abs() < f32::EPSILON,
                 "radius {value} fits the u8 of egui::CornerRadius"
             );
         }
         assert!(
             (radii::pill(size::BUTTON) - radii::PILL_BUTTON).abs() < f32::EPSILON,
-            "a dock pill is half its height"
+            "a button pill is half its height"
         );
     }
 
@@ -169,7 +186,6 @@ mod tests {
                 && (bottom - size::DOCK_HEIGHT - 960.0).abs() < f32::EPSILON,
             "dock band"
         );
-        assert!(size::TOUCH_MIN <= size::TOUCH, "minimum below standard");
         assert!(
             (motion::HINT_RIPPLE + motion::HINT_REST - motion::HINT_CYCLE).abs() < 1e-9,
             "hint cycle 3.6 s"

@@ -108,8 +108,11 @@ pub fn spoken_text_mark(ui: &Ui, view: &View<'_>, rect: Rect) {
         pos2(wash.left(), wash.top()),
         pos2(wash.left() + 6.0, wash.bottom()),
     );
-    ui.painter()
-        .rect_filled(frame.rect(rule), frame.pt(3.0), view.colours.accent);
+    ui.painter().rect_filled(
+        frame.rect(rule),
+        frame.pt(radii::pill(6.0)),
+        view.colours.accent,
+    );
 }
 
 /// Marks a card or tile being read aloud: an amber outline around it.
