@@ -1,6 +1,6 @@
 //! The card of the tapped route or place: its data and layout (pure) and its drawing.
 
-use crate::ui::tokens::{radii, size, space};
+use crate::ui::tokens::{motion, radii, size, space};
 use egui::{Color32, CornerRadius, Id, Pos2, Rect, Role, Ui, UiBuilder, pos2, vec2};
 
 use super::chrome::{block_map, close_button, panel, story_button};
@@ -199,7 +199,7 @@ pub(super) fn card_ui(
     let appear = 1.0 - (1.0 - t).powi(3);
     let rect = measured
         .rect
-        .translate(vec2(0.0, space::M * (1.0 - appear)));
+        .translate(vec2(0.0, motion::PANEL_RISE * (1.0 - appear)));
     let mut card_ui = ui.new_child(UiBuilder::new().max_rect(ui.max_rect()));
     card_ui.multiply_opacity(appear);
     let ui = &mut card_ui;

@@ -79,6 +79,8 @@ pub mod size {
     pub const DOCK_HEIGHT: f32 = BUTTON;
     /// The dock's distance from the bottom edge, 40 design points (visual.md §2 "Safe margins").
     pub const DOCK_BOTTOM: f32 = CONTROL_EDGE;
+    /// A hit area may reach 8 design points beyond the drawn shape (visual.md §2 "Touch").
+    pub const HIT_SLOP: f32 = super::space::XS;
     /// Controls keep 40 design points from every edge (visual.md §2 "Safe margins").
     pub const CONTROL_EDGE: f32 = 40.0;
     /// Text and pictures keep 96 design points from the sides (visual.md §2 "Safe margins").
@@ -116,6 +118,9 @@ pub mod motion {
     pub const FLY_MAX: f64 = 1.8;
     /// A card or panel appearing, 0.25 s (visual.md §6: panels, prompt, sheets 200–300).
     pub const CARD: f64 = 0.25;
+    /// How far a panel, prompt or sheet rises while it fades in, 16 design points
+    /// (visual.md §6: panels, prompt, sheets "fade + 16 rise").
+    pub const PANEL_RISE: f32 = super::space::M;
     /// A zoom button's flight, 0.3 s (visual.md §6: panels, prompt, sheets 200–300, its upper end).
     pub const ZOOM_BUTTON: f64 = 0.3;
     /// A picture just decoded fading in, 0.2 s (visual.md §6: panels, prompt, sheets 200–300, its lower end).
