@@ -1,6 +1,6 @@
 //! Home: the story's title, its introduction and one large tile per section.
 
-use crate::ui::tokens::{radii, space};
+use crate::ui::tokens::{radii, size, space};
 use egui::{Align2, CornerRadius, Id, Rect, Role, Ui, pos2, vec2};
 
 use super::layout::{MIN_TILE_PICTURE, home_layout, home_text_widths, is_short};
@@ -285,13 +285,13 @@ fn tile_ui(
     let disc_y = if figure.is_some() {
         bottom + FIGURE_S.line / 2.0
     } else {
-        rect.bottom() - pad - 28.0
+        rect.bottom() - pad - size::ARROW_DISC / 2.0
     };
-    let disc = pos2(rect.right() - pad - 28.0, disc_y);
-    if disc_y - 28.0 >= y - space::S {
+    let disc = pos2(rect.right() - pad - size::ARROW_DISC / 2.0, disc_y);
+    if disc_y - size::ARROW_DISC / 2.0 >= y - space::S {
         ui.painter().circle_filled(
             frame.pos(disc),
-            frame.pt(28.0),
+            frame.pt(size::ARROW_DISC / 2.0),
             mix(colours.raised, colours.accent, press),
         );
         icon(ui, frame, Icon::Forward, disc, 22.0, colours.text);

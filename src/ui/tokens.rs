@@ -1,9 +1,4 @@
-//! The design tokens of visual.md §2 and §6 in one place: spacing, radii, sizes and motion durations.
-//!
-//! Lengths are design points on the 1920×1080 reference (a [`super::layout::Frame`] scales
-//! them); radii are design points too and go through `widgets::radius` or `Frame::pt`;
-//! durations are seconds. Colours and type live in [`super::theme`], the map's palette and
-//! label type in `map::style`.
+//! Design tokens of visual.md §2 and §6: spacing, radii, sizes (design points) and motion (seconds).
 
 /// The spacing scale, 4 · 8 · 12 · 16 · 24 · 32 · 48 · 64 · 96 · 128 design points (visual.md §2 "Spacing").
 pub mod space {
@@ -69,12 +64,10 @@ pub mod size {
     pub const BUTTON: f32 = 80.0;
     /// 72 design points: the standard touch target, rows, close and arrows (visual.md §2 "Touch").
     pub const TOUCH: f32 = 72.0;
-    /// 56 design points: a compact button's height (visual.md §2 "Touch", between 48 and 72).
-    pub const BUTTON_COMPACT: f32 = 56.0;
+    /// 56 design points: the arrow disc at a tile's bottom right (visual.md §5 "Home").
+    pub const ARROW_DISC: f32 = 56.0;
     /// 48 design points: the absolute minimum touch target (visual.md §2 "Touch").
     pub const TOUCH_MIN: f32 = 48.0;
-    /// 40 design points: a small button's height, never a touch target alone (visual.md §2 "Radii": buttons 40).
-    pub const BUTTON_SMALL: f32 = 40.0;
     /// The height of the dock band's controls, 80 design points (visual.md §2 "Safe margins": dock y 960–1040).
     pub const DOCK_HEIGHT: f32 = BUTTON;
     /// The dock's distance from the bottom edge, 40 design points (visual.md §2 "Safe margins").
