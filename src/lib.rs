@@ -20,5 +20,6 @@ pub mod preview;
 pub mod settings;
 pub mod signing;
 pub mod state;
+pub mod tokens;
 pub mod ui;
 pub mod usage;

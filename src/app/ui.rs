@@ -7,14 +7,12 @@ use super::VitrinaApp;
 use super::logic::Asked;
 use crate::content::reach::{Orientation, controls_band};
 use crate::state::Screen;
+use crate::tokens::motion;
 use crate::ui::dock_ui::dock_ui;
 use crate::ui::home_ui::home_ui;
 use crate::ui::layout::Frame;
 use crate::ui::section_ui::{SectionOutcome, section_ui};
 use crate::ui::view::View;
-
-/// Length of the fade when the screen changes, in seconds.
-const SCREEN_FADE_SECS: f64 = 0.24;
 
 /// Movement in screen points that still counts as a tap. egui's default (6) loses taps
 /// whose finger drifts a little (egui issue #5495); about 3 mm on a 24″ 1080p panel.
@@ -27,7 +25,7 @@ impl VitrinaApp {
             return;
         };
         #[expect(clippy::cast_possible_truncation, reason = "a fraction 0..1")]
-        let t = ((now - start) / SCREEN_FADE_SECS) as f32;
+        let t = ((now - start) / motion::SCREEN_FADE) as f32;
         if t >= 1.0 {
             self.screen_changed_at = None;
             return;

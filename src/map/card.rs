@@ -1,5 +1,6 @@
 //! The card of the tapped route or place: its data and layout (pure) and its drawing.
 
+use crate::tokens::{motion, radii, size, space};
 use egui::{Color32, CornerRadius, Id, Pos2, Rect, Role, Ui, UiBuilder, pos2, vec2};
 
 use super::chrome::{block_map, close_button, panel};
@@ -103,9 +104,6 @@ pub(super) struct CardText {
     pub body_rows: usize,
 }
 
-/// Padding inside the card, design points.
-const CARD_PAD: f32 = 32.0;
-
 /// Splits `"508 km"` into value and unit (`"508"`, `"km"`).
 fn split_figure(length: &str) -> (&str, &str) {
     match length.trim().rsplit_once(' ') {
@@ -127,17 +125,17 @@ pub(super) fn card_layout(
     let title_h = text.title_h;
     let mut h = 100.0 + title_h;
     if !data.length.is_empty() {
-        h += 16.0 + figure_line;
+        h += space::M + figure_line;
     }
     if data.parts.len() >= 2 {
-        h += 24.0 + 14.0 + 12.0 + 28.0;
+        h += space::L + 14.0 + space::S + 28.0;
     }
     let button = if data.section.is_some() {
-        32.0 + 72.0
+        space::XL + size::TOUCH
     } else {
         0.0
     };
-    let fixed = h + 24.0 + button + CARD_PAD;
+    let fixed = h + space::L + button + space::CARD_PAD;
     let room = ((area.height() - fixed) / BODY_S.line).floor().max(0.0);
     #[expect(
         clippy::cast_possible_truncation,
@@ -171,7 +169,7 @@ pub(super) fn measured_card<'a>(
 ) -> Option<(CardData<'a>, CardLayout)> {
     let data = card_data(view, state)?;
     let frame = view.frame;
-    let w = layout.card.width() - 2.0 * CARD_PAD;
+    let w = layout.card.width() - 2.0 * space::CARD_PAD;
     let title = galley(ui, &frame, data.title, H2, view.colours.text, w, 4);
     let body = galley(ui, &frame, data.text, BODY_S, view.colours.text, w, 0);
     let text = CardText {
@@ -199,19 +197,21 @@ pub(super) fn card_ui(
     #[expect(clippy::cast_possible_truncation, reason = "a fraction")]
     let t = ((now - state.selected_at) / style.motion.card_secs).clamp(0.0, 1.0) as f32;
     let appear = 1.0 - (1.0 - t).powi(3);
-    let rect = measured.rect.translate(vec2(0.0, 16.0 * (1.0 - appear)));
+    let rect = measured
+        .rect
+        .translate(vec2(0.0, motion::PANEL_RISE * (1.0 - appear)));
     let mut card_ui = ui.new_child(UiBuilder::new().max_rect(ui.max_rect()));
     card_ui.multiply_opacity(appear);
     let ui = &mut card_ui;
     panel(ui, view, rect);
     block_map(ui, &frame, measured.rect, "map-card");
-    let x = rect.left() + CARD_PAD;
-    let w = rect.width() - 2.0 * CARD_PAD;
+    let x = rect.left() + space::CARD_PAD;
+    let w = rect.width() - 2.0 * space::CARD_PAD;
     let mut intent = None;
     if close_button(
         ui,
         view,
-        pos2(rect.right() - 20.0 - 72.0, rect.top() + 20.0),
+        pos2(rect.right() - 20.0 - size::TOUCH, rect.top() + 20.0),
         "map-card-close",
     )
     .clicked()
@@ -236,7 +236,7 @@ pub(super) fn card_ui(
     );
     y += measured.title_h;
     if !data.length.is_empty() {
-        y += 16.0;
+        y += space::M;
         let (value, unit) = split_figure(data.length);
         figure_ui(
             ui,
@@ -250,11 +250,11 @@ pub(super) fn card_ui(
         y += style.type_styles.figure.line;
     }
     if data.parts.len() >= 2 {
-        y += 24.0;
+        y += space::L;
         parts_bar_ui(ui, view, &data, pos2(x, y), w);
-        y += 14.0 + 12.0 + 28.0;
+        y += 14.0 + space::S + 28.0;
     }
-    y += 24.0;
+    y += space::L;
     if measured.body_rows > 0 {
         let g = galley(
             ui,
@@ -280,7 +280,7 @@ pub(super) fn card_ui(
         y += rows_h;
     }
     if let Some(section) = data.section {
-        y += 32.0;
+        y += space::XL;
         let label = view.t(&view.content.labels.read_the_story);
         let bw = pill_width(ui, &frame, label, true);
         if Button::pill(label)
@@ -290,7 +290,7 @@ pub(super) fn card_ui(
                 ui,
                 &view.frame,
                 view.colours,
-                Rect::from_min_size(pos2(x, y), vec2(bw, 72.0)),
+                Rect::from_min_size(pos2(x, y), vec2(bw, size::TOUCH)),
                 Id::unique("map-read-the-story"),
             )
             .clicked()
@@ -321,15 +321,23 @@ fn parts_bar_ui(ui: &Ui, view: &View<'_>, data: &CardData<'_>, min: Pos2, w: f32
         };
         let bar = Rect::from_min_size(pos2(left, y), vec2(part_w, 14.0));
         let corners = CornerRadius {
-            nw: if i == 0 { radius(&frame, 7.0) } else { 0 },
-            sw: if i == 0 { radius(&frame, 7.0) } else { 0 },
+            nw: if i == 0 {
+                radius(&frame, radii::pill(14.0))
+            } else {
+                0
+            },
+            sw: if i == 0 {
+                radius(&frame, radii::pill(14.0))
+            } else {
+                0
+            },
             ne: if i + 1 == count {
-                radius(&frame, 7.0)
+                radius(&frame, radii::pill(14.0))
             } else {
                 0
             },
             se: if i + 1 == count {
-                radius(&frame, 7.0)
+                radius(&frame, radii::pill(14.0))
             } else {
                 0
             },
@@ -370,8 +378,11 @@ fn parts_bar_ui(ui: &Ui, view: &View<'_>, data: &CardData<'_>, min: Pos2, w: f32
             left + part_w / 2.0 - size.x / 2.0
         };
         if count <= 3 {
-            ui.painter()
-                .galley(frame.pos(pos2(label_x, y + 14.0 + 12.0)), g, colours.text);
+            ui.painter().galley(
+                frame.pos(pos2(label_x, y + 14.0 + space::S)),
+                g,
+                colours.text,
+            );
         }
         left += part_w;
     }
@@ -473,7 +484,7 @@ mod tests {
             title_h: 48.0,
             body_rows: rows,
         };
-        let fixed = 100.0 + 48.0 + 16.0 + 92.0 + 78.0 + 24.0 + 104.0 + CARD_PAD;
+        let fixed = 100.0 + 48.0 + 16.0 + 92.0 + 78.0 + 24.0 + 104.0 + space::CARD_PAD;
         let short = card_layout(&data, text(2), area, false, 92.0);
         assert_eq!(short.body_rows, 2, "both rows");
         assert!(

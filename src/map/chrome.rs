@@ -1,8 +1,9 @@
 //! Chrome the map's panels share: the close button, the panel, the touch blocker.
 
-use egui::{Id, Pos2, Rect, Response, Role, Sense, Ui, vec2};
+use egui::{Id, Pos2, Rect, Response, Role, Sense, Ui, Vec2};
 
 use super::style::MapStyle;
+use crate::tokens::size;
 use crate::ui::layout::Frame;
 use crate::ui::view::{View, quiet_node};
 use crate::ui::widgets::{Button, Elevation, Icon, elevated};
@@ -10,7 +11,7 @@ use crate::ui::widgets::{Button, Elevation, Icon, elevated};
 /// A round 72 close button at `min`, named with the content's "Close".
 pub(super) fn close_button(ui: &mut Ui, view: &View<'_>, min: Pos2, id: &str) -> Response {
     let label = view.t(&view.content.labels.close);
-    let rect = Rect::from_min_size(min, vec2(72.0, 72.0));
+    let rect = Rect::from_min_size(min, Vec2::splat(size::TOUCH));
     Button::round(label, Icon::Close)
         .on_panel()
         .icon_size(28.0)

@@ -2,6 +2,8 @@
 
 use egui::{Id, Rect, Ui, Vec2, pos2, vec2};
 
+use crate::tokens::{size, space};
+
 use super::camera::zoomed_about;
 use super::layout::MapLayout;
 use super::state::MapState;
@@ -27,18 +29,18 @@ pub(super) fn controls_ui(
     // readers).
     let pill_w = |label: &str| {
         if layout.joined {
-            80.0
+            size::BUTTON
         } else {
             pill_width(ui, &frame, label, true)
         }
     };
     let reset_w = pill_w(reset_label);
     let layers_w = if layout.sheets {
-        pill_w(layers_label) + 16.0
+        pill_w(layers_label) + space::M
     } else {
         0.0
     };
-    let total = layers_w + 80.0 + 16.0 + 80.0 + 16.0 + reset_w;
+    let total = layers_w + size::BUTTON + space::M + size::BUTTON + space::M + reset_w;
     let top = layout.controls_top;
     let mut x = if layout.joined {
         crate::ui::dock_ui::joined_row_start(ui, view, total)
@@ -46,7 +48,7 @@ pub(super) fn controls_ui(
         frame.size.x / 2.0 - total / 2.0
     };
     if layout.sheets {
-        let rect = Rect::from_min_size(pos2(x, top), vec2(layers_w - 16.0, DOCK_HEIGHT));
+        let rect = Rect::from_min_size(pos2(x, top), vec2(layers_w - space::M, DOCK_HEIGHT));
         if Button::pill(layers_label)
             .icon(Icon::Layers)
             .kind(if state.legend_open {
@@ -91,14 +93,14 @@ pub(super) fn controls_ui(
             ui,
             &view.frame,
             view.colours,
-            Rect::from_min_size(pos2(x, top), Vec2::splat(80.0)),
+            Rect::from_min_size(pos2(x, top), Vec2::splat(size::BUTTON)),
             Id::unique("map-zoom-out"),
         )
         .clicked()
     {
         zoom_to(state, 1.0 / zoom.step);
     }
-    x += 96.0;
+    x += size::BUTTON + space::M;
     if Button::round(view.t(&labels.zoom_in), Icon::Plus)
         .on_panel()
         .icon_size(28.0)
@@ -106,14 +108,14 @@ pub(super) fn controls_ui(
             ui,
             &view.frame,
             view.colours,
-            Rect::from_min_size(pos2(x, top), Vec2::splat(80.0)),
+            Rect::from_min_size(pos2(x, top), Vec2::splat(size::BUTTON)),
             Id::unique("map-zoom-in"),
         )
         .clicked()
     {
         zoom_to(state, zoom.step);
     }
-    x += 96.0;
+    x += size::BUTTON + space::M;
     if Button::pill(reset_label)
         .icon(Icon::Target)
         .ui(

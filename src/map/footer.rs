@@ -1,5 +1,6 @@
 //! The bottom of the map: the scrim under the credits, the scale bar and the credit line.
 
+use crate::tokens::space;
 use egui::{Color32, Id, Mesh, Rect, Role, Shape, Stroke, Ui, pos2};
 
 use super::layout::MapLayout;
@@ -52,7 +53,7 @@ pub(super) fn scale_and_credits(
     let x = if layout.sheets {
         layout.free.left()
     } else {
-        layout.free.left() + 48.0
+        layout.free.left() + space::XXL
     };
     let stroke = Stroke::new(frame.pt(1.5), colour);
     let painter = ui.painter();
@@ -68,18 +69,18 @@ pub(super) fn scale_and_credits(
     }
     let text = format!("{km} km");
     let g = galley(ui, &frame, &text, CREDIT, colour, f32::INFINITY, 1);
-    painter.galley(frame.pos(pos2(x, y + 4.0)), g, colour);
+    painter.galley(frame.pos(pos2(x, y + space::XXS)), g, colour);
 
     let credit = in_language(&view.map_names.credit, view.lang_code);
     let right = frame.size.x - frame.margin_x();
     let max_w = if layout.sheets {
-        right - x - bar_w - 32.0
+        right - x - bar_w - space::XL
     } else {
         right - layout.free.left() - 240.0
     };
     let g = galley(ui, &frame, credit, CREDIT, colour, max_w, 2);
     let size = g.size() / frame.scale;
-    let rect = Rect::from_min_size(pos2(right - size.x, y + 4.0 - (size.y - 24.0)), size);
+    let rect = Rect::from_min_size(pos2(right - size.x, y + space::XXS - (size.y - 24.0)), size);
     ui.painter().galley(frame.pos(rect.min), g, colour);
     text_node(
         ui,

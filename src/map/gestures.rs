@@ -1,5 +1,6 @@
 //! Input on the map: drag, pinch and wheel move the camera; taps and screen-reader presses.
 
+use crate::tokens::size;
 use egui::{Id, Pos2, Rect, Response, Role, Sense, Ui, Vec2, WidgetInfo};
 
 use super::camera::Motion;
@@ -81,7 +82,7 @@ pub(super) fn gestures(
         let at = to_design(&frame, hover);
         let covered = legend.contains(at)
             || card.is_some_and(|c| c.contains(at))
-            || at.y > frame.dock().top() - 8.0;
+            || at.y > frame.dock().top() - size::HIT_SLOP;
         if !covered {
             let (zoom, scroll) = ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta.y));
             let factor =

@@ -1,6 +1,7 @@
 //! Hit testing on the map, pure: which place or route a finger meant, and spreading out
 //! places that share a position so each stays tappable. Works in design points.
 
+use crate::tokens::size;
 use egui::{Pos2, Vec2, vec2};
 
 /// How far from a tap a place or route still counts as touched, in design points. The target
@@ -8,7 +9,7 @@ use egui::{Pos2, Vec2, vec2};
 pub const FINGER_RADIUS: f32 = 28.0;
 
 // A finger's target is at least 48 design points across.
-const _: () = assert!(FINGER_RADIUS * 2.0 >= 48.0, "finger-sized");
+const _: () = assert!(FINGER_RADIUS * 2.0 >= size::TOUCH_MIN, "finger-sized");
 
 /// Markers closer than this (design points) would overlap: they are fanned out.
 pub const SHARED_DISTANCE: f32 = 32.0;

@@ -1,5 +1,6 @@
 //! Where the map's panels and controls go for a frame, pure: [`MapLayout`] (design points).
 
+use crate::tokens::{size, space};
 use egui::{Rect, pos2};
 
 use crate::ui::layout::DOCK_HEIGHT;
@@ -38,32 +39,34 @@ impl MapLayout {
             let controls_top = if joined {
                 dock.top()
             } else {
-                dock.top() - 32.0 - DOCK_HEIGHT
+                dock.top() - space::XL - DOCK_HEIGHT
             };
             let credits_y = controls_top - 40.0;
-            let bottom = credits_y - 16.0;
-            let sheet_h = (size.y * 0.45).min(bottom - 64.0);
+            let bottom = credits_y - space::M;
+            let sheet_h = (size.y * 0.45).min(bottom - size::MARGIN_TOP);
             let sheet = Rect::from_min_max(pos2(mx, bottom - sheet_h), pos2(size.x - mx, bottom));
             Self {
                 sheets: true,
                 legend: sheet,
                 card: sheet,
-                free: Rect::from_min_max(pos2(mx, 64.0), pos2(size.x - mx, bottom)),
+                free: Rect::from_min_max(pos2(mx, size::MARGIN_TOP), pos2(size.x - mx, bottom)),
                 controls_top,
                 joined,
                 credits_y,
             }
         } else {
-            let bottom = dock.top() - 24.0;
-            let legend = Rect::from_min_max(pos2(mx, 64.0), pos2(mx + 456.0, bottom));
-            let card =
-                Rect::from_min_max(pos2(size.x - mx - 488.0, 64.0), pos2(size.x - mx, bottom));
+            let bottom = dock.top() - space::L;
+            let legend = Rect::from_min_max(pos2(mx, size::MARGIN_TOP), pos2(mx + 456.0, bottom));
+            let card = Rect::from_min_max(
+                pos2(size.x - mx - 488.0, size::MARGIN_TOP),
+                pos2(size.x - mx, bottom),
+            );
             Self {
                 sheets: false,
                 legend,
                 card,
                 free: Rect::from_min_max(
-                    pos2(legend.right(), 40.0),
+                    pos2(legend.right(), size::CONTROL_EDGE),
                     pos2(card.left(), dock.top() - 20.0),
                 ),
                 controls_top: dock.top(),

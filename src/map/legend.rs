@@ -1,5 +1,6 @@
 //! The legend: a switch row per layer, as a panel or a sheet; its rectangle is pure.
 
+use crate::tokens::{radii, size, space};
 use egui::{
     Align2, Color32, Id, Pos2, Rect, Role, Sense, Shape, Stroke, Ui, WidgetInfo, pos2, vec2,
 };
@@ -18,23 +19,23 @@ use crate::ui::theme::{EYEBROW, H3};
 use crate::ui::view::{View, text_node};
 use crate::ui::widgets::{galley, mix, press_amount, radius, upper};
 
-/// Height of a legend row.
-const ROW_H: f32 = 72.0;
+/// Height of a legend row: the standard touch target.
+const ROW_H: f32 = size::TOUCH;
 
 /// The legend's rows: group headings and layers, with their heights.
 pub(super) fn legend_height(view: &View<'_>) -> f32 {
     let layers = &view.content.map.layers;
-    let mut h = 28.0 + 40.0 + 8.0;
+    let mut h = 28.0 + 40.0 + space::XS;
     let mut last_group: Option<&str> = None;
     for layer in layers {
         let group = view.t(&layer.group);
         if !group.is_empty() && last_group != Some(group) {
-            h += 16.0 + 28.0 + 4.0;
+            h += space::M + 28.0 + space::XXS;
         }
         last_group = Some(group);
         h += ROW_H;
     }
-    h + 16.0
+    h + space::M
 }
 
 /// The legend panel's rectangle (landscape), or the sheet's (portrait, when open), or an
@@ -76,8 +77,8 @@ pub(super) fn legend_ui(
     let colours = view.colours;
     panel(ui, view, rect);
     block_map(ui, &frame, rect, "map-legend");
-    let x = rect.left() + 32.0;
-    let w = rect.width() - 64.0;
+    let x = rect.left() + space::CARD_PAD;
+    let w = rect.width() - 2.0 * space::CARD_PAD;
     let title = view.t(&view.content.labels.map_layers);
     // On a sheet the close button takes the title's right end.
     let title_w = if layout.sheets { w - 80.0 } else { w };
@@ -96,7 +97,7 @@ pub(super) fn legend_ui(
         close_button(
             ui,
             view,
-            pos2(rect.right() - 20.0 - 72.0, rect.top() + 16.0),
+            pos2(rect.right() - 20.0 - size::TOUCH, rect.top() + space::M),
             "map-legend-close",
         )
         .clicked()
@@ -106,12 +107,12 @@ pub(super) fn legend_ui(
     let rows = view.content.map.layers.len().max(1);
     #[expect(clippy::cast_precision_loss, reason = "a handful of layers")]
     let row_h = (ROW_H - (legend_height(view) - rect.height()).max(0.0) / rows as f32).max(56.0);
-    let mut y = rect.top() + 28.0 + 40.0 + 8.0;
+    let mut y = rect.top() + 28.0 + 40.0 + space::XS;
     let mut last_group: Option<&str> = None;
     for (index, layer) in view.content.map.layers.iter().enumerate() {
         let group = view.t(&layer.group);
         if !group.is_empty() && last_group != Some(group) {
-            y += 16.0;
+            y += space::M;
             let g = galley(
                 ui,
                 &frame,
@@ -123,12 +124,12 @@ pub(super) fn legend_ui(
             );
             ui.painter()
                 .galley(frame.pos(pos2(x, y)), g, colours.text_secondary);
-            y += 28.0 + 4.0;
+            y += 28.0 + space::XXS;
         }
         last_group = Some(group);
         let row = Rect::from_min_size(
-            pos2(rect.left() + 16.0, y),
-            vec2(rect.width() - 32.0, row_h),
+            pos2(rect.left() + space::M, y),
+            vec2(rect.width() - 2.0 * space::M, row_h),
         );
         y += row_h;
         if row.bottom() > rect.bottom() + 0.5 {
@@ -146,7 +147,7 @@ pub(super) fn legend_ui(
         if press > 0.0 {
             ui.painter().rect_filled(
                 frame.rect(row),
-                radius(&frame, 16.0),
+                radius(&frame, radii::TILE),
                 colours.pressed.gamma_multiply(press),
             );
         }
@@ -166,7 +167,7 @@ pub(super) fn legend_ui(
         } else {
             colours.text_secondary
         };
-        let name_w = w - 44.0 - 16.0 - 64.0 - 16.0;
+        let name_w = w - 44.0 - space::M - 64.0 - space::M;
         let g = galley(
             ui,
             &frame,
@@ -176,8 +177,10 @@ pub(super) fn legend_ui(
             name_w,
             2,
         );
-        let pos = Align2::LEFT_CENTER
-            .anchor_size(frame.pos(pos2(x + 44.0 + 16.0, row.center().y)), g.size());
+        let pos = Align2::LEFT_CENTER.anchor_size(
+            frame.pos(pos2(x + 44.0 + space::M, row.center().y)),
+            g.size(),
+        );
         ui.painter().galley(pos.min, g, text_colour);
         toggle(
             ui,
@@ -252,8 +255,9 @@ fn toggle(ui: &Ui, view: &View<'_>, rect: Rect, on: bool, id: Id) {
     let fill = mix(view.colours.pressed, view.colours.accent, t);
     let knob = mix(style.palette.knob_off, view.colours.ink, t);
     let screen = frame.rect(rect);
-    ui.painter().rect_filled(screen, radius(frame, 18.0), fill);
-    let x = rect.left() + 18.0 + (rect.width() - 36.0) * t;
+    ui.painter()
+        .rect_filled(screen, radius(frame, radii::PILL_TOGGLE), fill);
+    let x = rect.left() + radii::PILL_TOGGLE + (rect.width() - 2.0 * radii::PILL_TOGGLE) * t;
     ui.painter()
         .circle_filled(frame.pos(pos2(x, rect.center().y)), frame.pt(13.0), knob);
 }

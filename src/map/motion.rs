@@ -3,9 +3,10 @@
 use egui::Vec2;
 
 use super::camera::{Pose, Zoom};
+use crate::tokens::motion;
 
 /// Shortest and longest fly-to, in seconds (visual.md §6).
-pub const FLY_SECS: (f64, f64) = (1.2, 1.8);
+pub const FLY_SECS: (f64, f64) = (motion::FLY_MIN, motion::FLY_MAX);
 
 /// Ease-in-out cubic on `t` in 0..1.
 pub fn ease_in_out_cubic(t: f64) -> f64 {

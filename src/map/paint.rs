@@ -1,5 +1,6 @@
 //! Painting the map itself (base map, edge fade, routes, markers): painting only.
 
+use crate::tokens::radii;
 use egui::{Color32, Mesh, Painter, Pos2, Rect, Shape, Stroke, Vec2};
 
 use super::basemap::{Basemap, CLIP_BOX};
@@ -247,7 +248,7 @@ pub(super) fn paint_marker(
             );
             painter.rect(
                 rect,
-                radius(frame, 4.0),
+                radius(frame, radii::MARKER),
                 sea,
                 Stroke::new(pt(w), colour),
                 egui::StrokeKind::Middle,

@@ -1,7 +1,9 @@
-//! The map's design tokens (palette, type, motion, zoom) through [`MapStyle::for_colours`].
+//! The map's own design tokens (palette, label type, zoom) through [`MapStyle::for_colours`];
+//! its durations come from [`crate::tokens::motion`].
 
 use egui::Color32;
 
+use crate::tokens::motion;
 use crate::ui::theme::{Colours, Face, TypeStyle};
 
 /// The map's design tokens for one palette.
@@ -145,11 +147,11 @@ const TYPE_STYLES: MapTypeStyles = MapTypeStyles {
 };
 
 const MOTION: MapMotion = MapMotion {
-    route_secs: 1.6,
-    marker_fade_secs: 0.18,
-    card_secs: 0.25,
-    zoom_button_secs: 0.3,
-    toggle_secs: 0.15,
+    route_secs: motion::ROUTE_DRAW,
+    marker_fade_secs: motion::MARKER_FADE,
+    card_secs: motion::CARD,
+    zoom_button_secs: motion::ZOOM_BUTTON,
+    toggle_secs: motion::TOGGLE,
 };
 
 const ZOOM: MapZoom = MapZoom {

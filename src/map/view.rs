@@ -1,5 +1,6 @@
 //! The map screen [`MapScreen`] and one frame's pipeline: model → layout → scene → paint → panels.
 
+use crate::tokens::space;
 use std::sync::Arc;
 
 use egui::{Id, Pos2, Rect, Role, Sense, Ui, pos2};
@@ -212,8 +213,8 @@ fn map_ui(
 
     // Labels give way to the panels, the controls and each other.
     let mut placer = LabelPlacer::new(Rect::from_min_max(
-        pos2(8.0, 8.0),
-        pos2(frame.size.x - 8.0, layout.credits_y - 8.0),
+        pos2(space::XS, space::XS),
+        pos2(frame.size.x - space::XS, layout.credits_y - space::XS),
     ));
     if panels {
         placer.block(legend_rect);

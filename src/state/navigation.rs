@@ -11,7 +11,7 @@ pub const COMMIT_FRACTION: f32 = 0.25;
 pub const COMMIT_SPEED: f32 = 600.0;
 
 /// Duration of the settle animation after release, in seconds.
-pub const SETTLE_SECS: f64 = 0.32;
+pub const SETTLE_SECS: f64 = crate::tokens::motion::SWIPE_SETTLE;
 
 /// How far past the first or last page the page follows the finger (resistance).
 const EDGE_RESISTANCE: f32 = 0.25;

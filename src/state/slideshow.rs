@@ -6,7 +6,7 @@ use super::count_up::{COUNT_UP_DELAY_SECS, COUNT_UP_SECS};
 use crate::content::{Content, FigureNumbers, Slide};
 
 /// Length of the cross-fade into each slide, in seconds (visual.md §6).
-pub const CROSSFADE_SECS: f64 = 1.2;
+pub const CROSSFADE_SECS: f64 = crate::tokens::motion::ATTRACT_CROSSFADE;
 
 /// The loop's slides by duration.
 #[derive(Clone, Debug, PartialEq)]

@@ -4,6 +4,7 @@
 //! notices and the paragraph being spoken (as a subtitle) between them. The spoken
 //! paragraph is also highlighted where it sits on the screen.
 
+use crate::tokens::{radii, size, space};
 use egui::{Color32, Id, Rect, Sense, Shape, Stroke, Ui, pos2, vec2};
 
 use super::layout::Frame;
@@ -53,10 +54,10 @@ pub fn a11y_button_rect(ui: &Ui, view: &View<'_>) -> Rect {
     let dock = frame.dock();
     let languages = view.language_choices();
     let switch = language_switch_width(ui, frame, &languages);
-    let gap = if switch > 0.0 { 24.0 } else { 0.0 };
+    let gap = if switch > 0.0 { space::L } else { 0.0 };
     Rect::from_min_size(
-        pos2(dock.right() - switch - gap - 80.0, dock.top()),
-        vec2(80.0, 80.0),
+        pos2(dock.right() - switch - gap - size::BUTTON, dock.top()),
+        vec2(size::BUTTON, size::BUTTON),
     )
 }
 
@@ -103,18 +104,18 @@ fn accessibility_symbol(ui: &Ui, frame: &Frame, centre: egui::Pos2, size: f32, c
 /// portrait screen (too narrow for one).
 pub fn bar_height(frame: &Frame) -> f32 {
     let rows = if frame.portrait { 2.0 } else { 1.0 };
-    rows * 80.0 + (rows - 1.0) * BAR_ROW_GAP + 2.0 * BAR_PAD
+    rows * size::BUTTON + (rows - 1.0) * BAR_ROW_GAP + 2.0 * BAR_PAD
 }
 
 /// Gap between the bar's rows.
-const BAR_ROW_GAP: f32 = 16.0;
+const BAR_ROW_GAP: f32 = space::M;
 
 /// Padding inside the reading bar.
-const BAR_PAD: f32 = 16.0;
+const BAR_PAD: f32 = space::M;
 
 /// Design points the visitor's screens give up at the bottom for the bar.
 pub fn bar_space(frame: &Frame) -> f32 {
-    bar_height(frame) + 16.0
+    bar_height(frame) + space::M
 }
 
 /// The reading bar's rectangle: the dock's width, in the dock's place at the bottom of the
@@ -152,7 +153,7 @@ pub fn a11y_bar_ui(ui: &mut Ui, view: &View<'_>, bar: &A11yBar<'_>) -> Vec<A11yA
         view.t(&labels.read_aloud)
     };
     let play_w = pill_width(ui, frame, play_label, false);
-    let play = Rect::from_min_size(pos2(x, row_top), vec2(play_w, 80.0));
+    let play = Rect::from_min_size(pos2(x, row_top), vec2(play_w, size::BUTTON));
     if Button::pill(play_label)
         .kind(if bar.available {
             ButtonKind::Primary
@@ -165,7 +166,7 @@ pub fn a11y_bar_ui(ui: &mut Ui, view: &View<'_>, bar: &A11yBar<'_>) -> Vec<A11yA
     {
         actions.push(A11yAction::PlayPause);
     }
-    x += play_w + 16.0;
+    x += play_w + space::M;
     for (label, icon, action, id) in [
         (
             &labels.previous_paragraph,
@@ -180,7 +181,7 @@ pub fn a11y_bar_ui(ui: &mut Ui, view: &View<'_>, bar: &A11yBar<'_>) -> Vec<A11yA
             "a11y-next",
         ),
     ] {
-        let r = Rect::from_min_size(pos2(x, row_top), vec2(80.0, 80.0));
+        let r = Rect::from_min_size(pos2(x, row_top), vec2(size::BUTTON, size::BUTTON));
         if Button::round(view.t(label), icon)
             .dimmed(!bar.available)
             .ui(ui, frame, colours, r, Id::unique(id))
@@ -189,14 +190,14 @@ pub fn a11y_bar_ui(ui: &mut Ui, view: &View<'_>, bar: &A11yBar<'_>) -> Vec<A11yA
         {
             actions.push(action);
         }
-        x += 80.0 + 16.0;
+        x += size::BUTTON + space::M;
     }
 
     // The toggles, right-aligned (on a second row in portrait); an on toggle is drawn as
     // the selected (light) pill.
     let two_rows = frame.portrait;
     let toggles_top = if two_rows {
-        row_top + 80.0 + BAR_ROW_GAP
+        row_top + size::BUTTON + BAR_ROW_GAP
     } else {
         row_top
     };
@@ -219,14 +220,14 @@ pub fn a11y_bar_ui(ui: &mut Ui, view: &View<'_>, bar: &A11yBar<'_>) -> Vec<A11yA
         let mut w = pill_width(ui, frame, text, false) + 48.0;
         if two_rows {
             // Two toggles share their row; a long label is set smaller to fit.
-            w = w.min((inner.width() - 16.0) / 2.0);
+            w = w.min((inner.width() - space::M) / 2.0);
         }
         right -= w;
-        let r = Rect::from_min_size(pos2(right, toggles_top), vec2(w, 80.0));
+        let r = Rect::from_min_size(pos2(right, toggles_top), vec2(w, size::BUTTON));
         if toggle_pill(ui, frame, colours, r, Id::unique(id), text, on) {
             actions.push(action);
         }
-        right -= 16.0;
+        right -= space::M;
     }
 
     // Between the buttons: a notice, the hint, or the paragraph being read as a subtitle
@@ -240,8 +241,15 @@ pub fn a11y_bar_ui(ui: &mut Ui, view: &View<'_>, bar: &A11yBar<'_>) -> Vec<A11yA
     } else {
         (view.t(&labels.read_aloud_hint), colours.text_secondary)
     };
-    let room_right = if two_rows { inner.right() } else { right - 8.0 };
-    let room = Rect::from_min_max(pos2(x + 8.0, row_top), pos2(room_right, row_top + 80.0));
+    let room_right = if two_rows {
+        inner.right()
+    } else {
+        right - space::XS
+    };
+    let room = Rect::from_min_max(
+        pos2(x + space::XS, row_top),
+        pos2(room_right, row_top + size::BUTTON),
+    );
     if room.width() >= 160.0 {
         let text = super::widgets::galley(ui, frame, message, CAPTION, colour, room.width(), 2);
         let h = frame.design_len(text.size().y);
@@ -279,7 +287,7 @@ fn toggle_pill(
     let bx = Rect::from_center_size(pos2(rect.left() + 40.0, rect.center().y), vec2(24.0, 24.0));
     ui.painter().rect_stroke(
         frame.rect(bx),
-        frame.pt(4.0),
+        frame.pt(radii::MARKER),
         Stroke::new(frame.pt(2.5), ink),
         egui::StrokeKind::Inside,
     );

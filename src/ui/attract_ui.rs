@@ -1,6 +1,7 @@
 //! The attract loop: full-screen slides that cross-fade, a slow pan and zoom on pictures,
 //! big key figures, a calm touch hint that needs no words, and slide progress.
 
+use crate::tokens::{motion, radii, size, space};
 use egui::epaint::RectShape;
 use egui::{Color32, Pos2, Rect, Stroke, Ui, pos2, vec2};
 
@@ -183,23 +184,26 @@ fn slide_ui(
                 frame.design_len(title.size().y),
                 frame.design_len(lead.size().y),
             );
-            let mut y = 800.0 - lead_h - 16.0 - title_h - 16.0 - EYEBROW.line;
+            let mut y = 800.0 - lead_h - space::M - title_h - space::M - EYEBROW.line;
             text_at(
                 ui,
                 frame,
-                pos2(96.0, y),
+                pos2(size::MARGIN_SIDE, y),
                 &upper(view.t(&section.eyebrow)),
                 EYEBROW,
                 colours.accent,
                 1000.0,
                 1,
             );
-            y += EYEBROW.line + 16.0;
+            y += EYEBROW.line + space::M;
             ui.painter()
-                .galley(frame.pos(pos2(96.0, y)), title, colours.text);
-            y += title_h + 16.0;
-            ui.painter()
-                .galley(frame.pos(pos2(96.0, y)), lead, colours.text_secondary);
+                .galley(frame.pos(pos2(size::MARGIN_SIDE, y)), title, colours.text);
+            y += title_h + space::M;
+            ui.painter().galley(
+                frame.pos(pos2(size::MARGIN_SIDE, y)),
+                lead,
+                colours.text_secondary,
+            );
         }
         Slide::Figure {
             section, figure, ..
@@ -219,22 +223,22 @@ fn slide_ui(
                 progress,
             );
             ui.multiply_opacity(words);
-            let top = 800.0 - LEAD.line * 3.0 - FIGURE_XL.line - 24.0 - EYEBROW.line - 16.0;
+            let top = 800.0 - LEAD.line * 3.0 - FIGURE_XL.line - space::L - EYEBROW.line - space::M;
             text_at(
                 ui,
                 &view.frame,
-                pos2(96.0, top),
+                pos2(size::MARGIN_SIDE, top),
                 &upper(view.t(&section.eyebrow)),
                 EYEBROW,
                 view.colours.accent,
                 1000.0,
                 1,
             );
-            let figure_top = top + EYEBROW.line + 16.0;
+            let figure_top = top + EYEBROW.line + space::M;
             figure_ui(
                 ui,
                 view,
-                pos2(96.0, figure_top),
+                pos2(size::MARGIN_SIDE, figure_top),
                 &count_up(
                     view.t(&figure.value),
                     view.numbers.get(view.t(&figure.value)),
@@ -247,7 +251,7 @@ fn slide_ui(
             text_at(
                 ui,
                 &view.frame,
-                pos2(96.0, figure_top + FIGURE_XL.line + 24.0),
+                pos2(size::MARGIN_SIDE, figure_top + FIGURE_XL.line + space::L),
                 view.t(&figure.label),
                 LEAD,
                 view.colours.text,
@@ -262,7 +266,7 @@ fn slide_ui(
             text_at(
                 ui,
                 &view.frame,
-                pos2(96.0, y),
+                pos2(size::MARGIN_SIDE, y),
                 view.t(&picture.caption),
                 LEAD,
                 view.colours.text,
@@ -299,8 +303,11 @@ fn slide_ui(
                     2,
                 );
                 let y = 800.0 - view.frame.design_len(name.size().y);
-                ui.painter()
-                    .galley(view.frame.pos(pos2(96.0, y)), name, view.colours.text);
+                ui.painter().galley(
+                    view.frame.pos(pos2(size::MARGIN_SIDE, y)),
+                    name,
+                    view.colours.text,
+                );
             }
         }
     }
@@ -383,11 +390,11 @@ pub fn closed_ui(ui: &Ui, view: &View<'_>, hours: &OpeningHours) {
         f32::INFINITY,
         1,
     );
-    let y = top + frame.design_len(title_size.y) + 32.0;
+    let y = top + frame.design_len(title_size.y) + space::XL;
     let times_pos = frame.pos(pos2(centre_x, y)) - vec2(times.size().x / 2.0, 0.0);
     ui.painter()
         .galley(times_pos, times, colours.text_secondary);
-    signature(ui, frame, colours, pos2(96.0, 72.0 + 11.0));
+    signature(ui, frame, colours, pos2(size::MARGIN_SIDE, 72.0 + 11.0));
 }
 
 /// The story's title on the ink (no slides, or until the map tour exists).
@@ -395,7 +402,7 @@ fn title_slide_ui(ui: &Ui, view: &View<'_>) {
     text_at(
         ui,
         &view.frame,
-        pos2(96.0, 480.0),
+        pos2(size::MARGIN_SIDE, 480.0),
         view.t(&view.content.story.title),
         HERO,
         view.colours.text,
@@ -409,7 +416,7 @@ fn title_slide_ui(ui: &Ui, view: &View<'_>) {
 fn chrome_ui(ui: &Ui, view: &View<'_>, show: &Slideshow, at: &SlideAt) {
     let frame = &view.frame;
     let colours = view.colours;
-    signature(ui, frame, colours, pos2(96.0, 72.0 + 11.0));
+    signature(ui, frame, colours, pos2(size::MARGIN_SIDE, 72.0 + 11.0));
     let title = upper(view.t(&view.content.story.title));
     text_at(
         ui,
@@ -421,19 +428,25 @@ fn chrome_ui(ui: &Ui, view: &View<'_>, show: &Slideshow, at: &SlideAt) {
         1200.0,
         1,
     );
-    let bottom = frame.size.y - 64.0;
+    let bottom = frame.size.y - space::XXXL;
     for i in 0..show.len() {
         #[expect(clippy::cast_precision_loss, reason = "a handful of slides")]
-        let x = 96.0 + i as f32 * (56.0 + 8.0);
+        let x = size::MARGIN_SIDE + i as f32 * (56.0 + space::XS);
         let segment = Rect::from_min_size(pos2(x, bottom), vec2(56.0, 4.0));
-        ui.painter()
-            .rect_filled(frame.rect(segment), frame.pt(2.0), colours.line);
+        ui.painter().rect_filled(
+            frame.rect(segment),
+            frame.pt(radii::pill(4.0)),
+            colours.line,
+        );
         if i == at.index {
             #[expect(clippy::cast_possible_truncation, reason = "a fraction 0..1")]
             let done = (at.elapsed / at.duration).clamp(0.0, 1.0) as f32;
             let filled = Rect::from_min_size(segment.min, vec2(56.0 * done, 4.0));
-            ui.painter()
-                .rect_filled(frame.rect(filled), frame.pt(2.0), colours.accent);
+            ui.painter().rect_filled(
+                frame.rect(filled),
+                frame.pt(radii::pill(4.0)),
+                colours.accent,
+            );
         }
     }
     let names: Vec<&str> = view
@@ -452,7 +465,8 @@ fn chrome_ui(ui: &Ui, view: &View<'_>, show: &Slideshow, at: &SlideAt) {
         f32::INFINITY,
         1,
     );
-    let pos = frame.pos(pos2(frame.size.x - 96.0, bottom - 14.0)) - vec2(galley.size().x, 0.0);
+    let pos = frame.pos(pos2(frame.size.x - size::MARGIN_SIDE, bottom - 14.0))
+        - vec2(galley.size().x, 0.0);
     ui.painter().galley(pos, galley, colours.text);
 }
 
@@ -462,7 +476,7 @@ fn touch_hint_ui(ui: &Ui, view: &View<'_>, now: f64) {
     let colour = view.colours.text;
     let centre = pos2(frame.size.x / 2.0, frame.size.y - 56.0 - 80.0);
     let painter = ui.painter();
-    let phase = now.rem_euclid(3.6);
+    let phase = now.rem_euclid(motion::HINT_CYCLE);
     for delay in [0.0, 0.6] {
         let t = phase - delay;
         if (0.0..1.8).contains(&t) {

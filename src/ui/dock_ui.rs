@@ -1,5 +1,6 @@
 //! The dock: the band of controls at the bottom of every screen but attract.
 
+use crate::tokens::{radii, size, space};
 use egui::{Id, Rect, Ui, pos2, vec2};
 
 use super::a11y_ui::a11y_button_rect;
@@ -21,15 +22,16 @@ pub fn dock_ui(ui: &mut Ui, view: &View<'_>, screen: &Screen) -> Option<Intent> 
     let icons_only = narrow_dock(frame) || joined;
     let mut button = |ui: &mut Ui, label: &str, icon: Icon, id: &str, kind: ButtonKind| {
         if icons_only {
-            let rect = Rect::from_min_size(pos2(left, dock.top()), vec2(80.0, 80.0));
-            left += 80.0 + 16.0;
+            let rect =
+                Rect::from_min_size(pos2(left, dock.top()), vec2(size::BUTTON, size::BUTTON));
+            left += size::BUTTON + space::M;
             return Button::round(label, icon)
                 .ui(ui, frame, colours, rect, Id::unique(id))
                 .clicked();
         }
         let width = pill_width(ui, frame, label, true);
         let rect = Rect::from_min_size(pos2(left, dock.top()), vec2(width, dock.height()));
-        left += width + 16.0;
+        left += width + space::M;
         Button::pill(label)
             .icon(icon)
             .kind(kind)
@@ -98,9 +100,9 @@ pub fn dock_ui(ui: &mut Ui, view: &View<'_>, screen: &Screen) -> Option<Intent> 
 /// [`View::controls_join_dock`]): centred between Home and Back, shown as icons, and the
 /// accessibility button.
 pub fn joined_row_start(ui: &Ui, view: &View<'_>, width: f32) -> f32 {
-    let left_end = view.frame.dock().left() + 2.0 * (80.0 + 16.0);
-    let right_end = a11y_button_rect(ui, view).left() - 24.0;
-    (f32::midpoint(left_end, right_end) - width / 2.0).max(left_end + 8.0)
+    let left_end = view.frame.dock().left() + 2.0 * (size::BUTTON + space::M);
+    let right_end = a11y_button_rect(ui, view).left() - space::L;
+    (f32::midpoint(left_end, right_end) - width / 2.0).max(left_end + space::XS)
 }
 
 /// ‹ dots ›: previous and next section, and where the visitor is.
@@ -118,22 +120,22 @@ fn pager_ui(ui: &mut Ui, view: &View<'_>, index: usize, left_end: f32) -> Option
     } else {
         -8.0
     };
-    let total = 80.0 + 24.0 + dots_w + 24.0 + 80.0;
+    let total = size::BUTTON + space::L + dots_w + space::L + size::BUTTON;
     // Centred in the dock; on narrow screens (portrait) the dock has no room for it, so it
     // sits right-aligned on the row above, beside "Show on map" (see `section_layout`).
     let narrow = frame.portrait || frame.compact();
     let (start, top) = if view.controls_join_dock() {
         (joined_row_start(ui, view, total), dock.top())
     } else if narrow {
-        (dock.right() - total, dock.top() - 32.0 - 80.0)
+        (dock.right() - total, dock.top() - space::XL - size::BUTTON)
     } else {
         (
-            (frame.size.x / 2.0 - total / 2.0).max(left_end + 24.0),
+            (frame.size.x / 2.0 - total / 2.0).max(left_end + space::L),
             dock.top(),
         )
     };
     let mut intent = None;
-    let previous = Rect::from_min_size(pos2(start, top), vec2(80.0, 80.0));
+    let previous = Rect::from_min_size(pos2(start, top), vec2(size::BUTTON, size::BUTTON));
     let has_previous = index > 0;
     if Button::round(view.t(&labels.previous), Icon::ChevronLeft)
         .dimmed(!has_previous)
@@ -143,8 +145,8 @@ fn pager_ui(ui: &mut Ui, view: &View<'_>, index: usize, left_end: f32) -> Option
     {
         intent = Some(Intent::TurnTo(index - 1));
     }
-    let mut x = start + 80.0 + 24.0;
-    let cy = top + 40.0;
+    let mut x = start + size::BUTTON + space::L;
+    let cy = top + size::BUTTON / 2.0;
     for i in (0..count).filter(|_| dots) {
         let (w, colour) = if i == index {
             (40.0, colours.accent)
@@ -153,10 +155,13 @@ fn pager_ui(ui: &mut Ui, view: &View<'_>, index: usize, left_end: f32) -> Option
         };
         let dot = Rect::from_min_size(pos2(x, cy - 6.0), vec2(w, 12.0));
         ui.painter()
-            .rect_filled(frame.rect(dot), frame.pt(6.0), colour);
-        x += w + 8.0;
+            .rect_filled(frame.rect(dot), frame.pt(radii::pill(12.0)), colour);
+        x += w + space::XS;
     }
-    let next = Rect::from_min_size(pos2(start + total - 80.0, top), vec2(80.0, 80.0));
+    let next = Rect::from_min_size(
+        pos2(start + total - size::BUTTON, top),
+        vec2(size::BUTTON, size::BUTTON),
+    );
     let has_next = index + 1 < count;
     if Button::round(view.t(&labels.next), Icon::ChevronRight)
         .dimmed(!has_next)

@@ -1,5 +1,6 @@
 //! Home: the story's title, its introduction and one large tile per section.
 
+use crate::tokens::{radii, size, space};
 use egui::{Align2, CornerRadius, Id, Rect, Role, Ui, pos2, vec2};
 
 use super::layout::{MIN_TILE_PICTURE, home_layout, home_text_widths, is_short};
@@ -173,14 +174,20 @@ impl TileText {
     fn figure_block(&self, with_caption: bool) -> f32 {
         match (self.caption > 0.0, with_caption) {
             (false, _) => 0.0,
-            (true, true) => FIGURE_S.line + 4.0 + self.caption,
+            (true, true) => FIGURE_S.line + space::XXS + self.caption,
             (true, false) => FIGURE_S.line,
         }
     }
 
     /// Height of a tile's text: number, headline and figure block, with its padding.
     fn need(&self, with_caption: bool) -> f32 {
-        24.0 + EYEBROW.line + 4.0 + self.title + 16.0 + self.figure_block(with_caption) + 28.0
+        space::L
+            + EYEBROW.line
+            + space::XXS
+            + self.title
+            + space::M
+            + self.figure_block(with_caption)
+            + 28.0
     }
 }
 
@@ -201,10 +208,10 @@ fn tile_ui(
     let colours = view.colours;
     let section = &view.content.sections[index];
     let pad = tile_pad(&rect);
-    let mut y = rect.top() + 24.0;
+    let mut y = rect.top() + space::L;
     if picture_h > 0.0 {
         let picture_rect = Rect::from_min_size(rect.min, vec2(rect.width(), picture_h));
-        let r = radius(frame, 16.0);
+        let r = radius(frame, radii::TILE);
         let corners = CornerRadius {
             nw: r,
             ne: r,
@@ -219,7 +226,7 @@ fn tile_ui(
             picture_rect,
             corners,
         );
-        y = picture_rect.bottom() + 24.0;
+        y = picture_rect.bottom() + space::L;
     }
 
     let inner_w = rect.width() - 2.0 * pad;
@@ -233,7 +240,7 @@ fn tile_ui(
         inner_w,
         1,
     );
-    y += EYEBROW.line + 4.0;
+    y += EYEBROW.line + space::XXS;
     y += text_at(
         ui,
         frame,
@@ -243,10 +250,10 @@ fn tile_ui(
         colours.text,
         inner_w,
         TILE_TITLE_ROWS,
-    ) + 12.0;
+    ) + space::S;
 
     // Teaser figure and its caption pinned to the bottom; the summary between, when it fits whole.
-    let room = rect.bottom() - pad - (y + 4.0);
+    let room = rect.bottom() - pad - (y + space::XXS);
     let with_caption = tiles.figure_block(true) <= room;
     let block = tiles.figure_block(with_caption);
     let bottom = rect.bottom() - pad - block;
@@ -265,7 +272,7 @@ fn tile_ui(
             text_at(
                 ui,
                 frame,
-                pos2(rect.left() + pad, bottom + FIGURE_S.line + 4.0),
+                pos2(rect.left() + pad, bottom + FIGURE_S.line + space::XXS),
                 view.t(&figure.label),
                 CAPTION,
                 colours.text_secondary,
@@ -278,13 +285,13 @@ fn tile_ui(
     let disc_y = if figure.is_some() {
         bottom + FIGURE_S.line / 2.0
     } else {
-        rect.bottom() - pad - 28.0
+        rect.bottom() - pad - size::ARROW_DISC / 2.0
     };
-    let disc = pos2(rect.right() - pad - 28.0, disc_y);
-    if disc_y - 28.0 >= y - 12.0 {
+    let disc = pos2(rect.right() - pad - size::ARROW_DISC / 2.0, disc_y);
+    if disc_y - size::ARROW_DISC / 2.0 >= y - space::S {
         ui.painter().circle_filled(
             frame.pos(disc),
-            frame.pt(28.0),
+            frame.pt(size::ARROW_DISC / 2.0),
             mix(colours.raised, colours.accent, press),
         );
         icon(ui, frame, Icon::Forward, disc, 22.0, colours.text);
@@ -298,7 +305,7 @@ fn tile_ui(
         inner_w,
         0,
     );
-    if y + frame.design_len(summary.size().y) <= bottom - 16.0 {
+    if y + frame.design_len(summary.size().y) <= bottom - space::M {
         ui.painter().galley(
             frame.pos(pos2(rect.left() + pad, y)),
             summary,
@@ -329,7 +336,7 @@ pub fn figure_ui(
     let measure = |style: TypeStyle| {
         let value = galley(ui, frame, value, style, colour, f32::INFINITY, 1);
         let unit = galley(ui, frame, unit, unit_style(style), colour, f32::INFINITY, 1);
-        let gap = if unit.is_empty() { 0.0 } else { 8.0 };
+        let gap = if unit.is_empty() { 0.0 } else { space::XS };
         (
             frame.design_len(value.size().x + unit.size().x) + gap,
             value,
@@ -357,7 +364,7 @@ pub fn figure_ui(
         let baseline_y = frame.pos(pos2(0.0, top + fitted.line)).y;
         let unit_size = unit_galley.size();
         let unit_pos = pos2(
-            frame.pos(pos2(pos.x + value_w + 8.0, 0.0)).x,
+            frame.pos(pos2(pos.x + value_w + space::XS, 0.0)).x,
             baseline_y - unit_size.y - frame.pt(fitted.size * 0.12),
         );
         ui.painter().galley(

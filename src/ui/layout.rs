@@ -27,14 +27,9 @@ pub struct Frame {
     pub portrait: bool,
 }
 
-/// The widest the content grows, in design points.
-pub const MAX_CONTENT_WIDTH: f32 = 1728.0;
-
-/// Gap between tiles and cards.
-pub const GUTTER: f32 = 24.0;
-
-/// Height of dock controls.
-pub const DOCK_HEIGHT: f32 = 80.0;
+use crate::tokens::size;
+pub use crate::tokens::size::{DOCK_HEIGHT, MAX_CONTENT_WIDTH};
+pub use crate::tokens::space::GUTTER;
 
 impl Frame {
     /// The frame for a screen rectangle (in screen points) and the theme's base size.
@@ -77,7 +72,11 @@ impl Frame {
 
     /// Left and right margin: 96 (64 in portrait), more on wide screens so content stays ≤ 1728.
     pub fn margin_x(&self) -> f32 {
-        let minimum: f32 = if self.portrait { 64.0 } else { 96.0 };
+        let minimum = if self.portrait {
+            size::MARGIN_PORTRAIT
+        } else {
+            size::MARGIN_SIDE
+        };
         minimum.max((self.size.x - MAX_CONTENT_WIDTH) / 2.0)
     }
 
@@ -88,11 +87,15 @@ impl Frame {
 
     /// The dock band: controls 80 high, 40 above the bottom edge.
     pub fn dock(&self) -> Rect {
-        let controls_margin: f32 = if self.portrait { 64.0 } else { 40.0 };
+        let controls_margin = if self.portrait {
+            size::MARGIN_PORTRAIT
+        } else {
+            size::CONTROL_EDGE
+        };
         let x = controls_margin.max((self.size.x - MAX_CONTENT_WIDTH) / 2.0);
         Rect::from_min_max(
-            pos2(x, self.size.y - 40.0 - DOCK_HEIGHT),
-            pos2(self.size.x - x, self.size.y - 40.0),
+            pos2(x, self.size.y - size::DOCK_BOTTOM - DOCK_HEIGHT),
+            pos2(self.size.x - x, self.size.y - size::DOCK_BOTTOM),
         )
     }
 

@@ -1,4 +1,4 @@
-//! Drawing: design tokens, pure layout, widgets and one module per screen.
+//! Drawing: pure layout, widgets and one module per screen (the design tokens are `crate::tokens`, the colours and type `theme`).
 
 pub mod a11y_ui;
 pub mod attract_ui;

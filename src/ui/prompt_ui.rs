@@ -1,6 +1,7 @@
 //! The "still there?" prompt before an idle reset: a countdown ring that needs no
 //! language, the question in the visitor's language, and a Continue button.
 
+use crate::tokens::{size, space};
 use egui::{Align2, Id, Rect, Role, Shape, Stroke, Ui, pos2, vec2};
 
 use super::theme::{BODY_S, FIGURE_S, H2};
@@ -20,7 +21,10 @@ pub fn still_there_ui(ui: &mut Ui, view: &View<'_>, seconds_left: f64, warning_s
     elevated(ui, frame, panel, colours.raised, Elevation::Panel);
 
     // Countdown ring: the amber arc shrinks as the seconds run out.
-    let centre = pos2(panel.right() - 48.0 - 48.0, panel.top() + 48.0 + 48.0);
+    let centre = pos2(
+        panel.right() - space::XXL - space::XXL,
+        panel.top() + space::XXL + space::XXL,
+    );
     ui.painter().circle_stroke(
         frame.pos(centre),
         frame.pt(44.0),
@@ -59,12 +63,12 @@ pub fn still_there_ui(ui: &mut Ui, view: &View<'_>, seconds_left: f64, warning_s
     let pos = Align2::CENTER_CENTER.anchor_size(frame.pos(centre), number.size());
     ui.painter().galley(pos.min, number, colours.text);
 
-    let left = panel.left() + 48.0;
+    let left = panel.left() + space::XXL;
     let title = view.t(&labels.still_there);
     let title_h = text_at(
         ui,
         frame,
-        pos2(left, panel.top() + 48.0),
+        pos2(left, panel.top() + space::XXL),
         title,
         H2,
         colours.text,
@@ -74,7 +78,7 @@ pub fn still_there_ui(ui: &mut Ui, view: &View<'_>, seconds_left: f64, warning_s
     text_node(
         ui,
         view,
-        Rect::from_min_size(pos2(left, panel.top() + 48.0), vec2(460.0, title_h)),
+        Rect::from_min_size(pos2(left, panel.top() + space::XXL), vec2(460.0, title_h)),
         Id::unique("still-there"),
         title,
         Role::Label,
@@ -82,7 +86,7 @@ pub fn still_there_ui(ui: &mut Ui, view: &View<'_>, seconds_left: f64, warning_s
     text_at(
         ui,
         frame,
-        pos2(left, panel.top() + 48.0 + title_h + 12.0),
+        pos2(left, panel.top() + space::XXL + title_h + space::S),
         view.t(&labels.touch_to_continue),
         BODY_S,
         colours.text_secondary,
@@ -91,8 +95,8 @@ pub fn still_there_ui(ui: &mut Ui, view: &View<'_>, seconds_left: f64, warning_s
     );
     let label = view.t(&labels.continue_);
     let button = Rect::from_min_size(
-        pos2(left, panel.bottom() - 48.0 - 80.0),
-        vec2(pill_width(ui, frame, label, false).max(220.0), 80.0),
+        pos2(left, panel.bottom() - space::XXL - size::BUTTON),
+        vec2(pill_width(ui, frame, label, false).max(220.0), size::BUTTON),
     );
     Button::pill(label)
         .kind(ButtonKind::Primary)

@@ -6,6 +6,7 @@
 mod body;
 mod page;
 
+use crate::tokens::space;
 use egui::{Id, Rect, Sense, Ui, pos2};
 
 use super::view::View;
@@ -73,7 +74,7 @@ pub fn section_ui(
     // The whole page above the dock takes drags; buttons on it still take taps.
     let page = Rect::from_min_max(
         pos2(0.0, 0.0),
-        pos2(page_width, view.frame.dock().top() - 8.0),
+        pos2(page_width, view.frame.dock().top() - space::XS),
     );
     let drag = ui.interact(
         view.frame.rect(page),
@@ -173,7 +174,7 @@ pub fn section_ui(
         if view.spoken != state.followed {
             state.followed = view.spoken;
             if let Some(top) = drawn.spoken_top {
-                state.scroll.offset = (top - 16.0).clamp(0.0, drawn.max_scroll);
+                state.scroll.offset = (top - space::M).clamp(0.0, drawn.max_scroll);
                 state.scroll.velocity = 0.0;
                 ui.ctx().request_repaint();
             }

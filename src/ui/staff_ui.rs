@@ -3,6 +3,7 @@
 //! It covers the whole screen, so nothing of the visitors' screens can be touched through
 //! it. Staff read it in English: it is a service screen, not part of the story.
 
+use crate::tokens::{size, space};
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
@@ -77,7 +78,7 @@ fn heading(ui: &Ui, frame: &Frame, colours: &Colours, left: f32, width: f32, tit
         width,
         1,
     );
-    top + 40.0 + h + 32.0
+    top + 40.0 + h + space::XL
 }
 
 /// Draws the keypad or the panel for `gate`; returns what staff pressed.
@@ -114,12 +115,12 @@ fn keypad_ui(
     let mut action = None;
 
     let key = vec2(144.0, 88.0);
-    let gap = 16.0;
+    let gap = space::M;
     let pad_width = 3.0 * key.x + 2.0 * gap;
     let pad_left = (frame.size.x - pad_width) / 2.0;
 
     // One dot per digit typed, in a row as wide as the keypad.
-    let dot_y = y + 24.0;
+    let dot_y = y + space::L;
     for i in 0..typed {
         #[expect(clippy::cast_precision_loss, reason = "at most eight dots")]
         let x = pad_left + 12.0 + i as f32 * 40.0;
@@ -163,7 +164,7 @@ fn keypad_ui(
         pad_width,
         2,
     );
-    y += 64.0;
+    y += space::XXXL;
 
     let keys = [
         "1", "2", "3", "4", "5", "6", "7", "8", "9", "Delete", "0", "OK",
@@ -193,7 +194,7 @@ fn keypad_ui(
             });
         }
     }
-    y += 4.0 * (key.y + gap) + 24.0;
+    y += 4.0 * (key.y + gap) + space::L;
     let back = Rect::from_min_size(pos2(pad_left, y), vec2(pad_width, key.y));
     if Button::pill("Back to visitors")
         .ui(ui, frame, colours, back, Id::unique("staff-back"))
@@ -345,7 +346,7 @@ fn panel_ui(
             value_w,
             3,
         );
-        y += h.max(32.0) + 16.0;
+        y += h.max(32.0) + space::M;
         if label == "Outcome"
             && let Some(error) = info
                 .reload
@@ -353,11 +354,11 @@ fn panel_ui(
                 .as_ref()
                 .or(info.reload.settings_error.as_ref())
         {
-            y += error_ui(ui, frame, colours, pos2(left + label_w, y), value_w, error) + 16.0;
+            y += error_ui(ui, frame, colours, pos2(left + label_w, y), value_w, error) + space::M;
         }
     }
 
-    let row_h = 80.0;
+    let row_h = size::BUTTON;
     // Under the rows, but never off the screen when an error is long.
     y = (y + 40.0).min(frame.size.y - row_h - 72.0);
     let mut action = None;
@@ -386,7 +387,7 @@ fn panel_ui(
         {
             action = Some(act);
         }
-        x += w + 24.0;
+        x += w + space::L;
     }
     if let Some(left_secs) = gate.leaves_in(now) {
         text_at(

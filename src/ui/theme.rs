@@ -1,4 +1,5 @@
-//! Design tokens (visual.md §2–3): colours from content, the type scale, fonts.
+//! Colour and type tokens (visual.md §2–3): colours from content, the type scale, fonts.
+//! Spacing, radii, sizes and motion are in [`crate::tokens`].
 
 use std::path::Path;
 use std::sync::Arc;

@@ -1,5 +1,6 @@
 //! What every screen needs to draw: the frame, colours, content and language.
 
+use crate::tokens::{radii, space};
 use egui::epaint::RectShape;
 use egui::{Color32, CornerRadius, Id, Rect, Role, Sense, Ui, WidgetInfo, pos2};
 
@@ -89,7 +90,7 @@ impl<'a> View<'a> {
         (frame.portrait || frame.compact())
             && self
                 .reach_top
-                .is_some_and(|top| frame.dock().top() - 32.0 - DOCK_HEIGHT < top - 0.5)
+                .is_some_and(|top| frame.dock().top() - space::XL - DOCK_HEIGHT < top - 0.5)
     }
 
     /// Whether `kind` is the element being read aloud.
@@ -102,7 +103,7 @@ impl<'a> View<'a> {
 /// amber rule at its left, so the eye finds what the voice says. Drawn before the text.
 pub fn spoken_text_mark(ui: &Ui, view: &View<'_>, rect: Rect) {
     let frame = &view.frame;
-    let wash = rect.expand2(egui::vec2(16.0, 8.0));
+    let wash = rect.expand2(egui::vec2(space::M, space::XS));
     ui.painter().rect_filled(
         frame.rect(wash),
         frame.pt(12.0),
@@ -112,16 +113,19 @@ pub fn spoken_text_mark(ui: &Ui, view: &View<'_>, rect: Rect) {
         pos2(wash.left(), wash.top()),
         pos2(wash.left() + 6.0, wash.bottom()),
     );
-    ui.painter()
-        .rect_filled(frame.rect(rule), frame.pt(3.0), view.colours.accent);
+    ui.painter().rect_filled(
+        frame.rect(rule),
+        frame.pt(radii::pill(6.0)),
+        view.colours.accent,
+    );
 }
 
 /// Marks a card or tile being read aloud: an amber outline around it.
 pub fn spoken_card_mark(ui: &Ui, view: &View<'_>, rect: Rect) {
     let frame = &view.frame;
     ui.painter().rect_stroke(
-        frame.rect(rect.expand(4.0)),
-        frame.pt(20.0),
+        frame.rect(rect.expand(space::XXS)),
+        frame.pt(radii::TILE + space::XXS),
         egui::Stroke::new(frame.pt(4.0), view.colours.accent),
         egui::StrokeKind::Outside,
     );
@@ -156,7 +160,7 @@ pub fn outline(ui: &Ui, view: &View<'_>, rect: Rect) {
     let frame = &view.frame;
     ui.painter().rect_stroke(
         frame.rect(rect),
-        frame.pt(16.0),
+        frame.pt(radii::TILE),
         egui::Stroke::new(frame.pt(2.0), view.colours.text),
         egui::StrokeKind::Inside,
     );

@@ -13,6 +13,7 @@ use egui::{
 
 use super::layout::Frame;
 use super::theme::{Colours, LABEL, TypeStyle};
+use crate::tokens::{radii, size};
 
 mod button;
 
@@ -282,10 +283,10 @@ pub fn language_switch(
     let pad = LANGUAGE_SWITCH_PAD;
     let widths = language_widths(ui, frame, languages);
     let total: f32 = widths.iter().sum::<f32>() + 2.0 * pad;
-    let outer = Rect::from_min_size(pos2(right - total, top), vec2(total, 80.0));
+    let outer = Rect::from_min_size(pos2(right - total, top), vec2(total, size::BUTTON));
     ui.painter().rect_filled(
         frame.rect(outer),
-        CornerRadius::same(radius(frame, 40.0)),
+        CornerRadius::same(radius(frame, radii::PILL_BUTTON)),
         colours.raised,
     );
     let mut chosen = None;

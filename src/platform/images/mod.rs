@@ -37,7 +37,7 @@ use worker::{Decoded, Request, decoder_loop};
 pub const DEFAULT_CACHE_BYTES: usize = 128 * 1024 * 1024;
 
 /// How long a picture takes to fade in once decoded, in seconds.
-pub const FADE_SECS: f64 = 0.2;
+pub const FADE_SECS: f64 = crate::tokens::motion::PICTURE_FADE;
 
 /// Decoding threads.
 const DECODER_THREADS: usize = 2;

@@ -1,5 +1,6 @@
 //! Home's layout: the title, the introduction and the grid of section tiles.
 
+use crate::tokens::space;
 use egui::{Pos2, Rect, pos2, vec2};
 
 use super::{Frame, grid, is_short};
@@ -27,7 +28,7 @@ pub fn home_text_widths(frame: &Frame) -> (f32, f32) {
         (content_w, content_w.min(900.0))
     } else {
         (
-            (content_w - HOME_INTRO_WIDTH - 48.0).min(1200.0),
+            (content_w - HOME_INTRO_WIDTH - space::XXL).min(1200.0),
             HOME_INTRO_WIDTH,
         )
     }
@@ -75,7 +76,7 @@ fn home_layout_with(
     let stacked = frame.portrait || frame.compact();
     let short = is_short(frame);
     let eyebrow_y = if frame.portrait {
-        96.0
+        space::HUGE
     } else if short {
         40.0
     } else {
@@ -88,12 +89,12 @@ fn home_layout_with(
         None => (None, title.bottom()),
         Some(intro_h) if stacked => {
             let intro =
-                Rect::from_min_size(pos2(mx, title.bottom() + 24.0), vec2(intro_w, intro_h));
+                Rect::from_min_size(pos2(mx, title.bottom() + space::L), vec2(intro_w, intro_h));
             (Some(intro), intro.bottom())
         }
         Some(intro_h) => {
             let intro = Rect::from_min_size(
-                pos2(mx + content_w - intro_w, eyebrow_y - 8.0),
+                pos2(mx + content_w - intro_w, eyebrow_y - space::XS),
                 vec2(intro_w, intro_h),
             );
             (Some(intro), title.bottom().max(intro.bottom()))
@@ -117,15 +118,15 @@ fn home_layout_with(
         };
         (columns, if short { 0.0 } else { 312.0 })
     };
-    let gap = if short { 32.0 } else { 40.0 };
+    let gap = if short { space::XL } else { 40.0 };
     let tiles_top = minimum_top.max(text_bottom + gap);
     let tiles_bottom = dock_top
         - if frame.portrait {
-            64.0
+            space::XXXL
         } else if short {
-            32.0
+            space::XL
         } else {
-            48.0
+            space::XXL
         };
     let tiles = grid(
         mx,

@@ -1,5 +1,6 @@
 //! A section screen's layout: text column, picture, key-figure cards, timeline, map button.
 
+use crate::tokens::{size, space};
 use egui::{Rect, pos2, vec2};
 
 use super::{DOCK_HEIGHT, Frame, grid, is_short};
@@ -54,10 +55,10 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
         // Too little height for the parts apart (larger text): one scrolling column. The
         // row above the dock holds "Show on map" and the pager, as on narrow screens.
         let map_button = Rect::from_min_size(
-            pos2(mx, dock_top - 32.0 - DOCK_HEIGHT),
+            pos2(mx, dock_top - space::XL - DOCK_HEIGHT),
             vec2(360.0, DOCK_HEIGHT),
         );
-        let body_bottom = map_button.top() - 24.0;
+        let body_bottom = map_button.top() - space::L;
         return SectionLayout {
             text_column: Rect::from_min_max(
                 pos2(mx, 40.0),
@@ -74,16 +75,16 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
     if frame.portrait || frame.compact() {
         // One column: picture, text, figures, timeline, then a row for "Show on map" and the
         // pager (the dock has no room for the pager on a narrow screen), then the dock.
-        let mut bottom = dock_top - 32.0;
+        let mut bottom = dock_top - space::XL;
         let map_button =
             Rect::from_min_size(pos2(mx, bottom - DOCK_HEIGHT), vec2(360.0, DOCK_HEIGHT));
-        bottom = map_button.top() - 32.0;
+        bottom = map_button.top() - space::XL;
         let timeline = parts.timeline.then(|| {
             let band = Rect::from_min_max(
                 pos2(mx, bottom - TIMELINE_TALL),
                 pos2(mx + content_w, bottom),
             );
-            bottom = band.top() - 32.0;
+            bottom = band.top() - space::XL;
             band
         });
         let figure_h = if frame.portrait { 212.0 } else { 180.0 };
@@ -96,16 +97,16 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
                 cards,
                 MAX_FIGURE_CARDS,
             );
-            bottom -= figure_h + 32.0;
+            bottom -= figure_h + space::XL;
             row
         } else {
             Vec::new()
         };
         let picture_h = if frame.portrait { 420.0 } else { 0.0 };
         let picture = (parts.picture && frame.portrait)
-            .then(|| Rect::from_min_size(pos2(mx, 64.0), vec2(content_w, picture_h)));
+            .then(|| Rect::from_min_size(pos2(mx, size::MARGIN_TOP), vec2(content_w, picture_h)));
         // Room for a two-line caption and the credit under the picture.
-        let text_top = picture.map_or(64.0, |p| p.bottom() + 136.0);
+        let text_top = picture.map_or(size::MARGIN_TOP, |p| p.bottom() + 136.0);
         return SectionLayout {
             text_column: Rect::from_min_max(
                 pos2(mx, text_top),
@@ -128,13 +129,13 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
             pos2(mx + content_w, dock_top - 36.0),
         )
     });
-    let lower_limit = timeline.map_or(dock_top - 48.0, |t| t.top() - 40.0);
+    let lower_limit = timeline.map_or(dock_top - space::XXL, |t| t.top() - 40.0);
     let map_button = Rect::from_min_size(
         pos2(mx, lower_limit - DOCK_HEIGHT),
         vec2(320.0, DOCK_HEIGHT),
     );
     let body_bottom = if parts.map_button {
-        map_button.top() - 24.0
+        map_button.top() - space::L
     } else {
         lower_limit
     };
@@ -152,18 +153,21 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
         Vec::new()
     };
     let picture_bottom = if cards > 0 {
-        lower_limit - figure_h - 128.0
+        lower_limit - figure_h - space::GIANT
     } else {
-        lower_limit - 96.0
+        lower_limit - space::HUGE
     };
     let picture = parts.picture.then(|| {
         Rect::from_min_max(
-            pos2(right_x, 64.0),
+            pos2(right_x, size::MARGIN_TOP),
             pos2(right_x + right_w, picture_bottom.max(200.0)),
         )
     });
     SectionLayout {
-        text_column: Rect::from_min_max(pos2(mx, 64.0), pos2(mx + column_w, body_bottom)),
+        text_column: Rect::from_min_max(
+            pos2(mx, size::MARGIN_TOP),
+            pos2(mx + column_w, body_bottom),
+        ),
         body_bottom,
         map_button,
         picture,

@@ -1,6 +1,7 @@
 //! A section's scrolling column: body paragraphs (and, in a reading column, the headline,
 //! key figures and timeline), clipped, scrolled, with its fade and scroll track.
 
+use crate::tokens::space;
 use std::sync::Arc;
 
 use egui::{Galley, Id, Pos2, Rect, Role, Ui, pos2, vec2};
@@ -32,8 +33,8 @@ impl Block {
     fn height(&self, frame: &Frame) -> f32 {
         match self {
             Self::Text(text) => frame.design_len(text.size().y),
-            Self::Figure(_, label) => FIGURE_S.line + 4.0 + frame.design_len(label.size().y),
-            Self::Event(date, text) => frame.design_len(date.size().y + text.size().y) + 4.0,
+            Self::Figure(_, label) => FIGURE_S.line + space::XXS + frame.design_len(label.size().y),
+            Self::Event(date, text) => frame.design_len(date.size().y + text.size().y) + space::XXS,
         }
     }
 
@@ -54,7 +55,7 @@ impl Block {
                     frame.design_len(label.size().x).max(480.0),
                 );
                 ui.painter().galley(
-                    frame.pos(at + vec2(0.0, FIGURE_S.line + 4.0)),
+                    frame.pos(at + vec2(0.0, FIGURE_S.line + space::XXS)),
                     label,
                     colours.text_secondary,
                 );
@@ -63,7 +64,7 @@ impl Block {
                 let date_h = frame.design_len(date.size().y);
                 ui.painter().galley(frame.pos(at), date, colours.accent);
                 ui.painter().galley(
-                    frame.pos(at + vec2(0.0, date_h + 4.0)),
+                    frame.pos(at + vec2(0.0, date_h + space::XXS)),
                     text,
                     colours.text_secondary,
                 );
@@ -164,7 +165,7 @@ pub(super) fn body_ui(
         pos2(column.left(), top),
         pos2(column.right(), layout.body_bottom),
     );
-    let width = column.width() - 24.0;
+    let width = column.width() - space::L;
     let blocks = body_blocks(ui, view, section, layout, width, title_block);
     let heights: Vec<f32> = blocks
         .iter()
@@ -176,7 +177,7 @@ pub(super) fn body_ui(
     let max_scroll = (content_h - viewport.height()).max(0.0);
     let scroll = scroll.min(max_scroll);
     let mut clipped = ui.new_child(egui::UiBuilder::new());
-    clipped.set_clip_rect(frame.rect(viewport.expand2(vec2(24.0, 0.0))));
+    clipped.set_clip_rect(frame.rect(viewport.expand2(vec2(space::L, 0.0))));
     let mut offset = 0.0;
     let mut spoken_top = None;
     for ((kind, block), h) in blocks.into_iter().zip(heights) {
@@ -184,7 +185,7 @@ pub(super) fn body_ui(
         if view.is_spoken(kind) {
             spoken_top = Some(offset);
         }
-        if py + h > viewport.top() - 8.0 && py < viewport.bottom() + 8.0 {
+        if py + h > viewport.top() - space::XS && py < viewport.bottom() + space::XS {
             let rect = Rect::from_min_size(pos2(viewport.left(), py), vec2(width, h));
             if view.is_spoken(kind) {
                 spoken_text_mark(&clipped, view, rect);
@@ -237,7 +238,7 @@ fn scroll_hint_ui(
         fade(ui, frame.rect(fade_rect), colours.ink, FadeFrom::Bottom);
     }
     let track = Rect::from_min_max(
-        pos2(column.right() + 16.0, viewport.top()),
+        pos2(column.right() + space::M, viewport.top()),
         pos2(column.right() + 20.0, viewport.bottom()),
     );
     ui.painter()

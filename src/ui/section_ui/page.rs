@@ -1,6 +1,7 @@
 //! One section page: headline, the scrolling body (see `body`), "Show on map", picture,
 //! key-figure cards and timeline, drawn in that order at the rectangles of [`section_layout`].
 
+use crate::tokens::{radii, space};
 use std::sync::Arc;
 
 use egui::{CornerRadius, Galley, Id, Rect, Role, Stroke, Ui, pos2, vec2};
@@ -93,7 +94,7 @@ fn header_ui(
         colours.accent,
         column.width(),
         1,
-    ) + 8.0;
+    ) + space::XS;
     let title = view.t(&section.title);
     // Two lines at most beside the parts; all of it where it scrolls with the body.
     let title_rows = if layout.reading_column { 0 } else { 2 };
@@ -126,7 +127,7 @@ fn header_ui(
     }
     ui.painter()
         .galley(frame.pos(title_rect.min), title_galley, colours.text);
-    (y + title_h + 24.0, None)
+    (y + title_h + space::L, None)
 }
 
 /// "Show on map": the screen's one amber action. Returns its intent when pressed.
@@ -183,12 +184,12 @@ fn hero_picture_ui(
         pictures,
         picture,
         picture_rect,
-        CornerRadius::same(radius(frame, 16.0)),
+        CornerRadius::same(radius(frame, radii::TILE)),
     );
     let Some(picture) = picture else {
         return;
     };
-    let mut cy = picture_rect.bottom() + 16.0;
+    let mut cy = picture_rect.bottom() + space::M;
     cy += text_at(
         ui,
         frame,
@@ -202,7 +203,7 @@ fn hero_picture_ui(
     text_at(
         ui,
         frame,
-        pos2(picture_rect.left(), cy + 4.0),
+        pos2(picture_rect.left(), cy + space::XXS),
         view.t(&picture.credit),
         CREDIT,
         colours.text_tertiary,
@@ -232,7 +233,7 @@ fn figure_cards_ui(
         if view.is_spoken(ParagraphKind::Figure(i)) {
             spoken_card_mark(ui, view, *rect);
         }
-        let pad = 24.0;
+        let pad = space::L;
         figure_ui(
             ui,
             view,
@@ -246,7 +247,10 @@ fn figure_cards_ui(
         text_at(
             ui,
             frame,
-            pos2(rect.left() + pad, rect.top() + 20.0 + FIGURE_M.line + 8.0),
+            pos2(
+                rect.left() + pad,
+                rect.top() + 20.0 + FIGURE_M.line + space::XS,
+            ),
             label,
             CAPTION,
             colours.text_secondary,
@@ -277,7 +281,7 @@ fn timeline_ui(ui: &Ui, view: &View<'_>, section: &Section, band: Rect) {
     let n = section.timeline.len().max(1);
     #[expect(clippy::cast_precision_loss, reason = "a few events")]
     let step = band.width() / n as f32;
-    let rail_y = band.top() + 48.0;
+    let rail_y = band.top() + space::XXL;
     let caption_rows = if band.height() >= TIMELINE_TALL { 4 } else { 2 };
     let rail = [
         frame.pos(pos2(band.left(), rail_y)),
@@ -290,7 +294,7 @@ fn timeline_ui(ui: &Ui, view: &View<'_>, section: &Section, band: Rect) {
         let x = band.left() + step * i as f32;
         if view.is_spoken(ParagraphKind::Timeline(i)) {
             let entry_rect =
-                Rect::from_min_size(pos2(x, band.top()), vec2(step - 24.0, band.height()));
+                Rect::from_min_size(pos2(x, band.top()), vec2(step - space::L, band.height()));
             spoken_text_mark(ui, view, entry_rect);
         }
         text_at(
@@ -300,11 +304,11 @@ fn timeline_ui(ui: &Ui, view: &View<'_>, section: &Section, band: Rect) {
             view.t(&entry.date),
             LABEL,
             colours.text,
-            step - 24.0,
+            step - space::L,
             1,
         );
         ui.painter().circle(
-            frame.pos(pos2(x + 8.0, rail_y)),
+            frame.pos(pos2(x + space::XS, rail_y)),
             frame.pt(7.0),
             colours.ink,
             Stroke::new(frame.pt(2.5), colours.accent),

@@ -4,6 +4,7 @@
 use egui::{Align2, Color32, CornerRadius, Id, Rect, Response, pos2};
 
 use super::{Icon, galley, icon, mix, press_amount, radius, touch_target};
+use crate::tokens::space;
 use crate::ui::layout::Frame;
 use crate::ui::theme::{Colours, LABEL};
 
@@ -39,10 +40,10 @@ enum IconPlace {
 }
 
 /// Gap between a pill's icon and its label, in design points.
-pub(super) const ICON_GAP: f32 = 12.0;
+pub(super) const ICON_GAP: f32 = space::S;
 
 /// Width of the box a leading icon takes in a pill, in design points.
-pub(super) const LEADING_ICON_BOX: f32 = 32.0;
+pub(super) const LEADING_ICON_BOX: f32 = space::XL;
 
 /// Padding at each end of a pill, in design points.
 pub(super) const PILL_PADDING: f32 = 28.0;
