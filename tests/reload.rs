@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use vitrina::app::{Screen, VitrinaApp};
-use vitrina::content::load_content;
+use vitrina::content::{LoadedContent, load_content};
 use vitrina::platform::watch::{ContentWatcher, ReloadEvent};
 
 /// How long any change may take to arrive (generous for a loaded machine; the usual is
@@ -311,6 +311,23 @@ fn step_until(
     false
 }
 
+/// The whole app on `loaded`, watching `path` for edits, woken from the attract loop.
+fn woken_app_watching(
+    path: &std::path::Path,
+    loaded: LoadedContent,
+) -> Harness<'static, VitrinaApp> {
+    let watched = path.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| {
+            VitrinaApp::new(&cc.egui_ctx, loaded).with_hot_reload(&cc.egui_ctx, &watched)
+        });
+    common::settle(&mut harness);
+    common::tap(&mut harness, egui::pos2(960.0, 540.0));
+    harness
+}
+
 #[test]
 fn the_app_swaps_content_and_keeps_the_visitor_on_their_section() {
     let dir = tempfile::tempdir().expect("test setup");
@@ -320,15 +337,7 @@ fn the_app_swaps_content_and_keeps_the_visitor_on_their_section() {
         .title
         .resolve("en", "en")
         .to_owned();
-    let watched = path.clone();
-    let mut harness = Harness::builder()
-        .with_size([1920.0, 1080.0])
-        .with_max_steps(64)
-        .build_eframe(move |cc| {
-            VitrinaApp::new(&cc.egui_ctx, loaded).with_hot_reload(&cc.egui_ctx, &watched)
-        });
-    common::settle(&mut harness);
-    common::tap(&mut harness, egui::pos2(960.0, 540.0));
+    let mut harness = woken_app_watching(&path, loaded);
     harness.get_by_label(&original).click();
     common::settle(&mut harness);
     assert_eq!(
@@ -387,15 +396,7 @@ fn a_reload_while_on_the_map_starts_the_map_visit_over_on_the_new_content() {
         .title
         .resolve("en", "en")
         .to_owned();
-    let watched = path.clone();
-    let mut harness = Harness::builder()
-        .with_size([1920.0, 1080.0])
-        .with_max_steps(64)
-        .build_eframe(move |cc| {
-            VitrinaApp::new(&cc.egui_ctx, loaded).with_hot_reload(&cc.egui_ctx, &watched)
-        });
-    common::settle(&mut harness);
-    common::tap(&mut harness, egui::pos2(960.0, 540.0));
+    let mut harness = woken_app_watching(&path, loaded);
     harness.get_by_label("Explore the map").click();
     common::settle(&mut harness);
     harness.get_by_label("Gas").click();
