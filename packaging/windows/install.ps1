@@ -68,6 +68,11 @@ $null = (New-Object System.Security.Principal.NTAccount($KioskUser)).Translate(
 
 $installedExe = Join-Path $Target 'vitrina.exe'
 $installedRunner = Join-Path $Target 'vitrina-run.ps1'
+# The unpacked zip is the source: copying a folder onto itself would fail after the stop.
+$sourceFolder = (Resolve-Path -LiteralPath (Split-Path -Parent $exe)).Path.TrimEnd('\')
+if ($sourceFolder -eq [IO.Path]::GetFullPath($Target).TrimEnd('\')) {
+    throw "run install.ps1 from the unpacked zip's own folder, not from ${Target}: it copies from there to $Target"
+}
 
 # 1. Stop the running kiosk: Windows refuses to replace a running vitrina.exe.
 #    The task first, then any runner left (it would start vitrina.exe again), then
