@@ -11,6 +11,8 @@
 # minisign (the tool IT signs content with) and git for tests/signing.rs: interoperability
 # with the tool, and the git round trip of packaging/linux/vitrina-content-pull.
 # systemd brings systemd-analyze, which tests/systemd_units.rs runs on the shipped units.
+# desktop-file-utils: desktop-file-validate for tests/desktop_entry.rs; zip packs the Windows
+# zip (scripts/package-windows.sh).
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
@@ -22,4 +24,5 @@ apt-get install -y --no-install-recommends \
     gcc-mingw-w64-x86-64 \
     pkg-config libclang-dev libspeechd-dev \
     speech-dispatcher speech-dispatcher-espeak-ng espeak-ng sox alsa-utils \
-    minisign git systemd
+    minisign git systemd \
+    desktop-file-utils zip

@@ -3,12 +3,14 @@
 //! Why no audio crate: cpal or rodio need the ALSA development files to build on Linux and
 //! add a second audio stack beside the speech service for one sound a minute. Every Debian
 //! desktop has `pw-play` (PipeWire), `paplay` (PulseAudio) or `aplay` (ALSA, alsa-utils);
-//! Windows has PowerShell's `Media.SoundPlayer`. Their start-up (tens of ms; about half a
-//! second for PowerShell) does not matter for a warning with a 15 s countdown. Without a
-//! player the chime is skipped with one log line and the warning shows (and, in
+//! their start-up (tens of ms) does not matter for a warning with a 15 s countdown. Windows
+//! plays the WAV from memory with the system's own `PlaySound` (winmm), no program started.
+//! Without a player the chime is skipped with one log line and the warning shows (and, in
 //! accessibility mode, speaks) as usual.
 
+#[cfg(not(windows))]
 use std::io::Write as _;
+#[cfg(not(windows))]
 use std::process::{Command, Stdio};
 
 use super::chime::{CHIME_RATE, chime_samples, wav_bytes};
@@ -64,27 +66,43 @@ pub fn play_wav(wav: &[u8]) -> Result<(), String> {
     Err(tried.join("; "))
 }
 
-/// Plays WAV bytes through PowerShell's `Media.SoundPlayer`, waiting until it ends.
+/// Plays WAV bytes with the Windows API's `PlaySound`, waiting until it ends.
+///
+/// Synchronous on purpose: this runs on the chime thread, and with `SND_ASYNC` the sound
+/// would read `wav` after this function returned. `SND_NODEFAULT`: when the WAV cannot be
+/// played, no default system sound instead.
 #[cfg(windows)]
 pub fn play_wav(wav: &[u8]) -> Result<(), String> {
-    let path = std::env::temp_dir().join("vitrina-chime.wav");
-    std::fs::File::create(&path)
-        .and_then(|mut file| file.write_all(wav))
-        .map_err(|err| format!("{}: {err}", path.display()))?;
-    let script = format!(
-        "(New-Object Media.SoundPlayer '{}').PlaySync()",
-        path.display().to_string().replace('\'', "''")
-    );
-    let status = Command::new("powershell")
-        .args(["-NoProfile", "-NonInteractive", "-Command", &script])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .map_err(|err| format!("powershell: {err}"))?;
-    if status.success() {
-        Ok(())
+    use windows_sys::Win32::Media::Audio::{PlaySoundW, SND_MEMORY, SND_NODEFAULT, SND_SYNC};
+
+    // PlaySound trusts the RIFF header's length: it must not reach past the buffer.
+    let riff_len = wav
+        .get(4..8)
+        .and_then(|len| <[u8; 4]>::try_from(len).ok())
+        .map(|len| u64::from(u32::from_le_bytes(len)) + 8);
+    if wav.get(..4) != Some(b"RIFF".as_slice())
+        || riff_len.is_none_or(|len| len > u64::try_from(wav.len()).unwrap_or(u64::MAX))
+    {
+        return Err("not a whole WAV file".to_owned());
+    }
+    // SAFETY: with SND_MEMORY the first argument points to a whole WAV image in memory, which
+    // `wav` is (the length in its RIFF header, checked above, lies within the slice); it stays
+    // borrowed and unchanged for the whole call, since SND_SYNC returns only once the sound
+    // has ended. The module handle may be null when SND_RESOURCE is not given.
+    #[expect(unsafe_code, reason = "one call into winmm's PlaySoundW")]
+    let played = unsafe {
+        PlaySoundW(
+            wav.as_ptr().cast(),
+            std::ptr::null_mut(),
+            SND_MEMORY | SND_SYNC | SND_NODEFAULT,
+        )
+    };
+    if played == 0 {
+        Err(format!(
+            "PlaySound failed: {}",
+            std::io::Error::last_os_error()
+        ))
     } else {
-        Err(format!("powershell: {status}"))
+        Ok(())
     }
 }
