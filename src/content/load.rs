@@ -480,7 +480,7 @@ mod tests {
 
     #[test]
     fn a_legacy_code_page_file_is_refused_at_its_first_foreign_byte_with_save_as_utf8() {
-        // "Vilnius" then Windows-1252's "é" (0xE9) on line 2, column 4.
+        // Windows-1252's "é" (0xE9) inside a text on line 2, at column 4.
         let err = content_text(b"(\n  \"\xE9\"", Path::new("content.ron")).expect_err("refused");
         let text = err.to_string();
         assert!(text.starts_with("content.ron:2:4: "), "{text}");
