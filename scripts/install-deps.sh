@@ -2,7 +2,8 @@
 # System packages the kiosk and its tests need on Debian (run as root).
 # Window and rendering libraries for eframe (X11, Wayland, GL, Vulkan in software);
 # Xvfb, xdotool and ImageMagick for the real-window tests, xset (x11-xserver-utils) for the
-# display power test; the MinGW-w64 cross-compiler for
+# display power test; cage (with the Xwayland it starts) and grim for the Wayland test
+# (tests/wayland_window.rs); the MinGW-w64 cross-compiler for
 # the Windows build (target x86_64-pc-windows-gnu).
 # Read aloud (feature `speech`, on by default): the `tts` crate builds its Speech Dispatcher
 # bindings with bindgen, so it needs libspeechd-dev, libclang-dev and pkg-config to build, and
@@ -18,6 +19,7 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update
 apt-get install -y --no-install-recommends \
     xvfb xauth xdotool imagemagick x11-xserver-utils \
+    cage xwayland grim \
     mesa-vulkan-drivers libgl1-mesa-dri libegl1 libgl1 \
     libxkbcommon-x11-0 libxkbcommon0 libwayland-client0 libwayland-egl1 \
     libx11-6 libx11-xcb1 libxcursor1 libxrandr2 libxi6 \

@@ -11,7 +11,8 @@ if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null || ! command 
     || ! command -v espeak-ng >/dev/null || ! command -v sox >/dev/null \
     || ! command -v x86_64-w64-mingw32-gcc >/dev/null || ! pkg-config --exists speech-dispatcher \
     || ! command -v systemd-analyze >/dev/null \
-    || ! command -v desktop-file-validate >/dev/null || ! command -v zip >/dev/null; then
+    || ! command -v desktop-file-validate >/dev/null || ! command -v zip >/dev/null \
+    || ! command -v cage >/dev/null || ! command -v grim >/dev/null; then
     if [ "$(id -u)" = 0 ]; then
         bash scripts/install-deps.sh
     else

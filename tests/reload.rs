@@ -123,6 +123,25 @@ fn an_in_place_write_in_several_steps_loads_once_complete() {
 }
 
 #[test]
+fn a_save_from_notepad_with_a_bom_or_as_utf16_reloads() {
+    let dir = tempfile::tempdir().expect("test setup");
+    let path = make_site(dir.path(), "First");
+    let watcher = start(&path);
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend_from_slice(fixture("Second").as_bytes());
+    std::fs::write(&path, with_bom).expect("test setup");
+    let seen = wait_for_title(&watcher, "Second");
+    assert!(failures(&seen).is_empty(), "a BOM is no error: {seen:#?}");
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in fixture("Third").encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    std::fs::write(&path, utf16).expect("test setup");
+    let seen = wait_for_title(&watcher, "Third");
+    assert!(failures(&seen).is_empty(), "UTF-16 is no error: {seen:#?}");
+}
+
+#[test]
 fn a_write_to_a_temporary_file_and_a_rename_loads_and_watching_goes_on() {
     let dir = tempfile::tempdir().expect("test setup");
     let path = make_site(dir.path(), "First");

@@ -1,6 +1,7 @@
 //! Reading `content.ron`: parse with RON's positions, validate, and attach
 //! `FILE:LINE:COLUMN` to every problem.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -263,21 +264,110 @@ pub fn check_content(
 /// Reads, parses and validates the content file at `path`; assets are resolved
 /// against its folder.
 pub fn load_content(path: &Path) -> Result<LoadedContent, LoadError> {
-    let source = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
         path: path.to_path_buf(),
         source,
     })?;
+    let source = content_text(&bytes, path)?;
     let dir = content_dir(path);
     let content = parse_content(&source, path)?;
     let check_asset = |file: &str| resolve_asset_path(&dir, file).map(|_| ());
     let warnings =
         check_content(&content, &source, path, &check_asset).map_err(LoadError::Invalid)?;
     let provenance = Provenance {
-        sha256: to_hex(&sha256(source.as_bytes())),
+        sha256: to_hex(&sha256(&bytes)),
         signed_by: None,
         verified: None,
     };
     Ok(LoadedContent::new(content, dir, warnings, provenance))
+}
+
+/// The text of a content file's `bytes`, as editors on Windows save it: UTF-8, with or
+/// without a byte order mark (Notepad's "UTF-8 with BOM", PowerShell 5's `-Encoding UTF8`),
+/// or UTF-16 with its byte order mark (Notepad's "Unicode", PowerShell 5's `Out-File`). The
+/// mark is dropped, so lines and columns are the ones an editor shows. Anything else (a
+/// legacy code page such as Windows-1252) is refused at the first byte that is not UTF-8,
+/// saying to save the file as UTF-8. `file` is only used in messages.
+pub fn content_text<'a>(bytes: &'a [u8], file: &Path) -> Result<Cow<'a, str>, LoadError> {
+    const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+    let utf16 = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some((rest, u16::from_le_bytes as fn([u8; 2]) -> u16, "LE")),
+        [0xFE, 0xFF, rest @ ..] => Some((rest, u16::from_be_bytes as fn([u8; 2]) -> u16, "BE")),
+        _ => None,
+    };
+    if let Some((rest, unit, order)) = utf16 {
+        return decode_utf16(rest, unit).map(Cow::Owned).map_err(|at| {
+            encoding_error(
+                file,
+                at,
+                format!(
+                    "the file is UTF-16 ({order}) but not valid UTF-16 here; save the file as \
+                     UTF-8"
+                ),
+            )
+        });
+    }
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        let valid = bytes.get(..err.valid_up_to()).unwrap_or_default();
+        let before = std::str::from_utf8(valid).unwrap_or_default();
+        encoding_error(
+            file,
+            position_after(before),
+            "the file is not UTF-8 text (perhaps saved as ANSI or another code page); save \
+             the file as UTF-8"
+                .to_owned(),
+        )
+    })?;
+    // UTF-16 without its mark reads as UTF-8 with a NUL beside every letter.
+    if let Some(at) = text.find('\0') {
+        return Err(encoding_error(
+            file,
+            position_after(text.get(..at).unwrap_or_default()),
+            "the file contains NUL characters (perhaps UTF-16 without a byte order mark); save \
+             the file as UTF-8"
+                .to_owned(),
+        ));
+    }
+    Ok(Cow::Borrowed(text))
+}
+
+/// UTF-16 code units from `bytes` (two bytes each, read by `unit`) as text; on a lone
+/// surrogate or an odd final byte, the position where it stands.
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Position> {
+    let chunks = bytes.chunks_exact(2);
+    let odd = !chunks.remainder().is_empty();
+    let mut text = String::with_capacity(bytes.len() / 2);
+    for decoded in char::decode_utf16(chunks.map(|pair| unit([pair[0], pair[1]]))) {
+        match decoded {
+            Ok(c) => text.push(c),
+            Err(_) => return Err(position_after(&text)),
+        }
+    }
+    if odd {
+        return Err(position_after(&text));
+    }
+    Ok(text)
+}
+
+/// The line and column (in characters, from 1) just after `text`.
+fn position_after(text: &str) -> Position {
+    let line = text.matches('\n').count() + 1;
+    let last_line = text.rsplit('\n').next().unwrap_or_default();
+    Position {
+        line,
+        column: last_line.chars().count() + 1,
+    }
+}
+
+fn encoding_error(file: &Path, position: Position, message: String) -> LoadError {
+    LoadError::Parse(Diagnostic {
+        severity: Severity::Error,
+        file: file.to_path_buf(),
+        position: Some(position),
+        item: None,
+        message,
+    })
 }
 
 /// The folder that asset paths in the content file at `path` are relative to.
@@ -285,5 +375,124 @@ pub fn content_dir(path: &Path) -> PathBuf {
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid() -> String {
+        std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.ron"),
+        )
+        .expect("fixture")
+    }
+
+    /// The valid fixture and its picture in a temp folder, `content.ron` written as `bytes`.
+    fn site(bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        std::fs::create_dir(dir.path().join("assets")).expect("assets");
+        std::fs::copy(
+            fixtures.join("assets/picture.png"),
+            dir.path().join("assets/picture.png"),
+        )
+        .expect("copy");
+        let path = dir.path().join("content.ron");
+        std::fs::write(&path, bytes).expect("write");
+        (dir, path)
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        let mut bytes = if big_endian {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
+        for unit in text.encode_utf16() {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend_from_slice(&pair);
+        }
+        bytes
+    }
+
+    #[test]
+    fn content_saved_as_utf8_with_a_bom_loads_like_the_same_file_without_it() {
+        let text = valid();
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend_from_slice(text.as_bytes());
+        let (_dir, path) = site(&bytes);
+        let with_bom = load_content(&path).expect("a BOM is not an error");
+        let (_plain_dir, plain_path) = site(text.as_bytes());
+        let plain = load_content(&plain_path).expect("loads");
+        assert_eq!(with_bom.content, plain.content, "the same content");
+        assert_eq!(
+            with_bom.provenance.sha256,
+            to_hex(&sha256(&bytes)),
+            "the fingerprint is the file's own bytes"
+        );
+    }
+
+    #[test]
+    fn an_error_in_a_file_with_a_bom_is_placed_where_an_editor_shows_it() {
+        let text = valid().replacen("Test story", "Test story\" oops", 1);
+        let plain = load_content(&site(text.as_bytes()).1).expect_err("broken");
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend_from_slice(text.as_bytes());
+        let with_bom = load_content(&site(&bytes).1).expect_err("broken");
+        let at = |err: &LoadError| err.diagnostics()[0].position;
+        assert!(at(&plain).is_some(), "placed: {plain}");
+        assert_eq!(
+            at(&with_bom),
+            at(&plain),
+            "same line and column: {with_bom}"
+        );
+    }
+
+    #[test]
+    fn content_saved_as_utf16_either_byte_order_loads() {
+        for big_endian in [false, true] {
+            let (_dir, path) = site(&utf16(&valid(), big_endian));
+            let loaded = load_content(&path)
+                .unwrap_or_else(|err| panic!("UTF-16 (big endian {big_endian}) loads: {err}"));
+            assert_eq!(
+                loaded.content.story.title.resolve("en", "en"),
+                "Test story",
+                "the text decoded"
+            );
+        }
+    }
+
+    #[test]
+    fn broken_utf16_is_refused_with_save_as_utf8_at_its_position() {
+        let mut bytes = utf16("(\nab", false);
+        bytes.extend_from_slice(&0xD800_u16.to_le_bytes()); // a lone surrogate
+        let err = content_text(&bytes, Path::new("content.ron")).expect_err("refused");
+        let text = err.to_string();
+        assert_eq!(text.split(": ").next(), Some("content.ron:2:3"), "{text}");
+        assert!(text.contains("save the file as UTF-8"), "{text}");
+    }
+
+    #[test]
+    fn a_legacy_code_page_file_is_refused_at_its_first_foreign_byte_with_save_as_utf8() {
+        // Windows-1252's "é" (0xE9) inside a text on line 2, at column 4.
+        let err = content_text(b"(\n  \"\xE9\"", Path::new("content.ron")).expect_err("refused");
+        let text = err.to_string();
+        assert!(text.starts_with("content.ron:2:4: "), "{text}");
+        assert!(text.contains("save the file as UTF-8"), "{text}");
+    }
+
+    #[test]
+    fn utf16_without_its_mark_is_refused_with_save_as_utf8_not_a_ron_error() {
+        let bytes: Vec<u8> = "(x)".bytes().flat_map(|b| [b, 0]).collect();
+        let err = content_text(&bytes, Path::new("content.ron")).expect_err("refused");
+        let text = err.to_string();
+        assert!(text.starts_with("content.ron:1:2: "), "{text}");
+        assert!(text.contains("save the file as UTF-8"), "{text}");
     }
 }

@@ -18,8 +18,8 @@ mod validate;
 
 pub use figures::{FigureNumber, FigureNumbers};
 pub use load::{
-    Diagnostic, LoadError, LoadedContent, check_content, content_dir, load_content, parse_content,
-    ron_error,
+    Diagnostic, LoadError, LoadedContent, check_content, content_dir, content_text, load_content,
+    parse_content, ron_error,
 };
 pub use locate::{Position, SourceMap};
 pub use map_names::MapNames;

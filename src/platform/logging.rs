@@ -5,16 +5,24 @@
 //! call site changes. `RUST_LOG` filters as before (default `info`). The file is
 //! `<logdir>/vitrina.log.YYYY-MM-DD` (UTC dates, like the line stamps), written by
 //! tracing-appender's background thread; the oldest files beyond [`KEPT_LOG_FILES`] go.
+//!
+//! Under systemd, when stderr is the journal (`JOURNAL_STREAM` names it), each stderr line
+//! starts with its level as sd-daemon(3)'s `<N>` prefix, so `journalctl -p err` finds the
+//! errors; the file's lines stay as they are.
 
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
+use tracing::{Event, Level, Subscriber};
 use tracing_appender::non_blocking::WorkerGuard;
 use tracing_appender::rolling::{Builder, Rotation};
 use tracing_subscriber::EnvFilter;
 use tracing_subscriber::filter::LevelFilter;
+use tracing_subscriber::fmt::format::{Format, Writer};
+use tracing_subscriber::fmt::{FmtContext, FormatEvent, FormatFields};
 use tracing_subscriber::layer::SubscriberExt as _;
+use tracing_subscriber::registry::LookupSpan;
 use tracing_subscriber::util::SubscriberInitExt as _;
 
 /// Daily log files kept: two weeks, enough to look back over an event.
@@ -61,6 +69,10 @@ pub fn init(output: Output<'_>) -> LogGuard {
         .with_default_directive(LevelFilter::INFO.into())
         .from_env_lossy();
     let stderr = tracing_subscriber::fmt::layer()
+        .event_format(LevelPrefix {
+            journal: stderr_is_journal(),
+            inner: tracing_subscriber::fmt::format(),
+        })
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal());
     let mut log_dir = None;
@@ -119,4 +131,160 @@ pub fn flush() {
         .unwrap_or_else(PoisonError::into_inner)
         .take();
     drop(guard);
+}
+
+/// The sd-daemon(3) prefix journald reads as a line's priority: `<3>` error, `<4>` warning,
+/// `<6>` info, `<7>` debug and trace.
+pub fn journal_prefix(level: Level) -> &'static str {
+    match level {
+        Level::ERROR => "<3>",
+        Level::WARN => "<4>",
+        Level::INFO => "<6>",
+        Level::DEBUG | Level::TRACE => "<7>",
+    }
+}
+
+/// Whether `journal_stream` (the `JOURNAL_STREAM` variable, `DEVICE:INODE`) names the file
+/// stderr is, whose device and inode are given: systemd sets it for a unit's own stderr, and
+/// a child whose stderr was sent elsewhere may still inherit it (sd_journal_stream_fd(3)).
+pub fn journal_stream_is(journal_stream: &str, device: u64, inode: u64) -> bool {
+    let mut parts = journal_stream.trim().splitn(2, ':');
+    let number = |part: Option<&str>| part.and_then(|p| p.parse::<u64>().ok());
+    matches!(
+        (number(parts.next()), number(parts.next())),
+        (Some(d), Some(i)) if d == device && i == inode
+    )
+}
+
+/// Whether stderr is connected to the journal (see [`journal_stream_is`]).
+#[cfg(unix)]
+fn stderr_is_journal() -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    let Some(stream) = std::env::var_os("JOURNAL_STREAM") else {
+        return false;
+    };
+    // stat(2) through the descriptor's link gives the socket's own device and inode.
+    std::fs::metadata("/proc/self/fd/2").is_ok_and(|stderr| {
+        journal_stream_is(&stream.to_string_lossy(), stderr.dev(), stderr.ino())
+    })
+}
+
+#[cfg(not(unix))]
+fn stderr_is_journal() -> bool {
+    false
+}
+
+/// tracing-subscriber's line format, led by the level's journal prefix when `journal`.
+struct LevelPrefix {
+    journal: bool,
+    inner: Format,
+}
+
+impl<S, N> FormatEvent<S, N> for LevelPrefix
+where
+    S: Subscriber + for<'a> LookupSpan<'a>,
+    N: for<'a> FormatFields<'a> + 'static,
+{
+    fn format_event(
+        &self,
+        ctx: &FmtContext<'_, S, N>,
+        mut writer: Writer<'_>,
+        event: &Event<'_>,
+    ) -> std::fmt::Result {
+        if self.journal {
+            writer.write_str(journal_prefix(*event.metadata().level()))?;
+        }
+        self.inner.format_event(ctx, writer, event)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+
+    #[test]
+    fn each_level_has_the_sd_daemon_priority_journald_reads() {
+        assert_eq!(journal_prefix(Level::ERROR), "<3>", "error is LOG_ERR");
+        assert_eq!(journal_prefix(Level::WARN), "<4>", "warn is LOG_WARNING");
+        assert_eq!(journal_prefix(Level::INFO), "<6>", "info is LOG_INFO");
+        assert_eq!(journal_prefix(Level::DEBUG), "<7>", "debug is LOG_DEBUG");
+        assert_eq!(journal_prefix(Level::TRACE), "<7>", "trace is LOG_DEBUG");
+    }
+
+    #[test]
+    fn journal_stream_counts_only_when_it_names_stderr_itself() {
+        assert!(journal_stream_is("8:12345", 8, 12345), "the same socket");
+        assert!(journal_stream_is("8:12345\n", 8, 12345), "a stray newline");
+        assert!(!journal_stream_is("8:12346", 8, 12345), "another socket");
+        assert!(!journal_stream_is("", 8, 12345), "empty");
+        assert!(!journal_stream_is("8", 8, 12345), "no inode");
+        assert!(!journal_stream_is("x:y", 8, 12345), "not numbers");
+    }
+
+    /// The lines `journal` formatting writes for an error, a warning and an info event.
+    fn lines(journal: bool) -> Vec<String> {
+        #[derive(Clone, Default)]
+        struct Buffer(Arc<Mutex<Vec<u8>>>);
+        impl std::io::Write for Buffer {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                self.0
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .extend_from_slice(bytes);
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let buffer = Buffer::default();
+        let writer = buffer.clone();
+        let subscriber = tracing_subscriber::registry().with(
+            tracing_subscriber::fmt::layer()
+                .event_format(LevelPrefix {
+                    journal,
+                    inner: tracing_subscriber::fmt::format(),
+                })
+                .with_writer(move || writer.clone())
+                .with_ansi(false),
+        );
+        tracing::subscriber::with_default(subscriber, || {
+            tracing::error!("broken");
+            tracing::warn!("odd");
+            tracing::info!("fine");
+        });
+        let bytes = buffer
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        String::from_utf8(bytes)
+            .expect("text")
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn lines_to_the_journal_start_with_their_priority() {
+        let lines = lines(true);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        for (line, (prefix, text)) in
+            lines
+                .iter()
+                .zip([("<3>", "broken"), ("<4>", "odd"), ("<6>", "fine")])
+        {
+            assert!(line.starts_with(prefix), "{line}");
+            assert!(line.ends_with(text), "{line}");
+        }
+    }
+
+    #[test]
+    fn lines_elsewhere_carry_no_prefix() {
+        let lines = lines(false);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines.iter().all(|line| !line.starts_with('<')), "{lines:?}");
+    }
 }

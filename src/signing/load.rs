@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::content::provenance::{Provenance, VerifiedFiles, sha256, to_hex};
 use crate::content::{
     AssetPathError, Diagnostic, LoadError, LoadedContent, Position, Severity, check_content,
-    content_dir, load_content, parse_content, resolve_asset_path,
+    content_dir, content_text, load_content, parse_content, resolve_asset_path,
 };
 
 use super::manifest::{
@@ -149,10 +149,7 @@ pub fn load_content_trusted(path: &Path, trust: &Trust) -> Result<LoadedContent,
     }
 
     // Parsed from the bytes hashed above: a write after the check cannot slip in.
-    let source = String::from_utf8(source_bytes).map_err(|err| LoadError::Read {
-        path: path.to_path_buf(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, err),
-    })?;
+    let source = content_text(&source_bytes, path)?;
     let content = parse_content(&source, path)?;
     let listed = manifest.digests();
     let check_asset = |file: &str| {

@@ -330,3 +330,17 @@ fn a_good_resign_after_a_change_loads_again() {
     signed.sign();
     assert!(signed.load().is_ok(), "signed again: accepted");
 }
+
+#[test]
+fn signed_content_saved_with_a_bom_loads_like_the_plain_loader() {
+    let signed = Signed::new();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(&std::fs::read(signed.content()).expect("read"));
+    std::fs::write(signed.content(), &bytes).expect("write");
+    signed.sign();
+    let loaded = signed
+        .load()
+        .expect("a BOM is not an error when signed either");
+    let plain = load_content(&signed.content()).expect("loads unsigned");
+    assert_eq!(loaded.content, plain.content, "the same content");
+}

@@ -47,17 +47,21 @@ fn decode_reader<R: std::io::BufRead + std::io::Seek>(
     limits.max_alloc = Some(MAX_DECODE_ALLOC);
     reader.limits(limits);
     // A decoder that panics on a hostile file must not take the kiosk down with it.
-    let decoded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| reader.decode()))
-        .map_err(|_| "the decoder failed on this file".to_owned())?
-        .map_err(|err| format!("cannot decode: {err}"))?;
+    let (decoded, orientation) =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| decode_oriented(reader)))
+            .map_err(|_| "the decoder failed on this file".to_owned())?
+            .map_err(|err| format!("cannot decode: {err}"))?;
     let (width, height) = (decoded.width(), decoded.height());
-    let image = if width.max(height) > max_side {
+    // Both limits hold for either side, so a picture turned upright stays within them.
+    let mut image = if width.max(height) > max_side {
         // Area averaging in integers: several times quicker than a filtered resize of a
         // camera photo, and as good for shrinking.
         decoded.thumbnail(max_side, max_side)
     } else {
         decoded
     };
+    // Turned after shrinking: the same result, on fewer pixels.
+    image.apply_orientation(orientation);
     let image = into_color_image(image);
     log::debug!(
         "picture {}: {width}×{height} decoded to {}×{} in {} ms",
@@ -67,6 +71,25 @@ fn decode_reader<R: std::io::BufRead + std::io::Seek>(
         started.elapsed().as_millis()
     );
     Ok(image)
+}
+
+/// Decodes as `reader.decode()` does (the reader's limits, the whole buffer reserved
+/// against them first), with the orientation the file's EXIF data gives: phones store a
+/// portrait photo sideways and say so there. An unreadable orientation counts as upright.
+fn decode_oriented<R: std::io::BufRead + std::io::Seek>(
+    reader: image::ImageReader<R>,
+) -> image::ImageResult<(image::DynamicImage, image::metadata::Orientation)> {
+    use image::ImageDecoder as _;
+    let mut decoder = reader.into_decoder()?;
+    if decoder.total_bytes() > MAX_DECODE_ALLOC {
+        return Err(image::ImageError::Limits(
+            image::error::LimitError::from_kind(image::error::LimitErrorKind::InsufficientMemory),
+        ));
+    }
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    Ok((image::DynamicImage::from_decoder(decoder)?, orientation))
 }
 
 /// Like [`decode`], for signed content: reads the file once, checks its SHA-256 against the
@@ -160,6 +183,82 @@ mod tests {
         std::fs::write(&unlisted, &bytes).expect("write");
         let err = decode_verified(&unlisted, 64, &verified).expect_err("refused");
         assert!(err.contains("not listed"), "{err}");
+    }
+
+    /// A 32×16 JPEG, its left half red and its right half blue, whose EXIF says
+    /// `orientation` (6: turn 90° clockwise to show it, as phones write a portrait photo).
+    fn jpeg_with_orientation(orientation: u16) -> Vec<u8> {
+        let picture = image::RgbImage::from_fn(32, 16, |x, _| {
+            if x < 16 {
+                image::Rgb([255, 0, 0])
+            } else {
+                image::Rgb([0, 0, 255])
+            }
+        });
+        let mut jpeg = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 95)
+            .encode_image(&picture)
+            .expect("encodes");
+        // APP1 "Exif": a little-endian TIFF header and one IFD with one entry, 0x0112
+        // (Orientation), type SHORT, count 1.
+        let mut tiff = b"II*\0".to_vec();
+        tiff.extend_from_slice(&8_u32.to_le_bytes());
+        tiff.extend_from_slice(&1_u16.to_le_bytes());
+        tiff.extend_from_slice(&0x0112_u16.to_le_bytes());
+        tiff.extend_from_slice(&3_u16.to_le_bytes());
+        tiff.extend_from_slice(&1_u32.to_le_bytes());
+        tiff.extend_from_slice(&orientation.to_le_bytes());
+        tiff.extend_from_slice(&[0, 0]);
+        tiff.extend_from_slice(&0_u32.to_le_bytes());
+        let mut app1 = vec![0xFF, 0xE1];
+        let length = u16::try_from(2 + 6 + tiff.len()).expect("small");
+        app1.extend_from_slice(&length.to_be_bytes());
+        app1.extend_from_slice(b"Exif\0\0");
+        app1.extend_from_slice(&tiff);
+        assert_eq!(&jpeg[..2], &[0xFF, 0xD8], "starts with SOI");
+        jpeg.splice(2..2, app1);
+        jpeg
+    }
+
+    fn is_red(c: Color32) -> bool {
+        c.r() > 200 && c.g() < 60 && c.b() < 60
+    }
+
+    fn is_blue(c: Color32) -> bool {
+        c.b() > 200 && c.r() < 60 && c.g() < 60
+    }
+
+    #[test]
+    fn a_phone_photo_is_turned_upright_by_its_exif_orientation() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("portrait.jpg");
+        std::fs::write(&path, jpeg_with_orientation(6)).expect("write");
+        let image = decode(&path, 64).expect("decodes");
+        assert_eq!(image.size, [16, 32], "width and height swapped");
+        let at = |x: usize, y: usize| image.pixels[y * image.size[0] + x];
+        // Turned clockwise, the stored left half (red) is now on top.
+        assert!(is_red(at(8, 4)), "red on top: {:?}", at(8, 4));
+        assert!(is_blue(at(8, 28)), "blue below: {:?}", at(8, 28));
+    }
+
+    #[test]
+    fn a_turned_photo_is_shrunk_to_the_longest_side_allowed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("portrait.jpg");
+        std::fs::write(&path, jpeg_with_orientation(6)).expect("write");
+        let image = decode(&path, 16).expect("decodes");
+        assert_eq!(image.size, [8, 16], "upright and within 16 pixels");
+        assert!(is_red(image.pixels[2 * 8 + 4]), "red on top");
+    }
+
+    #[test]
+    fn a_photo_marked_upright_is_left_as_it_is() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("landscape.jpg");
+        std::fs::write(&path, jpeg_with_orientation(1)).expect("write");
+        let image = decode(&path, 64).expect("decodes");
+        assert_eq!(image.size, [32, 16], "as stored");
+        assert!(is_red(image.pixels[8 * 32 + 4]), "red on the left");
     }
 
     #[test]
