@@ -55,7 +55,8 @@ if [ "$(id -u)" != 0 ] || { [ -z "${CI:-}" ] && [ -z "${VITRINA_DEB_INSTALL:-}" 
 fi
 
 export DEBIAN_FRONTEND=noninteractive
-apt-get install -y "$deb"
+# --reinstall: a second run of the same version installs this build again.
+apt-get install -y --reinstall "$deb"
 dpkg-query -W -f='${Status}\n' vitrina
 [ "$(dpkg-query -W -f='${db:Status-Status}' vitrina)" = installed ] || fail "vitrina is not installed"
 

@@ -16,6 +16,13 @@ use std::process::{Command, Output};
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 const NORMAL_USER: &str = "kioskop";
 
+/// Whom run.sh runs as: this process's user, or another through runuser.
+#[derive(Clone, Copy, Debug)]
+enum Who {
+    Myself,
+    User(&'static str),
+}
+
 /// A folder of stand-in programs and the log they write to, readable by every user.
 struct Shims {
     _dir: tempfile::TempDir,
@@ -55,20 +62,20 @@ fn shims(fake_cargo: bool, nothing_installed: bool) -> Shims {
     }
 }
 
-/// `bash scripts/run.sh --check-only`, as `user` (through runuser) or as this process's user,
-/// with the stand-ins first on PATH and `home` as HOME.
-fn check_only(shims: &Shims, user: Option<&str>, home: &Path) -> (Output, String) {
+/// `bash scripts/run.sh --check-only` as `who`, with the stand-ins first on PATH and `home`
+/// as HOME.
+fn check_only(shims: &Shims, who: Who, home: &Path) -> (Output, String) {
     let path = format!(
         "{}:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin",
         shims.bin.display()
     );
-    let mut command = match user {
-        Some(user) => {
+    let mut command = match who {
+        Who::User(user) => {
             let mut command = Command::new("runuser");
             command.args(["-u", user, "--", "env"]);
             command
         }
-        None => Command::new("env"),
+        Who::Myself => Command::new("env"),
     };
     let output = command
         .arg(format!("PATH={path}"))
@@ -90,15 +97,13 @@ fn is_root() -> bool {
     String::from_utf8_lossy(&output.stdout).trim() == "0"
 }
 
-/// The normal user to run as: `kioskop` (made if missing) when root in CI, `None` for this
-/// process's own user when it is not root, and no normal user otherwise.
-fn normal_user() -> Option<Option<&'static str>> {
+/// The normal user to run as: `kioskop` (made if missing) when root in CI, this process's
+/// own user when it is not root, and none otherwise.
+fn normal_user() -> Option<Who> {
     if !is_root() {
-        return Some(None);
+        return Some(Who::Myself);
     }
-    if std::env::var_os("CI").is_none() {
-        return None;
-    }
+    std::env::var_os("CI")?;
     let known = Command::new("id")
         .arg(NORMAL_USER)
         .output()
@@ -112,13 +117,13 @@ fn normal_user() -> Option<Option<&'static str>> {
             .expect("useradd runs");
         assert!(made.success(), "useradd -m {NORMAL_USER}");
     }
-    Some(Some(NORMAL_USER))
+    Some(Who::User(NORMAL_USER))
 }
 
 /// A home folder the user can write to (an empty one, so no ~/.cargo is found there).
-fn home_for(user: Option<&str>) -> tempfile::TempDir {
+fn home_for(who: Who) -> tempfile::TempDir {
     let home = tempfile::tempdir().expect("home");
-    if let Some(user) = user {
+    if let Who::User(user) = who {
         let owned = Command::new("chown")
             .arg(format!("{user}:"))
             .arg(home.path())
@@ -175,10 +180,8 @@ fn with_everything_installed_it_installs_nothing() {
         );
         return;
     }
-    let mut users = vec![None];
-    if let Some(user) = normal_user()
-        && user.is_some()
-    {
+    let mut users = vec![Who::Myself];
+    if let Some(user @ Who::User(_)) = normal_user() {
         users.push(user);
     }
     for user in users {
@@ -240,8 +243,8 @@ fn as_root_a_missing_package_is_installed_without_sudo() {
         return;
     }
     let shims = shims(true, true);
-    let home = home_for(None);
-    let (output, calls) = check_only(&shims, None, home.path());
+    let home = home_for(Who::Myself);
+    let (output, calls) = check_only(&shims, Who::Myself, home.path());
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(!calls.contains("sudo"), "root needs no sudo: {calls}");
     let install = calls

@@ -49,10 +49,7 @@ fn testable_copy(name: &str, dir: &Path) -> PathBuf {
     );
     let pull = Path::new(UNITS).join("vitrina-content-pull");
     let mut copy = text
-        .replace(
-            "/usr/bin/vitrina-content-pull",
-            &pull.to_string_lossy(),
-        )
+        .replace("/usr/bin/vitrina-content-pull", &pull.to_string_lossy())
         .replace("/usr/bin/vitrina", &vitrina.to_string_lossy());
     if !Path::new("/usr/bin/cage").is_file() {
         let stand_in = dir.join("cage");
