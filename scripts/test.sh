@@ -3,7 +3,8 @@
 # (unit, egui_kittest UI tests, `vitrina check` fixtures, property tests, and the
 # real-window tests of the release binary under Xvfb), a check of the shipped content,
 # real speech in English and Lithuanian (scripts/speech-check.sh), and last the Windows
-# release cross build.
+# release cross build. After the release build: the Debian package (scripts/deb-check.sh;
+# installed and started when root in CI) and a check that THIRD-PARTY-NOTICES.md is current.
 # Run as root on a fresh Debian machine, it first installs the system packages it needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
