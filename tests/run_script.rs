@@ -25,7 +25,7 @@ enum Who {
 
 /// A folder of stand-in programs and the log they write to, readable by every user.
 struct Shims {
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
     bin: PathBuf,
     log: PathBuf,
 }
@@ -42,6 +42,17 @@ fn shims(fake_cargo: bool, nothing_installed: bool) -> Shims {
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let bin = dir.path().join("bin");
     std::fs::create_dir(&bin).expect("bin");
+    // A copy of the two scripts, so that a normal user can read them even when the checkout
+    // is in a folder only root may enter (such as /root).
+    let scripts = dir.path().join("scripts");
+    std::fs::create_dir(&scripts).expect("scripts");
+    for script in ["run.sh", "install-deps.sh"] {
+        std::fs::copy(
+            Path::new(ROOT).join("scripts").join(script),
+            scripts.join(script),
+        )
+        .expect("script copied");
+    }
     let log = dir.path().join("calls.log");
     std::fs::write(&log, "").expect("log");
     std::fs::set_permissions(&log, std::fs::Permissions::from_mode(0o666)).expect("chmod log");
@@ -55,11 +66,7 @@ fn shims(fake_cargo: bool, nothing_installed: bool) -> Shims {
     if nothing_installed {
         write_program(&bin.join("dpkg-query"), "exit 1");
     }
-    Shims {
-        _dir: dir,
-        bin,
-        log,
-    }
+    Shims { dir, bin, log }
 }
 
 /// `bash scripts/run.sh --check-only` as `who`, with the stand-ins first on PATH and `home`
@@ -81,7 +88,7 @@ fn check_only(shims: &Shims, who: Who, home: &Path) -> (Output, String) {
         .arg(format!("PATH={path}"))
         .arg(format!("HOME={}", home.display()))
         .args(["bash", "scripts/run.sh", "--check-only"])
-        .current_dir(ROOT)
+        .current_dir(shims.dir.path())
         .output()
         .expect("bash runs");
     let calls = std::fs::read_to_string(&shims.log).expect("log");
