@@ -3,14 +3,16 @@
 # (unit, egui_kittest UI tests, `vitrina check` fixtures, property tests, and the
 # real-window tests of the release binary under Xvfb), a check of the shipped content,
 # real speech in English and Lithuanian (scripts/speech-check.sh), and last the Windows
-# release cross build and its portable zip (scripts/package-windows.sh).
+# release cross build and its portable zip (scripts/package-windows.sh). After the release
+# build: the Debian package (scripts/deb-check.sh; installed and started when root in CI) and a
+# check that THIRD-PARTY-NOTICES.md is current.
 # Run as root on a fresh Debian machine, it first installs the system packages it needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null || ! command -v import >/dev/null \
     || ! command -v espeak-ng >/dev/null || ! command -v sox >/dev/null \
     || ! command -v x86_64-w64-mingw32-gcc >/dev/null || ! pkg-config --exists speech-dispatcher \
-    || ! command -v systemd-analyze >/dev/null \
+    || ! command -v systemd-analyze >/dev/null || ! command -v dpkg-shlibdeps >/dev/null \
     || ! command -v desktop-file-validate >/dev/null || ! command -v zip >/dev/null \
     || ! command -v cage >/dev/null || ! command -v grim >/dev/null; then
     if [ "$(id -u)" = 0 ]; then
@@ -24,6 +26,22 @@ cargo clippy --all-targets --locked -- -D warnings
 # The API docs build without a broken link or a warning.
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked
 cargo build --release --locked
+# The Debian package from that build, installed and started when root in CI
+# (scripts/deb-check.sh), and the third-party notices still match Cargo.lock. The tools, pinned
+# so that their output stays the same, take about 3 minutes each to build once.
+if [ "$(cargo deb --version 2>/dev/null || true)" != "cargo-deb 3.8.0" ]; then
+    cargo install cargo-deb --locked --version 3.8.0
+fi
+if [ "$(cargo about --version 2>/dev/null || true)" != "cargo-about 0.9.3" ]; then
+    cargo install cargo-about --locked --features cli --version 0.9.3
+fi
+cargo about generate --locked --offline --fail about.hbs -o "${CARGO_TARGET_DIR:-target}/THIRD-PARTY-NOTICES.md"
+if ! cmp -s THIRD-PARTY-NOTICES.md "${CARGO_TARGET_DIR:-target}/THIRD-PARTY-NOTICES.md"; then
+    echo "THIRD-PARTY-NOTICES.md is out of date with Cargo.lock; regenerate it with:" >&2
+    echo "  cargo about generate --locked --offline --fail about.hbs -o THIRD-PARTY-NOTICES.md" >&2
+    exit 1
+fi
+bash scripts/deb-check.sh
 VITRINA_BIN="$PWD/target/release/vitrina" cargo test --all-targets --locked
 cargo run --release --locked -- check content.ron
 bash scripts/speech-check.sh

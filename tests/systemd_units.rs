@@ -2,8 +2,8 @@
 //! a watchdog. Needs systemd-analyze (Debian's `systemd`); without it the test is skipped
 //! with a hint, except when `CI` is set.
 //!
-//! `verify` refuses a unit whose `ExecStart` program is missing, and a test machine has no
-//! /usr/local/bin/vitrina nor cage: the test checks a copy in which /usr/local/bin/vitrina
+//! `verify` refuses a unit whose `ExecStart` program is missing, and a test machine may lack
+//! /usr/bin/vitrina (the package's) and cage: the test checks a copy in which /usr/bin/vitrina
 //! is the binary under test and /usr/bin/cage, when cage is not installed, a stand-in script.
 //! Everything else in the units is checked as shipped.
 
@@ -49,11 +49,8 @@ fn testable_copy(name: &str, dir: &Path) -> PathBuf {
     );
     let pull = Path::new(UNITS).join("vitrina-content-pull");
     let mut copy = text
-        .replace(
-            "/usr/local/bin/vitrina-content-pull",
-            &pull.to_string_lossy(),
-        )
-        .replace("/usr/local/bin/vitrina", &vitrina.to_string_lossy());
+        .replace("/usr/bin/vitrina-content-pull", &pull.to_string_lossy())
+        .replace("/usr/bin/vitrina", &vitrina.to_string_lossy());
     if !Path::new("/usr/bin/cage").is_file() {
         let stand_in = dir.join("cage");
         std::fs::write(&stand_in, "#!/bin/sh\nexec \"$@\"\n").expect("stand-in");
@@ -116,7 +113,7 @@ fn the_shipped_units_verify_and_use_the_watchdog() {
     // cage is the main process: the watchdog is handed on to Vitrina.
     let cage_start = service_setting("vitrina-cage.service", "ExecStart").expect("ExecStart");
     assert!(
-        cage_start.contains("env -u WATCHDOG_PID /usr/local/bin/vitrina"),
+        cage_start.contains("env -u WATCHDOG_PID /usr/bin/vitrina"),
         "{cage_start}"
     );
 
