@@ -86,36 +86,27 @@ pub(super) fn controls_ui(
         );
         state.camera.fly_to_in(to, now, secs);
     };
-    if Button::round(view.t(&labels.zoom_out), Icon::Minus)
-        .on_panel()
-        .icon_size(28.0)
-        .ui(
-            ui,
-            &view.frame,
-            view.colours,
-            Rect::from_min_size(pos2(x, top), Vec2::splat(size::BUTTON)),
-            Id::unique("map-zoom-out"),
-        )
-        .clicked()
-    {
-        zoom_to(state, 1.0 / zoom.step);
+    let zoom_buttons = [
+        (
+            &labels.zoom_out,
+            Icon::Minus,
+            "map-zoom-out",
+            1.0 / zoom.step,
+        ),
+        (&labels.zoom_in, Icon::Plus, "map-zoom-in", zoom.step),
+    ];
+    for (label, icon, id, factor) in zoom_buttons {
+        let rect = Rect::from_min_size(pos2(x, top), Vec2::splat(size::BUTTON));
+        if Button::round(view.t(label), icon)
+            .on_panel()
+            .icon_size(28.0)
+            .ui(ui, &view.frame, view.colours, rect, Id::unique(id))
+            .clicked()
+        {
+            zoom_to(state, factor);
+        }
+        x += size::BUTTON + space::M;
     }
-    x += size::BUTTON + space::M;
-    if Button::round(view.t(&labels.zoom_in), Icon::Plus)
-        .on_panel()
-        .icon_size(28.0)
-        .ui(
-            ui,
-            &view.frame,
-            view.colours,
-            Rect::from_min_size(pos2(x, top), Vec2::splat(size::BUTTON)),
-            Id::unique("map-zoom-in"),
-        )
-        .clicked()
-    {
-        zoom_to(state, zoom.step);
-    }
-    x += size::BUTTON + space::M;
     if Button::pill(reset_label)
         .icon(Icon::Target)
         .ui(

@@ -241,6 +241,16 @@ mod tests {
         crate::content::load_content(&path).expect("the shipped content loads")
     }
 
+    /// The shipped palette and a 1920×1080 frame at scale 1.
+    fn colours_and_full_hd_frame() -> (Colours, Frame) {
+        let colours = Colours::from_palette(&crate::content::Palette::default());
+        let frame = Frame::new(
+            Rect::from_min_size(pos2(0.0, 0.0), egui::vec2(1920.0, 1080.0)),
+            1.0,
+        );
+        (colours, frame)
+    }
+
     #[test]
     fn a_picture_that_did_not_resolve_shows_the_placeholder_without_a_decode() {
         let mut loaded = shipped();
@@ -255,11 +265,7 @@ mod tests {
         loaded.resolve_assets();
         let ctx = egui::Context::default();
         let mut pictures = Pictures::new(&ctx);
-        let colours = Colours::from_palette(&crate::content::Palette::default());
-        let frame = Frame::new(
-            Rect::from_min_size(pos2(0.0, 0.0), egui::vec2(1920.0, 1080.0)),
-            1.0,
-        );
+        let (colours, frame) = colours_and_full_hd_frame();
         let view = View::new(frame, &colours, &loaded, "en");
         assert!(
             picture_texture(&view, &mut pictures, Some(&picture)).is_none(),
@@ -287,11 +293,7 @@ mod tests {
             .to_path_buf();
         let ctx = egui::Context::default();
         let mut pictures = Pictures::new(&ctx);
-        let colours = Colours::from_palette(&crate::content::Palette::default());
-        let frame = Frame::new(
-            Rect::from_min_size(pos2(0.0, 0.0), egui::vec2(1920.0, 1080.0)),
-            1.0,
-        );
+        let (colours, frame) = colours_and_full_hd_frame();
         let view = View::new(frame, &colours, &loaded, "en");
         let _ = picture_texture(&view, &mut pictures, Some(&picture));
         assert_ne!(
