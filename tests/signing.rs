@@ -215,7 +215,9 @@ fn tool_public(path: &Path) -> (String, String) {
     let text = std::fs::read_to_string(path).expect("pub");
     let mut lines = text.lines();
     let comment = lines.next().expect("comment");
-    let id = comment.rsplit(' ').next().expect("id").to_owned();
+    // The tool writes the id without leading zeros ("8994C32D1FC1B15"); vitrina always
+    // writes its 16 digits, as the key's 8 bytes are.
+    let id = format!("{:0>16}", comment.rsplit(' ').next().expect("id"));
     (id, lines.next().expect("key").to_owned())
 }
 
