@@ -4,6 +4,7 @@
 
 mod figures;
 pub mod hours;
+pub mod limits;
 mod load;
 mod locate;
 pub mod map_names;

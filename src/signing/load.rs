@@ -17,8 +17,7 @@ use super::manifest::{
 };
 use super::trust::{MAX_SIGNATURE_BYTES, Trust};
 
-/// Largest content file read when signed (it is held in memory to be parsed).
-pub const MAX_CONTENT_BYTES: u64 = 16 * 1024 * 1024;
+pub use crate::content::limits::MAX_CONTENT_BYTES;
 
 /// Most hash mismatches listed in one error (the rest are counted).
 const MAX_LISTED: usize = 10;
