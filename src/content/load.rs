@@ -264,10 +264,13 @@ pub fn check_content(
 /// Reads, parses and validates the content file at `path`; assets are resolved
 /// against its folder.
 pub fn load_content(path: &Path) -> Result<LoadedContent, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes =
+        super::read::read_regular(path, super::limits::MAX_CONTENT_BYTES).map_err(|source| {
+            LoadError::Read {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?;
     let source = content_text(&bytes, path)?;
     let dir = content_dir(path);
     let content = parse_content(&source, path)?;

@@ -1,7 +1,6 @@
 //! Country, sea and credit names per language for the map: `assets/map/names.ron` in the
 //! content folder, read when content loads, else the copy compiled into the program.
 
-use std::io::Read as _;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -11,6 +10,7 @@ use super::load::Diagnostic;
 use super::locate::Position;
 use super::paths::resolve_asset_path;
 use super::provenance::{VerifiedFiles, sha256};
+use super::read::read_regular;
 use super::text::Text;
 use super::validate::Severity;
 
@@ -125,24 +125,11 @@ impl MapNames {
 }
 
 /// The text of the names file in `dir`: inside the folder, a regular file (checked before
-/// opening, so a FIFO cannot block), at most [`MAX_NAMES_BYTES`], and for signed content
+/// opening, and opened without blocking, so a FIFO cannot block), at most [`MAX_NAMES_BYTES`], and for signed content
 /// the bytes its manifest lists.
 fn read_names(dir: &Path, verified: Option<&VerifiedFiles>) -> Result<String, String> {
     let real = resolve_asset_path(dir, NAMES_FILE).map_err(|err| err.to_string())?;
-    let metadata = std::fs::metadata(&real).map_err(|err| err.to_string())?;
-    if !metadata.is_file() {
-        return Err("not a regular file".to_owned());
-    }
-    if metadata.len() > MAX_NAMES_BYTES {
-        return Err(format!(
-            "{} bytes, more than the {MAX_NAMES_BYTES} a names file may have",
-            metadata.len()
-        ));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(&real)
-        .and_then(|file| file.take(MAX_NAMES_BYTES).read_to_end(&mut bytes))
-        .map_err(|err| err.to_string())?;
+    let bytes = read_regular(&real, MAX_NAMES_BYTES).map_err(|err| err.to_string())?;
     if let Some(verified) = verified
         && verified.expected(&real) != Some(&sha256(&bytes))
     {

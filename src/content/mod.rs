@@ -13,6 +13,7 @@ mod paths;
 pub mod pin;
 pub mod provenance;
 pub mod reach;
+pub mod read;
 mod resolved;
 mod text;
 mod validate;

@@ -48,6 +48,11 @@ impl ResolvedAssets {
         self.pictures.get(path).map(PathBuf::as_path)
     }
 
+    /// Every resolved picture (real paths), for the watcher's picture fingerprints.
+    pub fn paths(&self) -> impl Iterator<Item = &Path> {
+        self.pictures.values().map(PathBuf::as_path)
+    }
+
     /// How many picture paths resolved.
     pub fn len(&self) -> usize {
         self.pictures.len()

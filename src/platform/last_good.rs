@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use crate::content::limits::MAX_CONTENT_BYTES;
 use crate::content::provenance::{Provenance, to_hex};
+use crate::content::read::read_regular;
 use crate::content::{Content, LoadError, LoadedContent};
 use crate::signing::{Trust, load_content_trusted, verified_files};
 
@@ -99,9 +101,16 @@ pub fn save(path: &Path, loaded: &LoadedContent) -> std::io::Result<()> {
     crate::atomic_file::write_atomically(path, text.as_bytes())
 }
 
-/// Reads the copy at `path`.
+/// Largest copy read back: the copy is the content re-written with indentation, so it may
+/// be a few times the content file's limit; a FIFO or a huge file there is refused.
+pub const MAX_COPY_BYTES: u64 = 4 * MAX_CONTENT_BYTES;
+
+/// Reads the copy at `path` (a regular file, at most [`MAX_COPY_BYTES`]).
 pub fn load(path: &Path) -> Result<LoadedContent, String> {
-    let text = std::fs::read_to_string(path).map_err(|err| format!("{}: {err}", path.display()))?;
+    let bytes =
+        read_regular(path, MAX_COPY_BYTES).map_err(|err| format!("{}: {err}", path.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("{}: the copy is not UTF-8 text", path.display()))?;
     let saved: Saved = ron::from_str(&text).map_err(|err| format!("{}: {err}", path.display()))?;
     let provenance = match saved.provenance {
         None => Provenance::default(),

@@ -12,10 +12,20 @@
 //!   system), the file's and folders' identity (real path, inode, size, modification time)
 //!   every [`RESTAT_INTERVAL`]; a change re-establishes the watches and reloads.
 //!
+//! Folders are compared by identity (device and inode), not by path: after
+//! `mv site site.prev && mv site.next site` the path is the same but the folder is not, and
+//! the watches are set again on the new one (on the folder above's events, and by the
+//! periodic check). The pictures the content shows are also compared by size, time and
+//! identity with the periodic check, so a replaced picture is shown even if no event came.
+//!
 //! Events are debounced: a reload starts [`QUIET`] after the last event of a burst, and at
 //! most [`MAX_DELAY`] after its first, so 200 quick saves end on the last one. A load that
-//! fails is only reported when no new event came during [`FAILURE_GRACE`] (a half-written
-//! file is not an error), and a missing file only after [`MISSING_GRACE`].
+//! fails is only reported once the file has stayed the same for [`SETTLE`] (a file saved
+//! slowly, in chunks, is not an error while half written; see [`settle`]), at most
+//! [`MAX_SETTLE`] after the first failure; a missing file only after [`MISSING_GRACE`].
+//!
+//! Every file is read through [`crate::content::read`]: a FIFO or device at the content path
+//! is refused at once, so this thread never blocks on one.
 //!
 //! With trusted keys the content is loaded through [`crate::signing`]: `content.manifest`
 //! and its signature are watched like the content file, and a signature or hash failure
@@ -38,8 +48,12 @@ pub const QUIET: Duration = Duration::from_millis(40);
 /// Longest wait after the first event of a burst before reloading anyway.
 pub const MAX_DELAY: Duration = Duration::from_millis(200);
 
-/// How long a failed load waits for a further write before it is reported.
-pub const FAILURE_GRACE: Duration = Duration::from_millis(150);
+mod identity;
+pub mod settle;
+
+use identity::{Fingerprint, Folder, Pictures, Watched};
+pub use settle::{MAX_SETTLE, SETTLE};
+use settle::{Settle, Verdict};
 
 /// How long a signature or hash failure waits for further writes before it is reported: a
 /// sync tool may take this long to bring the manifest and the files together.
@@ -144,6 +158,8 @@ impl ContentWatcher {
         let mut worker = Worker {
             watched: Watched::default(),
             fingerprint: Fingerprint::of(&content),
+            pictures: Pictures::default(),
+            settle: Settle::new(SETTLE, MAX_SETTLE),
             content,
             watcher,
             events: events_tx,
@@ -179,76 +195,7 @@ fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// The folders being watched (real paths).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct Watched {
-    content_dir: Option<PathBuf>,
-    assets_dir: Option<PathBuf>,
-    above: Option<PathBuf>,
-}
-
-/// Identity of one file or folder.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Stat {
-    real: PathBuf,
-    inode: u64,
-    len: u64,
-    modified: Option<SystemTime>,
-}
-
-impl Stat {
-    fn of(path: &Path) -> Option<Self> {
-        let real = path.canonicalize().ok()?;
-        let meta = std::fs::metadata(&real).ok()?;
-        #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
-        #[cfg(not(unix))]
-        let inode = 0;
-        Some(Self {
-            real,
-            inode,
-            len: meta.len(),
-            modified: meta.modified().ok(),
-        })
-    }
-}
-
-/// Identity of the content file, its manifest and signature, its folder and its assets
-/// folder.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Fingerprint {
-    file: Option<Stat>,
-    manifest: Option<Stat>,
-    signature: Option<Stat>,
-    dir: Option<Stat>,
-    assets: Option<Stat>,
-}
-
-impl Fingerprint {
-    fn of(content: &Path) -> Self {
-        let dir = content_dir(content);
-        let mut dir_stat = Stat::of(&dir);
-        let mut assets = Stat::of(&dir.join("assets"));
-        // A folder's size and time change with every file written in it: only its identity counts.
-        for stat in [&mut dir_stat, &mut assets].into_iter().flatten() {
-            stat.len = 0;
-            stat.modified = None;
-        }
-        Self {
-            file: Stat::of(content),
-            manifest: Stat::of(&dir.join(MANIFEST_FILE)),
-            signature: Stat::of(&dir.join(SIGNATURE_FILE)),
-            dir: dir_stat,
-            assets,
-        }
-    }
-
-    fn folders_changed(&self, other: &Self) -> bool {
-        self.dir != other.dir || self.assets != other.assets
-    }
-}
-
-/// A load whose failure waits for [`FAILURE_GRACE`] before being reported.
+/// A load whose failure waits (see [`settle`]) before being reported.
 struct HeldFailure {
     message: String,
     diagnostics: Vec<Diagnostic>,
@@ -263,6 +210,10 @@ struct Worker {
     watcher: notify::RecommendedWatcher,
     watched: Watched,
     fingerprint: Fingerprint,
+    /// The pictures the content last loaded shows, as they were.
+    pictures: Pictures,
+    /// When a failed load may be reported.
+    settle: Settle<Option<identity::Stat>>,
     events: Sender<ReloadEvent>,
     wake: Box<dyn Fn() + Send>,
     /// The last failure reported, so that the same one is logged once.
@@ -305,47 +256,49 @@ impl Worker {
         sent
     }
 
-    /// Watches the folders where they are now; forgets the ones that moved.
-    fn rewatch(&mut self) {
+    /// Watches the folders where they are now; forgets the ones that moved. Folders are
+    /// compared by identity, so a folder swapped in under the same name is watched anew.
+    /// Returns whether the watches were set again.
+    fn rewatch(&mut self) -> bool {
         let dir = content_dir(&self.content);
         let wanted = Watched {
-            content_dir: dir.canonicalize().ok(),
-            assets_dir: dir.join("assets").canonicalize().ok(),
-            above: absolute(&dir)
-                .parent()
-                .and_then(|above| above.canonicalize().ok()),
+            content_dir: Folder::of(&dir),
+            assets_dir: Folder::of(&dir.join("assets")),
+            above: absolute(&dir).parent().and_then(Folder::of),
         };
-        if wanted == self.watched {
-            return;
+        if wanted.same(&self.watched) {
+            return false;
         }
         let old = std::mem::take(&mut self.watched);
-        for path in [old.content_dir, old.assets_dir, old.above]
+        for folder in [old.content_dir, old.assets_dir, old.above]
             .into_iter()
             .flatten()
         {
-            let _ = self.watcher.unwatch(&path);
+            // The watch is on the folder that was there (maybe moved away): drop it.
+            let _ = self.watcher.unwatch(&folder.real);
         }
-        let mut now = Watched::default();
-        let mut watch = |path: &Option<PathBuf>, mode| {
-            let path = path.as_ref()?;
+        let mut armed = Vec::new();
+        let mut watch = |folder: &Option<Folder>, mode| {
+            let path = &folder.as_ref()?.real;
             match self.watcher.watch(path, mode) {
-                Ok(()) => Some(path.clone()),
+                Ok(()) => armed.push(path.clone()),
                 Err(err) => {
                     log::warn!(
                         "cannot watch {}: {err}; checking it every second",
                         path.display()
                     );
-                    None
                 }
             }
+            Some(())
         };
-        now.content_dir = watch(&wanted.content_dir, RecursiveMode::NonRecursive);
-        now.assets_dir = watch(&wanted.assets_dir, RecursiveMode::Recursive);
-        now.above = watch(&wanted.above, RecursiveMode::NonRecursive);
-        log::debug!("watching {now:?}");
+        watch(&wanted.content_dir, RecursiveMode::NonRecursive);
+        watch(&wanted.assets_dir, RecursiveMode::Recursive);
+        watch(&wanted.above, RecursiveMode::NonRecursive);
+        log::debug!("watching {armed:?}");
         // Keep the wanted set even where a watch failed, so that it is not retried every event;
         // the periodic check notices when the folders change.
         self.watched = wanted;
+        true
     }
 
     fn run(mut self, signals: &Receiver<Signal>, load_at_start: bool) {
@@ -405,29 +358,44 @@ impl Worker {
                     next_restat = now + RESTAT_INTERVAL;
                 }
                 let fingerprint = Fingerprint::of(&self.content);
-                if fingerprint != self.fingerprint {
-                    if fingerprint.folders_changed(&self.fingerprint) {
-                        log::info!("the content folder was moved or replaced; watching it anew");
-                        self.rewatch();
-                        // Every picture may be a different file now.
-                        for stat in [&self.fingerprint.dir, &fingerprint.dir]
-                            .into_iter()
-                            .flatten()
-                        {
-                            dirty.assets.insert(stat.real.clone());
-                        }
+                let moved = fingerprint.folders_changed(&self.fingerprint);
+                // Something happened in or above the content folder: on Unix, where folders
+                // have an identity, the watches follow whatever folder is there now.
+                let rearm = moved || (dirty.restat && cfg!(unix));
+                if rearm && self.rewatch() {
+                    log::info!("the content folder was moved or replaced; watching it anew");
+                    // Every picture may be a different file now.
+                    for stat in [&self.fingerprint.dir, &fingerprint.dir]
+                        .into_iter()
+                        .flatten()
+                    {
+                        dirty.assets.insert(stat.real.clone());
                     }
+                }
+                if fingerprint != self.fingerprint {
                     dirty.content = true;
                 }
+                if restat_due {
+                    // A picture replaced without an event (or with one missed) is seen here.
+                    let pictures = self.pictures.again();
+                    for path in pictures.changed_since(&self.pictures) {
+                        log::debug!("{} changed (periodic check)", path.display());
+                        dirty.assets.insert(path);
+                    }
+                    self.pictures = pictures;
+                }
                 // Load when the burst is over, or when only the periodic check found a change.
-                if burst_over || (dirty.content && dirty.first.is_none()) {
+                let found = dirty.content || !dirty.assets.is_empty();
+                if burst_over || (found && dirty.first.is_none()) {
                     let assets = std::mem::take(&mut dirty.assets);
                     let reload = dirty.content || !assets.is_empty();
                     dirty = Dirty::default();
-                    if !assets.is_empty()
-                        && !self.send(ReloadEvent::AssetsChanged(assets.into_iter().collect()))
-                    {
-                        return;
+                    if !assets.is_empty() {
+                        // Seen now: the periodic check must not report them again.
+                        self.pictures = self.pictures.again();
+                        if !self.send(ReloadEvent::AssetsChanged(assets.into_iter().collect())) {
+                            return;
+                        }
                     }
                     if reload {
                         // Take the identity before reading: a write after it is seen next time.
@@ -438,10 +406,31 @@ impl Worker {
                     }
                 }
             }
-            if let Some(failure) = held.take_if(|f| Instant::now() >= f.report_at)
-                && !self.report(failure)
-            {
-                return;
+            if let Some(failure) = held.take_if(|f| Instant::now() >= f.report_at) {
+                let now = Instant::now();
+                let verdict = if failure.signing {
+                    Verdict::Report
+                } else {
+                    self.settle.check(now, &identity::Stat::of(&self.content))
+                };
+                match verdict {
+                    Verdict::Report => {
+                        if !self.report(failure) {
+                            return;
+                        }
+                    }
+                    // Written again since it failed (maybe with no event): load it again.
+                    Verdict::Reload => {
+                        dirty.content = true;
+                        dirty.touched(now);
+                    }
+                    Verdict::Wait(report_at) => {
+                        held = Some(HeldFailure {
+                            report_at,
+                            ..failure
+                        });
+                    }
+                }
             }
             if let Some(since) = missing_since
                 && since.elapsed() >= MISSING_GRACE
@@ -484,16 +473,21 @@ impl Worker {
                 .is_some_and(|name| name == MANIFEST_FILE || name == SIGNATURE_FILE)
         };
         for path in &event.paths {
-            let under = |dir: &Option<PathBuf>| dir.as_ref().is_some_and(|d| path.starts_with(d));
-            if under(&self.watched.assets_dir) {
+            let content_dir = self.watched.content_dir();
+            if self
+                .watched
+                .assets_dir()
+                .is_some_and(|dir| path.starts_with(dir))
+            {
                 dirty.assets.insert(path.clone());
                 // The content may name a picture that just appeared (or went away).
                 dirty.content = true;
-            } else if self.watched.content_dir.as_deref() == path.parent()
+            } else if content_dir.is_some()
+                && content_dir == path.parent()
                 && (path.file_name() == file_name || is_signing_file(path))
             {
                 dirty.content = true;
-            } else if self.watched.content_dir.as_ref() == Some(path) {
+            } else if content_dir == Some(path.as_path()) {
                 // The folder itself moved or was deleted.
                 dirty.restat = true;
             } else {
@@ -507,7 +501,8 @@ impl Worker {
         }
     }
 
-    /// Loads the content and sends the result; a failure is held for [`FAILURE_GRACE`].
+    /// Loads the content and sends the result; a failure is held until the file settles
+    /// (see [`settle`]), a signing failure for the signing grace.
     fn load(&mut self, missing_since: &mut Option<Instant>) -> Option<HeldFailure> {
         let started = Instant::now();
         let written = self
@@ -518,6 +513,8 @@ impl Worker {
         match load_content_trusted(&self.content, &self.trust) {
             Ok(loaded) => {
                 *missing_since = None;
+                self.settle.succeeded();
+                self.pictures = Pictures::of(loaded.assets.paths());
                 let took = started.elapsed();
                 if self.last_failure.take().is_some() {
                     log::info!(
@@ -560,12 +557,13 @@ impl Worker {
                     message: err.to_string(),
                     diagnostics: err.diagnostics(),
                     took: started.elapsed(),
-                    report_at: Instant::now()
-                        + if signing {
-                            self.signing_grace
-                        } else {
-                            FAILURE_GRACE
-                        },
+                    report_at: if signing {
+                        Instant::now() + self.signing_grace
+                    } else {
+                        // Held until the file has stayed as it was when read.
+                        let read_as = self.fingerprint.file.clone();
+                        self.settle.failed(Instant::now(), read_as)
+                    },
                     signing,
                 })
             }

@@ -1,12 +1,12 @@
 //! Reading `kiosk.ron`: parse with RON's positions, validate, and attach `FILE:LINE:COLUMN`
 //! to every problem, as for the content.
 
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
 
 use super::model::KioskConfig;
+use crate::content::read::{NOT_REGULAR, is_not_regular, read_regular};
 use crate::content::{Diagnostic, FieldPath, LoadError, Severity, SourceMap, ron_error};
 
 /// The largest `kiosk.ron` read: a few settings and keys fit in a few KiB.
@@ -74,23 +74,17 @@ fn read_bounded(path: &Path) -> Result<String, LoadError> {
             message,
         }])
     };
-    let meta = std::fs::metadata(path)
-        .map_err(|err| fail(format!("cannot read the kiosk settings file: {err}")))?;
-    if !meta.is_file() {
-        return Err(fail(
-            "the kiosk settings path is not a regular file".to_owned(),
-        ));
-    }
-    if meta.len() > MAX_CONFIG_BYTES {
-        return Err(fail(format!(
-            "the kiosk settings file is {} bytes; at most {MAX_CONFIG_BYTES} are read",
-            meta.len()
-        )));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|file| file.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|err| fail(format!("cannot read the kiosk settings file: {err}")))?;
+    let bytes = read_regular(path, MAX_CONFIG_BYTES).map_err(|err| {
+        if is_not_regular(&err) {
+            fail(format!("the kiosk settings file is {NOT_REGULAR}"))
+        } else if err.kind() == std::io::ErrorKind::FileTooLarge {
+            fail(format!(
+                "the kiosk settings file is too large: {err}; at most {MAX_CONFIG_BYTES} bytes are read"
+            ))
+        } else {
+            fail(format!("cannot read the kiosk settings file: {err}"))
+        }
+    })?;
     String::from_utf8(bytes).map_err(|err| {
         fail(format!(
             "the kiosk settings file is not UTF-8 text (byte {}); save it as UTF-8",
@@ -425,6 +419,29 @@ mod tests {
         assert!(lines[0].contains("not a regular file"), "{lines:?}");
         let lines = messages(&load_kiosk_config(&dir.path().join("no.ron")).expect_err("missing"));
         assert!(lines[0].contains("cannot read"), "{lines:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_at_the_settings_path_is_refused_at_once() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fifo = dir.path().join("kiosk.ron");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success(), "mkfifo made the FIFO");
+        let started = std::time::Instant::now();
+        let lines = messages(&load_kiosk_config(&fifo).expect_err("a FIFO"));
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(1),
+            "no wait for a writer: {:?}",
+            started.elapsed()
+        );
+        assert!(
+            lines[0].contains("not a regular file (a pipe, device or folder)"),
+            "{lines:?}"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::content::provenance::{Provenance, VerifiedFiles, sha256, to_hex};
+use crate::content::read::{NOT_REGULAR, is_not_regular, read_regular};
 use crate::content::{
     AssetPathError, Diagnostic, LoadError, LoadedContent, Position, Severity, check_content,
     content_dir, content_text, load_content, parse_content, resolve_asset_path,
@@ -168,27 +169,23 @@ pub fn load_content_trusted(path: &Path, trust: &Trust) -> Result<LoadedContent,
     Ok(LoadedContent::new(content, dir, warnings, provenance))
 }
 
-/// Reads at most `max` bytes of `path`; a longer file is refused.
+/// Reads at most `max` bytes of `path`; a longer file, or anything but a plain file (a FIFO
+/// would block), is refused.
 fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, String> {
-    use std::io::Read as _;
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let file = std::fs::File::open(path).map_err(|err| {
+    read_regular(path, max).map_err(|err| {
         if err.kind() == std::io::ErrorKind::NotFound {
             format!("{name} is missing ({SYNCING})")
+        } else if is_not_regular(&err) {
+            format!("{name} is {NOT_REGULAR}")
+        } else if err.kind() == std::io::ErrorKind::FileTooLarge {
+            format!("{name} is larger than {max} bytes")
         } else {
             format!("cannot read {name}: {err}")
         }
-    })?;
-    let mut bytes = Vec::new();
-    file.take(max + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|err| format!("cannot read {name}: {err}"))?;
-    if bytes.len() as u64 > max {
-        return Err(format!("{name} is larger than {max} bytes"));
-    }
-    Ok(bytes)
+    })
 }
 
 /// Checks that `file` (following links) stays inside `dir` (a real path).

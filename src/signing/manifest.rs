@@ -412,7 +412,8 @@ pub fn hash_file(
         path: path.to_path_buf(),
         source,
     };
-    let mut file = std::fs::File::open(path).map_err(io)?;
+    // Never a blocking open: a FIFO listed in the manifest is refused, not waited on.
+    let mut file = crate::content::read::open_regular(path).map_err(io)?;
     let mut hasher = Sha256::new();
     let mut buffer = vec![0u8; 64 * 1024];
     loop {

@@ -6,6 +6,7 @@ use egui::{Color32, ColorImage};
 
 use crate::content::VerifiedFiles;
 use crate::content::provenance::sha256;
+use crate::content::read::open_regular;
 
 /// Largest side of a decoded picture, in pixels: enough for a full-bleed 4K screen.
 pub const MAX_PICTURE_SIDE: u32 = 3840;
@@ -23,7 +24,13 @@ pub const MAX_VERIFIED_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// longer side is at most `max_side`. Refuses files beyond [`MAX_DECLARED_SIDE`] or
 /// [`MAX_DECODE_ALLOC`] before decoding them. Never panics on bad input.
 pub fn decode(path: &Path, max_side: u32) -> Result<ColorImage, String> {
-    let reader = image::ImageReader::open(path).map_err(|err| format!("cannot open: {err}"))?;
+    // Never a blocking open: a FIFO or device at a picture path is refused at once.
+    let file = open_regular(path).map_err(|err| format!("cannot open: {err}"))?;
+    let mut reader = image::ImageReader::new(std::io::BufReader::new(file));
+    // As ImageReader::open does: the name's format until the bytes say otherwise.
+    if let Ok(format) = image::ImageFormat::from_path(path) {
+        reader.set_format(format);
+    }
     decode_reader(reader, path, max_side)
 }
 
@@ -103,7 +110,7 @@ pub fn decode_verified(
     let Some(expected) = verified.expected(path) else {
         return Err("not listed in the signed content.manifest; not shown".to_owned());
     };
-    let file = std::fs::File::open(path).map_err(|err| format!("cannot open: {err}"))?;
+    let file = open_regular(path).map_err(|err| format!("cannot open: {err}"))?;
     let mut bytes = Vec::new();
     file.take(MAX_VERIFIED_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
