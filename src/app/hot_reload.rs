@@ -231,7 +231,10 @@ impl VitrinaApp {
     }
 
     /// Staff pressed Reload now: reads the content file again at once, on this thread (a
-    /// few tens of milliseconds, while only staff look).
+    /// few tens of milliseconds, while only staff look). It cannot freeze the UI on a special
+    /// file: every read goes through [`crate::content::read`], which refuses a FIFO or a
+    /// device from its metadata and opens without blocking, and reads at most the content
+    /// file limit (4 MiB), so the time is bounded by parsing a file of that size.
     pub(super) fn reload_now(&mut self, ctx: &egui::Context) {
         let Some(path) = self.reload.content_path.clone() else {
             log::warn!("reload now: no content file known");
@@ -306,5 +309,60 @@ impl VitrinaApp {
         let dir = self.loaded.dir.canonicalize().ok();
         self.pictures
             .retain(|path| dir.as_ref().is_some_and(|dir| path.starts_with(dir)));
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    /// A FIFO at the content path: Reload now (on the UI thread) returns at once with the
+    /// refusal, and the last good content stays. Before the non-blocking reader it waited
+    /// for a writer for ever, freezing the kiosk.
+    #[test]
+    fn reload_now_with_a_fifo_at_the_content_path_returns_at_once_with_the_error() {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(dir.path().join("assets")).expect("assets");
+        std::fs::copy(
+            fixtures.join("assets/picture.png"),
+            dir.path().join("assets/picture.png"),
+        )
+        .expect("picture");
+        let path = dir.path().join("content.ron");
+        std::fs::copy(fixtures.join("valid.ron"), &path).expect("content");
+        let loaded = crate::content::load_content(&path).expect("the fixture loads");
+        let sections = loaded.content.sections.len();
+        let ctx = egui::Context::default();
+        let mut app = VitrinaApp::new(&ctx, loaded);
+        app.reload.content_path = Some(path.clone());
+
+        std::fs::remove_file(&path).expect("rm");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success(), "mkfifo made the FIFO");
+        let started = Instant::now();
+        app.reload_now(&ctx);
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "no wait for a writer: {:?}",
+            started.elapsed()
+        );
+        let error = app
+            .reload_status()
+            .error
+            .clone()
+            .expect("the reload failed");
+        assert!(
+            error.contains("not a regular file (a pipe, device or folder)"),
+            "says why: {error}"
+        );
+        assert_eq!(
+            app.loaded().content.sections.len(),
+            sections,
+            "the last good content stays"
+        );
     }
 }
