@@ -14,7 +14,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use vitrina::app::{Screen, VitrinaApp};
 use vitrina::content::{LoadedContent, load_content};
-use vitrina::platform::watch::{ContentWatcher, ReloadEvent};
+use vitrina::platform::watch::{ContentWatcher, ReloadEvent, SETTLE};
 
 /// How long any change may take to arrive (generous for a loaded machine; the usual is
 /// well under 300 ms).
@@ -296,7 +296,8 @@ fn a_changed_or_removed_picture_is_reported() {
         "a changed picture is reported"
     );
     std::fs::remove_file(&picture).expect("test setup");
-    let seen = events_during(&watcher, Duration::from_millis(800));
+    // The failure is reported once the file has settled (a slow save is not an error).
+    let seen = events_during(&watcher, SETTLE + Duration::from_millis(800));
     assert!(changed(&seen), "a removed picture is reported: {seen:#?}");
     // The content names it: reloading it now fails (for staff), the shown content stays.
     assert!(

@@ -12,24 +12,20 @@ use crate::signing::{MANIFEST_FILE, SIGNATURE_FILE};
 /// Which file or folder a path leads to: device and inode on Unix. Elsewhere there is no
 /// cheap identity, so none is known and every comparison says "maybe another one".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(not(unix), allow(dead_code, reason = "no cheap identity there"))]
 pub struct FileId {
     dev: u64,
     ino: u64,
 }
 
+#[cfg(unix)]
 impl FileId {
-    #[cfg(unix)]
-    fn of(meta: &std::fs::Metadata) -> Option<Self> {
+    fn of(meta: &std::fs::Metadata) -> Self {
         use std::os::unix::fs::MetadataExt as _;
-        Some(Self {
+        Self {
             dev: meta.dev(),
             ino: meta.ino(),
-        })
-    }
-
-    #[cfg(not(unix))]
-    fn of(_meta: &std::fs::Metadata) -> Option<Self> {
-        None
+        }
     }
 }
 
@@ -51,9 +47,13 @@ impl Stat {
     pub fn of(path: &Path) -> Option<Self> {
         let real = path.canonicalize().ok()?;
         let meta = std::fs::metadata(&real).ok()?;
+        #[cfg(unix)]
+        let id = Some(FileId::of(&meta));
+        #[cfg(not(unix))]
+        let id = None;
         Some(Self {
             real,
-            id: FileId::of(&meta),
+            id,
             len: meta.len(),
             modified: meta.modified().ok(),
         })

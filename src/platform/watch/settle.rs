@@ -29,7 +29,7 @@ pub enum Verdict {
 /// modification time, identity; anything that changes with a write).
 #[derive(Debug)]
 pub struct Settle<S> {
-    settle: Duration,
+    stable_for: Duration,
     max_wait: Duration,
     /// The first failure of the current run (none: the last load was fine or reported).
     failing_since: Option<Instant>,
@@ -38,10 +38,10 @@ pub struct Settle<S> {
 }
 
 impl<S: PartialEq> Settle<S> {
-    /// Waits `settle` for a stable file, at most `max_wait` in all.
-    pub fn new(settle: Duration, max_wait: Duration) -> Self {
+    /// Waits `stable_for` for a stable file, at most `max_wait` in all.
+    pub fn new(stable_for: Duration, max_wait: Duration) -> Self {
         Self {
-            settle,
+            stable_for,
             max_wait,
             failing_since: None,
             failed: None,
@@ -52,7 +52,7 @@ impl<S: PartialEq> Settle<S> {
     pub fn failed(&mut self, now: Instant, stamp: S) -> Instant {
         let since = *self.failing_since.get_or_insert(now);
         self.failed = Some((stamp, now));
-        (now + self.settle).min(since + self.max_wait).max(now)
+        (now + self.stable_for).min(since + self.max_wait).max(now)
     }
 
     /// The held failure's time came at `now`, and the file is now `stamp`.
@@ -67,7 +67,7 @@ impl<S: PartialEq> Settle<S> {
         if failed != stamp {
             return Verdict::Reload;
         }
-        let settled_at = *at + self.settle;
+        let settled_at = *at + self.stable_for;
         if now >= settled_at {
             self.reported()
         } else {
@@ -199,7 +199,10 @@ mod tests {
         let t0 = Instant::now();
         let mut s = settle();
         let _ = s.failed(t0, 1);
-        let late = t0 + MAX_SETTLE - 200 * MS;
+        let late = t0
+            + MAX_SETTLE
+                .checked_sub(200 * MS)
+                .expect("the longest wait is over 200 ms");
         assert_eq!(
             s.failed(late, 2),
             t0 + MAX_SETTLE,
