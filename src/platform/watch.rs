@@ -359,10 +359,13 @@ impl Worker {
                 }
                 let fingerprint = Fingerprint::of(&self.content);
                 let moved = fingerprint.folders_changed(&self.fingerprint);
-                // Something happened in or above the content folder: on Unix, where folders
-                // have an identity, the watches follow whatever folder is there now.
-                let rearm = moved || (dirty.restat && cfg!(unix));
-                if rearm && self.rewatch() {
+                // Something happened in or above the content folder: the watches follow
+                // whatever folder is there now. On Unix, folders have an identity and
+                // rewatch() re-arms only when it changed; elsewhere it always re-arms, and
+                // only a move seen by path invalidates the pictures (the picture
+                // fingerprints below catch a replaced one within a second).
+                let rearmed = (moved || dirty.restat) && self.rewatch();
+                if rearmed && (moved || cfg!(unix)) {
                     log::info!("the content folder was moved or replaced; watching it anew");
                     // Every picture may be a different file now.
                     for stat in [&self.fingerprint.dir, &fingerprint.dir]
