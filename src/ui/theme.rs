@@ -11,6 +11,8 @@ use crate::content::{Palette, Theme as ContentTheme, VerifiedFiles, parse_hex_co
 
 /// The shipped fonts, compiled in so the kiosk starts with no file access
 /// and a theme can still point at other files.
+/// Largest theme font file read: a full CJK font is about 20 MiB.
+const MAX_FONT_BYTES: u64 = 32 * 1024 * 1024;
 const INTER_REGULAR: &[u8] = include_bytes!("../../assets/fonts/Inter-Regular.otf");
 const INTER_SEMIBOLD: &[u8] = include_bytes!("../../assets/fonts/Inter-SemiBold.otf");
 const SERIF_SUBSETS: [(&str, &[u8]); 4] = [
@@ -70,7 +72,9 @@ pub fn font_definitions_checked(
             match crate::content::resolve_asset_path(content_dir, custom)
                 .map_err(|err| err.to_string())
                 .and_then(|path| {
-                    let bytes = std::fs::read(&path).map_err(|err| err.to_string())?;
+                    // Never a blocking read on the UI thread: a FIFO swapped in is refused.
+                    let bytes = crate::content::read::read_regular(&path, MAX_FONT_BYTES)
+                        .map_err(|err| err.to_string())?;
                     check(&path, bytes)
                 }) {
                 Ok(bytes) => FontData::from_owned(bytes),
