@@ -121,3 +121,51 @@ fn a_picture_replaced_after_the_folder_was_swapped_by_rename_is_shown() {
         "the kiosk keeps running"
     );
 }
+
+/// The same swap against the watcher alone (no window): after the folder is swapped by
+/// rename, a picture replaced in the new folder is reported as changed within seconds.
+#[test]
+fn the_watcher_reports_a_picture_replaced_after_the_folder_was_swapped() {
+    use vitrina::platform::watch::{ContentWatcher, ReloadEvent};
+    let root = tempfile::tempdir().expect("temp dir");
+    let site = root.path().join("site");
+    let next = root.path().join("site.next");
+    let shipped = files::shipped_copy();
+    files::copy_dir(shipped.path(), &site);
+    files::copy_dir(shipped.path(), &next);
+    let content = site.join("content.ron");
+    let watcher = ContentWatcher::start(&content, vitrina::signing::Trust::none(), || {})
+        .expect("the watcher starts");
+    // The first load gives the watcher the pictures to fingerprint.
+    let _ = watcher.next_timeout(Duration::from_millis(300));
+
+    std::fs::rename(&site, root.path().join("site.prev")).expect("mv site site.prev");
+    std::fs::rename(&next, &site).expect("mv site.next site");
+    // Let the watcher see the swap (a burst, then its identity check).
+    let deadline = std::time::Instant::now() + Duration::from_secs(3);
+    while std::time::Instant::now() < deadline {
+        let _ = watcher.next_timeout(Duration::from_millis(50));
+    }
+
+    let picture = site.join(SHOWN);
+    let real = picture.canonicalize().expect("the picture's real path");
+    image::RgbImage::from_pixel(NEW_SIZE.0, NEW_SIZE.1, image::Rgb([230, 20, 20]))
+        .save_with_format(&picture, image::ImageFormat::Png)
+        .expect("replace the picture in place");
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    let mut seen = Vec::new();
+    while std::time::Instant::now() < deadline {
+        if let Some(event) = watcher.next_timeout(Duration::from_millis(50)) {
+            let found =
+                matches!(&event, ReloadEvent::AssetsChanged(paths) if paths.contains(&real));
+            seen.push(event);
+            if found {
+                return;
+            }
+        }
+    }
+    panic!(
+        "the replaced picture {} was never reported; saw {seen:#?}",
+        real.display()
+    );
+}
