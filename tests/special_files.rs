@@ -346,3 +346,47 @@ fn a_file_saved_in_three_chunks_300_ms_apart_reports_nothing_and_loads() {
         "no false error for the half-written states: {failures:?}"
     );
 }
+
+/// Signed content: a FIFO in place of the signature, or of a file the manifest lists, is
+/// refused at once with the reason (the hashing used to open every listed file blocking).
+#[test]
+fn signed_content_with_a_fifo_as_its_signature_or_a_listed_file_is_refused_at_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = make_site(dir.path(), "Signed");
+    let pair = minisign::KeyPair::generate_unencrypted_keypair().expect("keys");
+    vitrina::signing::sign::sign_folder(dir.path(), &pair.sk).expect("signed");
+    let trust = vitrina::signing::Trust::new(&[pair.pk.to_base64()]).expect("trust");
+    vitrina::signing::load_content_trusted(&content, &trust).expect("signed content loads");
+
+    // A listed picture replaced by a FIFO.
+    let picture = dir.path().join("assets/picture.png");
+    let kept = std::fs::read(&picture).expect("the picture");
+    mkfifo(&picture);
+    let started = Instant::now();
+    let err = vitrina::signing::load_content_trusted(&content, &trust)
+        .expect_err("a FIFO listed in the manifest");
+    assert!(
+        started.elapsed() < WITHIN,
+        "no wait: {:?}",
+        started.elapsed()
+    );
+    assert!(
+        err.to_string().contains("picture.png") && err.to_string().contains(NOT_REGULAR),
+        "names the file and says why: {err}"
+    );
+    std::fs::remove_file(&picture).expect("rm the FIFO");
+    std::fs::write(&picture, kept).expect("the picture back");
+
+    // The signature replaced by a FIFO.
+    let signature = dir.path().join(vitrina::signing::SIGNATURE_FILE);
+    mkfifo(&signature);
+    let started = Instant::now();
+    let err = vitrina::signing::load_content_trusted(&content, &trust)
+        .expect_err("a FIFO as the signature");
+    assert!(
+        started.elapsed() < WITHIN,
+        "no wait: {:?}",
+        started.elapsed()
+    );
+    assert!(err.to_string().contains(NOT_REGULAR), "says why: {err}");
+}
