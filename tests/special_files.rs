@@ -390,3 +390,40 @@ fn signed_content_with_a_fifo_as_its_signature_or_a_listed_file_is_refused_at_on
     );
     assert!(err.to_string().contains(NOT_REGULAR), "says why: {err}");
 }
+
+/// The kiosk given a FIFO as its settings file refuses it at once with the reason and exits
+/// non-zero (no good settings copy to fall back to), instead of waiting for a writer.
+#[test]
+fn the_kiosk_with_a_fifo_as_its_settings_file_refuses_it_within_a_second() {
+    let site = files::shipped_copy();
+    let content = site.path().join("content.ron");
+    let settings = site.path().join("kiosk.ron");
+    let data = site.path().join("data");
+    mkfifo(&settings);
+    let logs = data.join("logs");
+    let (output, took) = run_bounded(
+        &[
+            "--windowed".as_ref(),
+            "--kiosk-config".as_ref(),
+            settings.as_os_str(),
+            "--content".as_ref(),
+            content.as_os_str(),
+            "--data-dir".as_ref(),
+            data.as_os_str(),
+            "--log-dir".as_ref(),
+            logs.as_os_str(),
+        ],
+        5 * WITHIN,
+    );
+    assert!(took < WITHIN, "answered in {took:?}");
+    assert!(
+        !output.status.success(),
+        "a non-zero exit: {:?}",
+        output.status
+    );
+    let text = logged(&data);
+    assert!(
+        text.contains("kiosk.ron") && text.contains(NOT_REGULAR),
+        "the refusal is logged with the file:\n{text}"
+    );
+}
