@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::content::{LoadError, content_dir, load_content};
 use crate::platform::data_dir::Dirs;
 use crate::signing::{Trust, load_content_trusted};
-use crate::usage::stats::{aggregate, parse_lines};
+use crate::usage::stats::{aggregate, read_lines};
 use crate::usage::writer::rotation_number;
 
 /// Vitrina: a fullscreen exhibition kiosk that tells a story from content.ron.
@@ -382,8 +382,12 @@ pub fn preview(
     }
 }
 
+/// Skipped usage lines reported one by one; the rest are counted.
+const MAX_SKIPPED_SHOWN: usize = 20;
+
 /// `vitrina stats`: exit 0 with the tables, 1 when no usage file can be read. A broken line
-/// is skipped with a `FILE:LINE: skipped: reason` warning on stderr.
+/// is skipped with a `FILE:LINE: skipped: reason` warning on stderr (the first
+/// [`MAX_SKIPPED_SHOWN`], then a count).
 #[expect(
     clippy::print_stdout,
     clippy::print_stderr,
@@ -396,21 +400,30 @@ pub fn stats(file: Option<&Path>, dirs: &Dirs, since: Option<jiff::civil::Date>)
     };
     let mut records = Vec::new();
     let mut read_any = false;
+    let (mut skipped, mut shown) = (0_usize, 0_usize);
     for path in &files {
-        let text = match std::fs::read(path) {
-            // A torn write may leave invalid UTF-8: that line is reported, not the file.
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        // Line by line, each bounded: a file of any size or shape is read in bounded memory
+        // per line (a torn write may leave invalid UTF-8: that line is reported, not the file).
+        let read = open_regular(path).and_then(|file| read_lines(std::io::BufReader::new(file)));
+        let mut read = match read {
+            Ok(read) => read,
             Err(err) => {
                 eprintln!("{}: cannot read: {err}", path.display());
                 continue;
             }
         };
         read_any = true;
-        let (mut read, skipped) = parse_lines(&text);
-        for skip in skipped {
-            eprintln!("{}:{}: skipped: {}", path.display(), skip.line, skip.reason);
+        skipped += read.skipped_count;
+        for skip in &read.skipped {
+            if shown < MAX_SKIPPED_SHOWN {
+                shown += 1;
+                eprintln!("{}:{}: skipped: {}", path.display(), skip.line, skip.reason);
+            }
         }
-        records.append(&mut read);
+        records.append(&mut read.records);
+    }
+    if skipped > shown {
+        eprintln!("… and {} more lines skipped", skipped - shown);
     }
     if !read_any {
         return ExitCode::FAILURE;
@@ -420,6 +433,18 @@ pub fn stats(file: Option<&Path>, dirs: &Dirs, since: Option<jiff::civil::Date>)
         crate::usage::table::render(&aggregate(&records, since))
     );
     ExitCode::SUCCESS
+}
+
+/// Opens `path` when it is a regular file: a FIFO or a device named by mistake would block
+/// the open or never end.
+fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    std::fs::File::open(path)
 }
 
 /// The usage file and its rotated files, oldest first; the current file when it exists or
