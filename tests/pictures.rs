@@ -125,6 +125,14 @@ fn bad_files(dir: &Path) -> Vec<PathBuf> {
     let truncated = dir.join("truncated.png");
     std::fs::write(&truncated, &bytes[..bytes.len() / 2]).expect("test setup");
 
+    // A JPEG cut short, as an interrupted copy leaves it: its decoder alone fills the rest
+    // with grey and reports nothing.
+    let whole_jpeg = dir.join("whole.jpg");
+    write_jpeg(&whole_jpeg, 64, 48);
+    let jpeg = std::fs::read(&whole_jpeg).expect("test setup");
+    let truncated_jpeg = dir.join("truncated.jpg");
+    std::fs::write(&truncated_jpeg, &jpeg[..jpeg.len() * 2 / 3]).expect("test setup");
+
     let empty = dir.join("empty.png");
     std::fs::File::create(&empty).expect("test setup");
 
@@ -159,7 +167,17 @@ fn bad_files(dir: &Path) -> Vec<PathBuf> {
     let missing = dir.join("missing.webp");
     let folder = dir.join("folder.png");
     std::fs::create_dir(&folder).expect("test setup");
-    vec![corrupt, truncated, empty, text, bomb, huge, missing, folder]
+    vec![
+        corrupt,
+        truncated,
+        truncated_jpeg,
+        empty,
+        text,
+        bomb,
+        huge,
+        missing,
+        folder,
+    ]
 }
 
 #[test]
@@ -171,6 +189,12 @@ fn every_bad_file_is_refused_by_the_decoder_without_a_panic() {
         if name.starts_with("bomb") || name.starts_with("huge") {
             // Refused by the limits, before any large allocation.
             assert!(err.contains("limit"), "{name}: {err}");
+        }
+        if name.starts_with("truncated.jpg") {
+            assert!(
+                err.contains("ends before the picture does"),
+                "{name}: {err}"
+            );
         }
         eprintln!("{name}: {err}");
     }
