@@ -6,7 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::content::{LoadError, content_dir, load_content};
+mod pictures;
+
+pub use pictures::{Depth, MAX_PICTURE_ERRORS, PictureReport, check_pictures};
+
+use crate::content::{Diagnostic, LoadError, content_dir, load_content};
 use crate::platform::data_dir::Dirs;
 use crate::signing::{Trust, load_content_trusted};
 use crate::usage::stats::{aggregate, read_lines};
@@ -96,10 +100,15 @@ pub enum Renderer {
 /// The sub-commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a content file and its assets; prints FILE:LINE:COLUMN: message per problem.
+    /// Check a content file and its assets, every picture decoded as the kiosk would;
+    /// prints FILE:LINE:COLUMN: message per problem.
     Check {
         /// The content file (default: ./content.ron, or --content).
         path: Option<PathBuf>,
+        /// Only read each picture's header (format, size, limits, a JPEG's end) instead of
+        /// decoding it: quicker, but a fault inside the picture data passes.
+        #[arg(long)]
+        quick: bool,
         /// A trusted minisign public key (the second line of its .pub file, RW…); repeat
         /// for several. With any, the signature and every file's hash are checked too.
         #[arg(long = "trusted-key", value_name = "KEY")]
@@ -174,9 +183,15 @@ pub fn parse_size(text: &str) -> Result<[u32; 2], String> {
 
 /// `vitrina check`: exit 0 when the content (and this machine's kiosk.ron, when there is one)
 /// is fine (warnings printed), 1 otherwise. With trusted keys (kiosk.ron's `trusted_keys` and
-/// any `--trusted-key`) the signature and every file's hash are checked too.
+/// any `--trusted-key`) the signature and every file's hash are checked too. Every picture
+/// is opened to `depth` (see [`check_pictures`]).
 #[expect(clippy::print_stdout, reason = "check reports to the terminal")]
-pub fn check(path: &Path, kiosk_config: Option<&Path>, extra_keys: &[String]) -> ExitCode {
+pub fn check(
+    path: &Path,
+    kiosk_config: Option<&Path>,
+    extra_keys: &[String],
+    depth: Depth,
+) -> ExitCode {
     let (source, config) = crate::settings::locate_and_load(kiosk_config);
     let mut keys = Vec::new();
     let config_fine = match (source.path(), config) {
@@ -210,7 +225,7 @@ pub fn check(path: &Path, kiosk_config: Option<&Path>, extra_keys: &[String]) ->
             return ExitCode::FAILURE;
         }
     };
-    let content_fine = check_content_file(path, &trust);
+    let content_fine = check_content_file(path, &trust, depth);
     if config_fine && content_fine {
         ExitCode::SUCCESS
     } else {
@@ -219,37 +234,49 @@ pub fn check(path: &Path, kiosk_config: Option<&Path>, extra_keys: &[String]) ->
 }
 
 #[expect(clippy::print_stdout, reason = "check reports to the terminal")]
-fn check_content_file(path: &Path, trust: &Trust) -> bool {
-    match load_content_trusted(path, trust) {
-        Ok(loaded) => {
-            for warning in &loaded.warnings {
-                println!("{warning}");
-            }
-            if let (Some(key), Some(files)) =
-                (&loaded.provenance.signed_by, &loaded.provenance.verified)
-            {
-                println!(
-                    "{}: signed by key {key}, {} files verified",
-                    content_dir(path)
-                        .join(crate::signing::MANIFEST_FILE)
-                        .display(),
-                    files.files().len()
-                );
-            }
-            let sections = loaded.content.sections.len();
-            let warnings = loaded.warnings.len();
-            println!(
-                "{}: fine: {sections} sections, {warnings} warning{}",
-                path.display(),
-                if warnings == 1 { "" } else { "s" }
-            );
-            true
-        }
+fn check_content_file(path: &Path, trust: &Trust, depth: Depth) -> bool {
+    let loaded = match load_content_trusted(path, trust) {
+        Ok(loaded) => loaded,
         Err(err) => {
             print_load_error(&err);
-            false
+            return false;
         }
+    };
+    let pictures = check_pictures(&loaded, path, depth);
+    if pictures.error_count > 0 {
+        // Warnings and picture errors in the order of the file, as load errors are.
+        let mut lines: Vec<&Diagnostic> = loaded.warnings.iter().chain(&pictures.errors).collect();
+        lines.sort_by_key(|d| d.position);
+        for line in lines {
+            println!("{line}");
+        }
+        let hidden = pictures.error_count - pictures.errors.len();
+        if hidden > 0 {
+            println!("… and {hidden} more picture errors");
+        }
+        print_counts(pictures.error_count, loaded.warnings.len());
+        return false;
     }
+    for warning in &loaded.warnings {
+        println!("{warning}");
+    }
+    if let (Some(key), Some(files)) = (&loaded.provenance.signed_by, &loaded.provenance.verified) {
+        println!(
+            "{}: signed by key {key}, {} files verified",
+            content_dir(path)
+                .join(crate::signing::MANIFEST_FILE)
+                .display(),
+            files.files().len()
+        );
+    }
+    let sections = loaded.content.sections.len();
+    let warnings = loaded.warnings.len();
+    println!(
+        "{}: fine: {sections} sections, {warnings} warning{}",
+        path.display(),
+        if warnings == 1 { "" } else { "s" }
+    );
+    true
 }
 
 /// `vitrina pin`: asks for a PIN twice on a terminal (once from a pipe) and prints the line
@@ -480,7 +507,12 @@ fn print_load_error(err: &LoadError) {
         println!("{diagnostic}");
     }
     let errors = err.error_count();
-    let warnings = diagnostics.len() - errors;
+    print_counts(errors, diagnostics.len() - errors);
+}
+
+/// The last line of a failed check: `2 errors, 1 warning`.
+#[expect(clippy::print_stdout, reason = "check reports to the terminal")]
+fn print_counts(errors: usize, warnings: usize) {
     println!(
         "{errors} error{}, {warnings} warning{}",
         if errors == 1 { "" } else { "s" },

@@ -79,16 +79,12 @@ impl<R: BufRead> Bytes<R> {
             if buffer.is_empty() {
                 return Ok(false);
             }
-            match buffer.iter().position(|&b| b == 0xFF) {
-                Some(at) => {
-                    self.0.consume(at + 1);
-                    return Ok(true);
-                }
-                None => {
-                    let all = buffer.len();
-                    self.0.consume(all);
-                }
+            if let Some(at) = buffer.iter().position(|&b| b == 0xFF) {
+                self.0.consume(at + 1);
+                return Ok(true);
             }
+            let all = buffer.len();
+            self.0.consume(all);
         }
     }
 
