@@ -95,6 +95,22 @@ pub fn inspect(path: &Path) -> Result<PictureHeader, String> {
     })
 }
 
+/// Decodes the picture at `path` in full, as [`decode`] does, without shrinking it or
+/// converting it to texels: whether the kiosk could show it (for `vitrina check`).
+pub fn decode_to_check(path: &Path) -> Result<PictureHeader, String> {
+    let reader = image::ImageReader::open(path).map_err(|err| format!("cannot open: {err}"))?;
+    let reader = prepare(reader)?;
+    let format = reader.format().ok_or_else(not_a_picture)?;
+    let (decoded, _) =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| decode_oriented(reader)))
+            .map_err(|_| "the decoder failed on this file".to_owned())?
+            .map_err(|err| format!("cannot decode: {err}"))?;
+    Ok(PictureHeader {
+        format,
+        size: [decoded.width(), decoded.height()],
+    })
+}
+
 fn not_a_picture() -> String {
     "not a PNG, JPEG or WebP picture (whatever its name says); save it as one of those".to_owned()
 }

@@ -20,7 +20,7 @@ mod worker;
 
 pub use decode::{
     MAX_DECLARED_SIDE, MAX_DECODE_ALLOC, MAX_PICTURE_SIDE, MAX_VERIFIED_FILE_BYTES, PictureHeader,
-    decode, decode_verified, inspect,
+    decode, decode_to_check, decode_verified, inspect,
 };
 pub use lru::ByteLru;
 
