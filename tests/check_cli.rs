@@ -426,3 +426,54 @@ fn picture_errors_are_bounded_with_a_count_of_the_rest() {
         stdout.len()
     );
 }
+
+#[test]
+fn a_bad_picture_of_a_slide_is_placed_at_the_slide_and_long_names_are_shortened() {
+    let id = "a".repeat(5000);
+    // A long path (a file name is at most 255 bytes): ten folders of 200 characters.
+    let folders = vec!["b".repeat(200); 10].join("/");
+    let name = format!("{folders}/x.png");
+    let (dir, file) = folder_with_picture("picture.png", &png(16, 9));
+    let source = std::fs::read_to_string(&file).expect("read");
+    let source = source.replace("\"energy\"", &format!("\"{id}\"")).replace(
+        "slides: [",
+        &format!("slides: [\n        Picture(picture: (path: \"assets/{name}\")),\n        "),
+    );
+    std::fs::write(&file, &source).expect("write");
+    std::fs::create_dir_all(dir.path().join("assets").join(&folders)).expect("mkdir");
+    std::fs::write(dir.path().join("assets").join(&name), b"GIF89a").expect("write");
+    let line = source
+        .lines()
+        .position(|l| l.contains("Picture(picture"))
+        .expect("the slide")
+        + 1;
+    // The section's picture, under its 5,000-character id, is broken too.
+    std::fs::write(dir.path().join("assets/picture.png"), b"").expect("write");
+    let file = file.to_str().expect("UTF-8 path");
+    let (code, stdout) = run(&["check", file]);
+    assert_eq!(code, 1, "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "two errors and the count: {stdout}");
+    assert!(
+        lines[0].starts_with(&format!("{file}:18:31: sections[aaa")),
+        "the section's picture first, in file order: {stdout}"
+    );
+    assert!(
+        lines[0].contains("…: \"assets/picture.png\" cannot be shown: the file is empty"),
+        "the item shortened: {stdout}"
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "{file}:{line}:33: slides[1].picture.path: \"assets/bbb"
+        )),
+        "placed at the slide's path: {stdout}"
+    );
+    assert!(
+        lines[1].contains("…\" cannot be shown: not a PNG, JPEG or WebP picture"),
+        "the name shortened, the reason kept: {stdout}"
+    );
+    for line in &lines {
+        assert!(line.len() < 1000, "a bounded line: {} bytes", line.len());
+    }
+    assert_eq!(lines[2], "2 errors, 0 warnings", "counted");
+}

@@ -21,6 +21,9 @@ pub const MAX_PICTURE_ERRORS: usize = 20;
 /// Characters of a picture path echoed in a message.
 const MAX_PATH_CHARS: usize = 100;
 
+/// Characters of the item (`sections[energy].pictures[1].path`) shown.
+const MAX_ITEM_CHARS: usize = 120;
+
 /// Characters of a decoder's reason kept in a message.
 const MAX_REASON_CHARS: usize = 300;
 
@@ -127,7 +130,8 @@ pub fn check_pictures(loaded: &LoadedContent, file: &Path, depth: Depth) -> Pict
                 severity: Severity::Error,
                 file: file.to_path_buf(),
                 position: source_map.as_ref().and_then(|map| map.locate(&place.item)),
-                item: Some(place.item.to_string()),
+                // An id is echoed too: bounded like the rest of the line.
+                item: Some(shorten(&place.item.to_string(), MAX_ITEM_CHARS)),
                 message: format!(
                     "\"{}\" cannot be shown: {}",
                     shorten(&place.written, MAX_PATH_CHARS),

@@ -138,7 +138,13 @@ fn prepare<R: std::io::BufRead + std::io::Seek>(
     let reader = image::ImageReader::new(inner)
         .with_guessed_format()
         .map_err(|err| format!("cannot read: {err}"))?;
-    let Some(format) = reader.format() else {
+    // GIF, BMP and the like are recognised but not built in: the same answer as for text.
+    let Some(format) = reader.format().filter(|format| {
+        matches!(
+            format,
+            image::ImageFormat::Png | image::ImageFormat::Jpeg | image::ImageFormat::WebP
+        )
+    }) else {
         return Err(not_a_picture());
     };
     let mut reader = if format == image::ImageFormat::Jpeg {
