@@ -76,8 +76,7 @@ pub struct PictureHeader {
 /// JPEG) not cut short. Much quicker than decoding; a fault in the compressed data passes.
 pub fn inspect(path: &Path) -> Result<PictureHeader, String> {
     use image::ImageDecoder as _;
-    let reader = image::ImageReader::open(path).map_err(|err| format!("cannot open: {err}"))?;
-    let reader = prepare(reader)?;
+    let reader = prepare(open_for_check(path)?)?;
     let format = reader.format().ok_or_else(not_a_picture)?;
     let decoder = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let decoder = reader.into_decoder()?;
@@ -98,8 +97,7 @@ pub fn inspect(path: &Path) -> Result<PictureHeader, String> {
 /// Decodes the picture at `path` in full, as [`decode`] does, without shrinking it or
 /// converting it to texels: whether the kiosk could show it (for `vitrina check`).
 pub fn decode_to_check(path: &Path) -> Result<PictureHeader, String> {
-    let reader = image::ImageReader::open(path).map_err(|err| format!("cannot open: {err}"))?;
-    let reader = prepare(reader)?;
+    let reader = prepare(open_for_check(path)?)?;
     let format = reader.format().ok_or_else(not_a_picture)?;
     let (decoded, _) =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| decode_oriented(reader)))
@@ -109,6 +107,14 @@ pub fn decode_to_check(path: &Path) -> Result<PictureHeader, String> {
         format,
         size: [decoded.width(), decoded.height()],
     })
+}
+
+/// The picture at `path` for [`inspect`] and [`decode_to_check`] (`check` opens only files
+/// that content validation found to be regular files).
+fn open_for_check(
+    path: &Path,
+) -> Result<image::ImageReader<std::io::BufReader<std::fs::File>>, String> {
+    image::ImageReader::open(path).map_err(|err| format!("cannot open: {err}"))
 }
 
 fn not_a_picture() -> String {
