@@ -39,7 +39,7 @@ fn decode_reader<R: std::io::BufRead + std::io::Seek>(
     let (decoded, orientation) =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| decode_oriented(reader)))
             .map_err(|_| "the decoder failed on this file".to_owned())?
-            .map_err(|err| format!("cannot decode: {err}"))?;
+            .map_err(decode_error)?;
     let (width, height) = (decoded.width(), decoded.height());
     // Both limits hold for either side, so a picture turned upright stays within them.
     let mut image = if width.max(height) > max_side {
@@ -87,7 +87,7 @@ pub fn inspect(path: &Path) -> Result<PictureHeader, String> {
     }));
     let (width, height) = decoder
         .map_err(|_| "the decoder failed on this file".to_owned())?
-        .map_err(|err| format!("cannot decode: {err}"))?;
+        .map_err(decode_error)?;
     Ok(PictureHeader {
         format,
         size: [width, height],
@@ -102,7 +102,7 @@ pub fn decode_to_check(path: &Path) -> Result<PictureHeader, String> {
     let (decoded, _) =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| decode_oriented(reader)))
             .map_err(|_| "the decoder failed on this file".to_owned())?
-            .map_err(|err| format!("cannot decode: {err}"))?;
+            .map_err(decode_error)?;
     Ok(PictureHeader {
         format,
         size: [decoded.width(), decoded.height()],
@@ -115,6 +115,18 @@ fn open_for_check(
     path: &Path,
 ) -> Result<image::ImageReader<std::io::BufReader<std::fs::File>>, String> {
     image::ImageReader::open(path).map_err(|err| format!("cannot open: {err}"))
+}
+
+/// A decoder's error for staff: the limits in words, anything else as the decoder says it.
+fn decode_error(err: image::ImageError) -> String {
+    match err {
+        image::ImageError::Limits(_) => format!(
+            "cannot decode: larger than the kiosk decodes (the limit is {MAX_DECLARED_SIDE} pixels \
+             a side and {} MB decoded); export it at 2000 to 4000 pixels wide",
+            MAX_DECODE_ALLOC >> 20
+        ),
+        other => format!("cannot decode: {other}"),
+    }
 }
 
 fn not_a_picture() -> String {
@@ -400,16 +412,23 @@ mod tests {
         assert!(err.contains("ends before the picture does"), "{err}");
     }
 
-    /// The start of a PNG declaring `width`×`height`: signature and IHDR, nothing more.
+    /// A PNG declaring `width`×`height` that holds almost nothing: signature, IHDR, a tiny
+    /// IDAT and IEND, each chunk with its CRC.
     fn png_header(width: u32, height: u32) -> Vec<u8> {
-        let mut ihdr = b"IHDR".to_vec();
-        ihdr.extend_from_slice(&width.to_be_bytes());
+        fn chunk(png: &mut Vec<u8>, kind: [u8; 4], data: &[u8]) {
+            let mut body = kind.to_vec();
+            body.extend_from_slice(data);
+            png.extend_from_slice(&u32::try_from(data.len()).expect("small").to_be_bytes());
+            png.extend_from_slice(&body);
+            png.extend_from_slice(&crc32(&body).to_be_bytes());
+        }
+        let mut ihdr = width.to_be_bytes().to_vec();
         ihdr.extend_from_slice(&height.to_be_bytes());
         ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
         let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-        png.extend_from_slice(&13_u32.to_be_bytes());
-        png.extend_from_slice(&ihdr);
-        png.extend_from_slice(&crc32(&ihdr).to_be_bytes());
+        chunk(&mut png, *b"IHDR", &ihdr);
+        chunk(&mut png, *b"IDAT", &[0x78, 0x9C, 0x03, 0x00]);
+        chunk(&mut png, *b"IEND", &[]);
         png
     }
 
@@ -448,9 +467,9 @@ mod tests {
         let refused = [
             ("empty.png", Vec::new(), "the file is empty"),
             ("text.png", b"hello, not a picture\n".to_vec(), "not a PNG"),
-            ("bomb.png", png_header(100_000, 100_000), "cannot decode"),
+            ("bomb.png", png_header(100_000, 100_000), "limit"),
             // Within the side limit, beyond the memory one: 19,000² RGBA is 1.4 GB.
-            ("huge.png", png_header(19_000, 19_000), "cannot decode"),
+            ("huge.png", png_header(19_000, 19_000), "limit"),
         ];
         for (name, bytes, reason) in refused {
             let err = inspect(&write(name, &bytes)).expect_err(name);
