@@ -6,10 +6,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::content::{LoadError, content_dir, load_content};
+mod pictures;
+
+pub use pictures::{Depth, MAX_PICTURE_ERRORS, PictureReport, check_pictures};
+
+use crate::content::{Diagnostic, LoadError, content_dir, load_content};
 use crate::platform::data_dir::Dirs;
 use crate::signing::{Trust, load_content_trusted};
-use crate::usage::stats::{aggregate, parse_lines};
+use crate::usage::stats::{aggregate, read_lines};
 use crate::usage::writer::rotation_number;
 
 /// Vitrina: a fullscreen exhibition kiosk that tells a story from content.ron.
@@ -96,10 +100,15 @@ pub enum Renderer {
 /// The sub-commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a content file and its assets; prints FILE:LINE:COLUMN: message per problem.
+    /// Check a content file and its assets, every picture decoded as the kiosk would;
+    /// prints FILE:LINE:COLUMN: message per problem.
     Check {
         /// The content file (default: ./content.ron, or --content).
         path: Option<PathBuf>,
+        /// Only read each picture's header (format, size, limits, a JPEG's end) instead of
+        /// decoding it: quicker, but a fault inside the picture data passes.
+        #[arg(long)]
+        quick: bool,
         /// A trusted minisign public key (the second line of its .pub file, RW…); repeat
         /// for several. With any, the signature and every file's hash are checked too.
         #[arg(long = "trusted-key", value_name = "KEY")]
@@ -174,9 +183,15 @@ pub fn parse_size(text: &str) -> Result<[u32; 2], String> {
 
 /// `vitrina check`: exit 0 when the content (and this machine's kiosk.ron, when there is one)
 /// is fine (warnings printed), 1 otherwise. With trusted keys (kiosk.ron's `trusted_keys` and
-/// any `--trusted-key`) the signature and every file's hash are checked too.
+/// any `--trusted-key`) the signature and every file's hash are checked too. Every picture
+/// is opened to `depth` (see [`check_pictures`]).
 #[expect(clippy::print_stdout, reason = "check reports to the terminal")]
-pub fn check(path: &Path, kiosk_config: Option<&Path>, extra_keys: &[String]) -> ExitCode {
+pub fn check(
+    path: &Path,
+    kiosk_config: Option<&Path>,
+    extra_keys: &[String],
+    depth: Depth,
+) -> ExitCode {
     let (source, config) = crate::settings::locate_and_load(kiosk_config);
     let mut keys = Vec::new();
     let config_fine = match (source.path(), config) {
@@ -210,7 +225,7 @@ pub fn check(path: &Path, kiosk_config: Option<&Path>, extra_keys: &[String]) ->
             return ExitCode::FAILURE;
         }
     };
-    let content_fine = check_content_file(path, &trust);
+    let content_fine = check_content_file(path, &trust, depth);
     if config_fine && content_fine {
         ExitCode::SUCCESS
     } else {
@@ -219,37 +234,49 @@ pub fn check(path: &Path, kiosk_config: Option<&Path>, extra_keys: &[String]) ->
 }
 
 #[expect(clippy::print_stdout, reason = "check reports to the terminal")]
-fn check_content_file(path: &Path, trust: &Trust) -> bool {
-    match load_content_trusted(path, trust) {
-        Ok(loaded) => {
-            for warning in &loaded.warnings {
-                println!("{warning}");
-            }
-            if let (Some(key), Some(files)) =
-                (&loaded.provenance.signed_by, &loaded.provenance.verified)
-            {
-                println!(
-                    "{}: signed by key {key}, {} files verified",
-                    content_dir(path)
-                        .join(crate::signing::MANIFEST_FILE)
-                        .display(),
-                    files.files().len()
-                );
-            }
-            let sections = loaded.content.sections.len();
-            let warnings = loaded.warnings.len();
-            println!(
-                "{}: fine: {sections} sections, {warnings} warning{}",
-                path.display(),
-                if warnings == 1 { "" } else { "s" }
-            );
-            true
-        }
+fn check_content_file(path: &Path, trust: &Trust, depth: Depth) -> bool {
+    let loaded = match load_content_trusted(path, trust) {
+        Ok(loaded) => loaded,
         Err(err) => {
             print_load_error(&err);
-            false
+            return false;
         }
+    };
+    let pictures = check_pictures(&loaded, path, depth);
+    if pictures.error_count > 0 {
+        // Warnings and picture errors in the order of the file, as load errors are.
+        let mut lines: Vec<&Diagnostic> = loaded.warnings.iter().chain(&pictures.errors).collect();
+        lines.sort_by_key(|d| d.position);
+        for line in lines {
+            println!("{line}");
+        }
+        let hidden = pictures.error_count - pictures.errors.len();
+        if hidden > 0 {
+            println!("… and {hidden} more picture errors");
+        }
+        print_counts(pictures.error_count, loaded.warnings.len());
+        return false;
     }
+    for warning in &loaded.warnings {
+        println!("{warning}");
+    }
+    if let (Some(key), Some(files)) = (&loaded.provenance.signed_by, &loaded.provenance.verified) {
+        println!(
+            "{}: signed by key {key}, {} files verified",
+            content_dir(path)
+                .join(crate::signing::MANIFEST_FILE)
+                .display(),
+            files.files().len()
+        );
+    }
+    let sections = loaded.content.sections.len();
+    let warnings = loaded.warnings.len();
+    println!(
+        "{}: fine: {sections} sections, {warnings} warning{}",
+        path.display(),
+        if warnings == 1 { "" } else { "s" }
+    );
+    true
 }
 
 /// `vitrina pin`: asks for a PIN twice on a terminal (once from a pipe) and prints the line
@@ -382,8 +409,12 @@ pub fn preview(
     }
 }
 
+/// Skipped usage lines reported one by one; the rest are counted.
+const MAX_SKIPPED_SHOWN: usize = 20;
+
 /// `vitrina stats`: exit 0 with the tables, 1 when no usage file can be read. A broken line
-/// is skipped with a `FILE:LINE: skipped: reason` warning on stderr.
+/// is skipped with a `FILE:LINE: skipped: reason` warning on stderr (the first
+/// [`MAX_SKIPPED_SHOWN`], then a count).
 #[expect(
     clippy::print_stdout,
     clippy::print_stderr,
@@ -396,21 +427,30 @@ pub fn stats(file: Option<&Path>, dirs: &Dirs, since: Option<jiff::civil::Date>)
     };
     let mut records = Vec::new();
     let mut read_any = false;
+    let (mut skipped, mut shown) = (0_usize, 0_usize);
     for path in &files {
-        let text = match std::fs::read(path) {
-            // A torn write may leave invalid UTF-8: that line is reported, not the file.
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        // Line by line, each bounded: a file of any size or shape is read in bounded memory
+        // per line (a torn write may leave invalid UTF-8: that line is reported, not the file).
+        let read = open_regular(path).and_then(|file| read_lines(std::io::BufReader::new(file)));
+        let mut read = match read {
+            Ok(read) => read,
             Err(err) => {
                 eprintln!("{}: cannot read: {err}", path.display());
                 continue;
             }
         };
         read_any = true;
-        let (mut read, skipped) = parse_lines(&text);
-        for skip in skipped {
-            eprintln!("{}:{}: skipped: {}", path.display(), skip.line, skip.reason);
+        skipped += read.skipped_count;
+        for skip in &read.skipped {
+            if shown < MAX_SKIPPED_SHOWN {
+                shown += 1;
+                eprintln!("{}:{}: skipped: {}", path.display(), skip.line, skip.reason);
+            }
         }
-        records.append(&mut read);
+        records.append(&mut read.records);
+    }
+    if skipped > shown {
+        eprintln!("… and {} more lines skipped", skipped - shown);
     }
     if !read_any {
         return ExitCode::FAILURE;
@@ -420,6 +460,18 @@ pub fn stats(file: Option<&Path>, dirs: &Dirs, since: Option<jiff::civil::Date>)
         crate::usage::table::render(&aggregate(&records, since))
     );
     ExitCode::SUCCESS
+}
+
+/// Opens `path` when it is a regular file: a FIFO or a device named by mistake would block
+/// the open or never end.
+fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    std::fs::File::open(path)
 }
 
 /// The usage file and its rotated files, oldest first; the current file when it exists or
@@ -455,7 +507,12 @@ fn print_load_error(err: &LoadError) {
         println!("{diagnostic}");
     }
     let errors = err.error_count();
-    let warnings = diagnostics.len() - errors;
+    print_counts(errors, diagnostics.len() - errors);
+}
+
+/// The last line of a failed check: `2 errors, 1 warning`.
+#[expect(clippy::print_stdout, reason = "check reports to the terminal")]
+fn print_counts(errors: usize, warnings: usize) {
     println!(
         "{errors} error{}, {warnings} warning{}",
         if errors == 1 { "" } else { "s" },

@@ -11,12 +11,21 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let dirs = cli.dirs();
     match &cli.command {
-        Some(Command::Check { path, trusted_keys }) => {
+        Some(Command::Check {
+            path,
+            quick,
+            trusted_keys,
+        }) => {
             let _log = logging::init(Output::Stderr);
             vitrina::cli::check(
                 path.as_deref().unwrap_or(&cli.content),
                 cli.kiosk_config.as_deref(),
                 trusted_keys,
+                if *quick {
+                    vitrina::cli::Depth::Headers
+                } else {
+                    vitrina::cli::Depth::Decode
+                },
             )
         }
         Some(Command::Sign { key, dir }) => {

@@ -227,3 +227,253 @@ fn pin_prints_a_hash_line_that_check_accepts() {
     assert_eq!(output.status.code(), Some(1), "not digits: {output:?}");
     assert!(output.stdout.is_empty(), "nothing to paste");
 }
+
+/// A content folder made from the valid fixture whose one picture is `name`, holding `bytes`.
+fn folder_with_picture(name: &str, bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.ron"),
+    )
+    .expect("the valid fixture");
+    let file = dir.path().join("content.ron");
+    std::fs::write(
+        &file,
+        source.replace("assets/picture.png", &format!("assets/{name}")),
+    )
+    .expect("write");
+    std::fs::create_dir_all(dir.path().join("assets")).expect("mkdir");
+    std::fs::write(dir.path().join("assets").join(name), bytes).expect("write");
+    (dir, file)
+}
+
+/// A PNG of `width`×`height` grey pixels, encoded for real.
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    image::GrayImage::from_pixel(width, height, image::Luma([128]))
+        .write_to(&mut bytes, image::ImageFormat::Png)
+        .expect("encodes");
+    bytes.into_inner()
+}
+
+/// A JPEG of a 200×150 gradient.
+fn jpeg() -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(200, 150, |x, y| {
+        let [x, y] = [x, y].map(|v| u8::try_from(v % 256).expect("below 256"));
+        image::Rgb([x, y, x ^ y])
+    });
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    picture
+        .write_to(&mut bytes, image::ImageFormat::Jpeg)
+        .expect("encodes");
+    bytes.into_inner()
+}
+
+/// The start of a PNG declaring `width`×`height` (signature and IHDR only): a
+/// decompression bomb's header.
+fn png_header(width: u32, height: u32) -> Vec<u8> {
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend_from_slice(&width.to_be_bytes());
+    ihdr.extend_from_slice(&height.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+    let mut crc = !0_u32;
+    for &byte in &ihdr {
+        crc ^= u32::from(byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend_from_slice(&13_u32.to_be_bytes());
+    png.extend_from_slice(&ihdr);
+    png.extend_from_slice(&(!crc).to_be_bytes());
+    png
+}
+
+#[test]
+fn each_bad_picture_fails_check_at_the_place_that_names_it() {
+    let whole = jpeg();
+    let bad: [(&str, Vec<u8>, &str); 5] = [
+        ("empty.png", Vec::new(), "the file is empty"),
+        (
+            "text.png",
+            b"Only a note, saved with the wrong name.\n".to_vec(),
+            "not a PNG, JPEG or WebP picture",
+        ),
+        (
+            "truncated.jpg",
+            whole[..whole.len() * 2 / 3].to_vec(),
+            "the file ends before the picture does",
+        ),
+        ("bomb.png", png_header(100_000, 100_000), "limit"),
+        // Real and tiny, but wider than any picture the kiosk decodes (20,000 pixels).
+        ("wide.png", png(25_000, 1), "limit"),
+    ];
+    for (name, bytes, reason) in bad {
+        let (_dir, file) = folder_with_picture(name, &bytes);
+        let file = file.to_str().expect("UTF-8 path");
+        for quick in [false, true] {
+            let args: &[&str] = if quick {
+                &["check", "--quick", file]
+            } else {
+                &["check", file]
+            };
+            let (code, stdout) = run(args);
+            assert_eq!(code, 1, "{name} (quick: {quick}) fails:\n{stdout}");
+            let lines: Vec<&str> = stdout.lines().collect();
+            assert_eq!(lines.len(), 2, "{name}: one error and the count:\n{stdout}");
+            assert!(
+                lines[0].starts_with(&format!(
+                    "{file}:18:31: sections[energy].pictures[1].path: \"assets/{name}\" cannot be shown: "
+                )),
+                "{name}: placed at its path in the file:\n{stdout}"
+            );
+            assert!(lines[0].contains(reason), "{name}: says why:\n{stdout}");
+            assert_eq!(lines[1], "1 error, 0 warnings", "{name}: counted");
+        }
+    }
+}
+
+#[test]
+fn the_good_pictures_pass_and_only_a_full_decode_finds_damage_inside_the_data() {
+    let (_dir, file) = folder_with_picture("photo.jpg", &jpeg());
+    let file = file.to_str().expect("UTF-8 path");
+    let (code, stdout) = run(&["check", file]);
+    assert_eq!(code, 0, "a good JPEG passes: {stdout}");
+    assert!(stdout.contains("fine: 1 sections"), "{stdout}");
+
+    // A PNG whose header is sound but whose compressed data are damaged.
+    let mut damaged = png(300, 200);
+    let end = damaged.len() - 20;
+    for byte in &mut damaged[60..end] {
+        *byte ^= 0x5A;
+    }
+    let (_dir, file) = folder_with_picture("damaged.png", &damaged);
+    let file = file.to_str().expect("UTF-8 path");
+    let (code, stdout) = run(&["check", "--quick", file]);
+    assert_eq!(code, 0, "the header alone looks fine: {stdout}");
+    let (code, stdout) = run(&["check", file]);
+    assert_eq!(code, 1, "decoding finds the damage: {stdout}");
+    assert!(
+        stdout.contains("\"assets/damaged.png\" cannot be shown: cannot decode"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn picture_errors_are_bounded_with_a_count_of_the_rest() {
+    let source = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.ron"),
+    )
+    .expect("the valid fixture");
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("assets")).expect("mkdir");
+    // Five sections of five broken pictures each, and a picture slide: 26 errors.
+    let start = source
+        .find("        (\n            id: \"energy\"")
+        .expect("the section");
+    let end = source
+        .find("    ],\n    map:")
+        .expect("the end of the sections");
+    let section = &source[start..end];
+    let mut sections = String::new();
+    for s in 0..5 {
+        let pictures: Vec<String> = (0..5)
+            .map(|p| {
+                let name = format!("assets/{s}-{p}.png");
+                std::fs::write(dir.path().join(&name), b"not a picture").expect("write");
+                format!("(path: \"{name}\")")
+            })
+            .collect();
+        sections.push_str(
+            &section
+                .replace("id: \"energy\"", &format!("id: \"s{s}\""))
+                .replace(
+                    "pictures: [(path: \"assets/picture.png\")]",
+                    &format!("pictures: [{}]", pictures.join(", ")),
+                ),
+        );
+    }
+    std::fs::write(dir.path().join("assets/slide.png"), b"").expect("write");
+    let text = format!("{}{sections}{}", &source[..start], &source[end..])
+        .replace("section: \"energy\"", "section: \"s0\"")
+        .replace(
+            "slides: [",
+            "slides: [Picture(picture: (path: \"assets/slide.png\")), ",
+        );
+    let file = dir.path().join("content.ron");
+    std::fs::write(&file, text).expect("write");
+    let (code, stdout) = run(&["check", file.to_str().expect("UTF-8 path")]);
+    assert_eq!(code, 1, "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines.len(),
+        22,
+        "20 errors, the rest counted, the total:\n{stdout}"
+    );
+    assert!(
+        lines[..20].iter().all(|l| l.contains("cannot be shown")),
+        "{stdout}"
+    );
+    assert_eq!(lines[20], "… and 6 more picture errors", "{stdout}");
+    assert_eq!(lines[21], "26 errors, 0 warnings", "{stdout}");
+    assert!(
+        stdout.len() < 20 * 300,
+        "bounded output: {} bytes",
+        stdout.len()
+    );
+}
+
+#[test]
+fn a_bad_picture_of_a_slide_is_placed_at_the_slide_and_long_names_are_shortened() {
+    let id = "a".repeat(5000);
+    // A long path (a file name is at most 255 bytes): ten folders of 200 characters.
+    let folders = vec!["b".repeat(200); 10].join("/");
+    let name = format!("{folders}/x.png");
+    let (dir, file) = folder_with_picture("picture.png", &png(16, 9));
+    let source = std::fs::read_to_string(&file).expect("read");
+    let source = source.replace("\"energy\"", &format!("\"{id}\"")).replace(
+        "slides: [",
+        &format!("slides: [\n        Picture(picture: (path: \"assets/{name}\")),\n        "),
+    );
+    std::fs::write(&file, &source).expect("write");
+    std::fs::create_dir_all(dir.path().join("assets").join(&folders)).expect("mkdir");
+    std::fs::write(dir.path().join("assets").join(&name), b"GIF89a").expect("write");
+    let line = source
+        .lines()
+        .position(|l| l.contains("Picture(picture"))
+        .expect("the slide")
+        + 1;
+    // The section's picture, under its 5,000-character id, is broken too.
+    std::fs::write(dir.path().join("assets/picture.png"), b"").expect("write");
+    let file = file.to_str().expect("UTF-8 path");
+    let (code, stdout) = run(&["check", file]);
+    assert_eq!(code, 1, "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "two errors and the count: {stdout}");
+    assert!(
+        lines[0].starts_with(&format!("{file}:18:31: sections[aaa")),
+        "the section's picture first, in file order: {stdout}"
+    );
+    assert!(
+        lines[0].contains("…: \"assets/picture.png\" cannot be shown: the file is empty"),
+        "the item shortened: {stdout}"
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "{file}:{line}:33: slides[1].picture.path: \"assets/bbb"
+        )),
+        "placed at the slide's path: {stdout}"
+    );
+    assert!(
+        lines[1].contains("…\" cannot be shown: not a PNG, JPEG or WebP picture"),
+        "the name shortened, the reason kept: {stdout}"
+    );
+    for line in &lines {
+        assert!(line.len() < 1000, "a bounded line: {} bytes", line.len());
+    }
+    assert_eq!(lines[2], "2 errors, 0 warnings", "counted");
+}

@@ -18,6 +18,11 @@ use std::time::{Duration, Instant};
 
 use vitrina::platform::images::{PictureStatus, Pictures, decode};
 
+#[path = "support/files.rs"]
+mod files;
+#[path = "support/xvfb.rs"]
+mod xvfb;
+
 /// Collects log lines so that the tests can count them.
 struct Capture(Mutex<Vec<String>>);
 
@@ -125,6 +130,14 @@ fn bad_files(dir: &Path) -> Vec<PathBuf> {
     let truncated = dir.join("truncated.png");
     std::fs::write(&truncated, &bytes[..bytes.len() / 2]).expect("test setup");
 
+    // A JPEG cut short, as an interrupted copy leaves it: its decoder alone fills the rest
+    // with grey and reports nothing.
+    let whole_jpeg = dir.join("whole.jpg");
+    write_jpeg(&whole_jpeg, 64, 48);
+    let jpeg = std::fs::read(&whole_jpeg).expect("test setup");
+    let truncated_jpeg = dir.join("truncated.jpg");
+    std::fs::write(&truncated_jpeg, &jpeg[..jpeg.len() * 2 / 3]).expect("test setup");
+
     let empty = dir.join("empty.png");
     std::fs::File::create(&empty).expect("test setup");
 
@@ -159,7 +172,17 @@ fn bad_files(dir: &Path) -> Vec<PathBuf> {
     let missing = dir.join("missing.webp");
     let folder = dir.join("folder.png");
     std::fs::create_dir(&folder).expect("test setup");
-    vec![corrupt, truncated, empty, text, bomb, huge, missing, folder]
+    vec![
+        corrupt,
+        truncated,
+        truncated_jpeg,
+        empty,
+        text,
+        bomb,
+        huge,
+        missing,
+        folder,
+    ]
 }
 
 #[test]
@@ -171,6 +194,12 @@ fn every_bad_file_is_refused_by_the_decoder_without_a_panic() {
         if name.starts_with("bomb") || name.starts_with("huge") {
             // Refused by the limits, before any large allocation.
             assert!(err.contains("limit"), "{name}: {err}");
+        }
+        if name.starts_with("truncated.jpg") {
+            assert!(
+                err.contains("ends before the picture does"),
+                "{name}: {err}"
+            );
         }
         eprintln!("{name}: {err}");
     }
@@ -317,4 +346,66 @@ fn the_cache_never_exceeds_its_bound_while_cycling_through_more_pictures_than_fi
     // egui holds no more textures than the cache (the font atlas aside).
     let live = ctx.tex_manager().read().num_allocated();
     assert!(live <= 4 + 1, "{live} textures allocated in egui");
+}
+
+/// The real kiosk under Xvfb, its first attract slide's picture a JPEG cut short: the
+/// placeholder shows and one log line names the file (the decoder alone filled the rest with
+/// grey and logged nothing). Needs Xvfb; skipped with a hint without it, except under `CI`.
+#[test]
+fn a_truncated_jpeg_in_the_running_kiosk_shows_the_placeholder_and_logs_one_line() {
+    use std::process::{Command, Stdio};
+    if !xvfb::tools_present(&["Xvfb"]) {
+        return;
+    }
+    let (_xvfb, display) = xvfb::start_xvfb("1280x720");
+    let site = files::shipped_copy();
+    // The first slide is Hero(section: "freedom"): its picture is decoded at once.
+    let picture = site.path().join("assets/illustrations/freedom.png");
+    let whole = site.path().join("whole.jpg");
+    write_jpeg(&whole, 1280, 720);
+    let jpeg = std::fs::read(&whole).expect("test setup");
+    std::fs::write(&picture, &jpeg[..jpeg.len() * 2 / 3]).expect("test setup");
+    let data = site.path().join("data");
+    let mut kiosk = xvfb::Guard(
+        Command::new(xvfb::binary())
+            .args(["--windowed", "--size", "1280x720", "--content"])
+            .arg(site.path().join("content.ron"))
+            .arg("--data-dir")
+            .arg(&data)
+            .arg("--log-dir")
+            .arg(data.join("logs"))
+            .env("DISPLAY", &display)
+            .env_remove("WAYLAND_DISPLAY")
+            .env_remove("RUST_LOG")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("vitrina starts"),
+    );
+    let about_it = || -> Vec<String> {
+        xvfb::logged(&data)
+            .lines()
+            .filter(|line| line.contains("freedom.png") && line.contains("placeholder"))
+            .map(str::to_owned)
+            .collect()
+    };
+    xvfb::wait_while_running(
+        &mut kiosk,
+        "the truncated picture's log line",
+        Duration::from_secs(90),
+        || !about_it().is_empty(),
+    );
+    // Frames go on asking for the picture: still one line.
+    std::thread::sleep(Duration::from_secs(3));
+    let lines = about_it();
+    assert_eq!(lines.len(), 1, "one line for the file: {lines:?}");
+    assert!(
+        lines[0].contains("the file ends before the picture does"),
+        "says why: {}",
+        lines[0]
+    );
+    assert!(
+        kiosk.0.try_wait().expect("waits").is_none(),
+        "the kiosk runs on"
+    );
 }

@@ -286,3 +286,63 @@ fn stats_reads_the_data_folder_s_usage_file_and_its_rotated_files() {
     assert_eq!(code, 1, "no usage file");
     assert!(stderr.contains("usage.jsonl: cannot read"), "{stderr}");
 }
+
+#[test]
+fn stats_survives_a_seventy_thousand_character_name_and_a_ten_megabyte_line() {
+    let fixture = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/usage.jsonl"),
+    )
+    .expect("the fixture");
+    let long_name = "n".repeat(70_000);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("usage.jsonl");
+    let mut text = fixture.clone();
+    // A valid record naming a section of 70,000 characters: it panicked the table.
+    text.push_str(
+        "{\"at\":\"2026-05-02T11:00:00\",\"event\":\"section_viewed\",\"dwell_secs\":3.0,\"section\":\"",
+    );
+    text.push_str(&long_name);
+    text.push_str("\"}\n");
+    // A line of 10 MB, and a thousand lines of garbage after it.
+    text.push_str("{\"at\":\"2026-05-02T11:00:01\",\"event\":\"language_chosen\",\"lang\":\"");
+    text.push_str(&"x".repeat(10 * 1024 * 1024));
+    text.push_str("\"}\n");
+    text.push_str(&"not json\n".repeat(1000));
+    std::fs::write(&path, text).expect("write");
+
+    let (code, stdout, stderr) = stats(&["--file", path.to_str().expect("UTF-8 path")]);
+    assert_eq!(code, 0, "stats survives: {stderr}");
+    assert!(
+        stdout.len() < 4096,
+        "bounded tables: {} bytes",
+        stdout.len()
+    );
+    assert!(
+        stderr.len() < 8192,
+        "bounded warnings: {} bytes",
+        stderr.len()
+    );
+    assert!(
+        stdout.contains(&format!("{}…", "n".repeat(59))),
+        "the long name shortened: {stdout}"
+    );
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.starts_with("  energy ") && l.contains(" 3 ")),
+        "the rest still counts: {stdout}"
+    );
+    let fixture_lines = fixture.lines().count();
+    assert!(
+        stderr.starts_with(&format!(
+            "{}:{}: skipped: longer than",
+            path.display(),
+            fixture_lines + 2
+        )),
+        "the 10 MB line skipped by number: {stderr}"
+    );
+    assert!(
+        stderr.trim_end().ends_with("… and 981 more lines skipped"),
+        "the garbage counted, not listed: {stderr}"
+    );
+}

@@ -16,23 +16,123 @@ pub struct Skipped {
     pub reason: String,
 }
 
+/// Longest usage line read, in bytes. A record is about a hundred bytes; a line beyond
+/// this is not one the kiosk wrote, and is skipped without being held in memory. Generous,
+/// so that a record with an odd long name still counts (its name shortened in the tables).
+pub const MAX_LINE_BYTES: usize = 128 * 1024;
+
+/// Longest reason kept for a skipped line, in characters (the JSON parser's message may
+/// quote the line).
+const MAX_REASON_CHARS: usize = 200;
+
+/// Skipped lines kept with their reason; more are only counted, so a file of garbage
+/// costs no more memory than a short one.
+pub const MAX_SKIPPED_KEPT: usize = 100;
+
+/// What a usage file held.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReadLines {
+    /// The records, in file order.
+    pub records: Vec<Record>,
+    /// The first [`MAX_SKIPPED_KEPT`] lines skipped, with why.
+    pub skipped: Vec<Skipped>,
+    /// Every line skipped, kept or not.
+    pub skipped_count: usize,
+}
+
 /// Parses JSON lines; blank lines are ignored, broken ones reported.
 pub fn parse_lines(text: &str) -> (Vec<Record>, Vec<Skipped>) {
-    let mut records = Vec::new();
-    let mut skipped = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        match Record::from_json_line(line) {
-            Ok(record) => records.push(record),
-            Err(reason) => skipped.push(Skipped {
-                line: index + 1,
+    // Reading from memory cannot fail.
+    let read = read_lines(text.as_bytes()).unwrap_or_default();
+    (read.records, read.skipped)
+}
+
+/// Reads JSON lines from `reader`, holding at most [`MAX_LINE_BYTES`] of a line at a
+/// time: a longer line, invalid UTF-8 or a line that is not a record is skipped and
+/// reported; blank lines are ignored.
+///
+/// # Errors
+/// A read error of `reader`.
+pub fn read_lines<R: std::io::BufRead>(mut reader: R) -> std::io::Result<ReadLines> {
+    let mut read = ReadLines::default();
+    let mut line = Vec::with_capacity(256);
+    let mut number = 0;
+    loop {
+        line.clear();
+        let Some(too_long) = read_bounded_line(&mut reader, &mut line)? else {
+            break;
+        };
+        number += 1;
+        let reason = if too_long {
+            format!("longer than {MAX_LINE_BYTES} bytes; not a usage record")
+        } else {
+            match std::str::from_utf8(&line) {
+                Err(_) => "not UTF-8 text (a torn write?)".to_owned(),
+                Ok(text) if text.trim().is_empty() => continue,
+                Ok(text) => match Record::from_json_line(text) {
+                    Ok(record) => {
+                        read.records.push(record);
+                        continue;
+                    }
+                    Err(reason) => shorten(&reason, MAX_REASON_CHARS),
+                },
+            }
+        };
+        read.skipped_count += 1;
+        if read.skipped.len() < MAX_SKIPPED_KEPT {
+            read.skipped.push(Skipped {
+                line: number,
                 reason,
-            }),
+            });
         }
     }
-    (records, skipped)
+    Ok(read)
+}
+
+/// Reads one line (without its `\n`) into `line`, keeping at most [`MAX_LINE_BYTES`]; the
+/// rest of a longer line is read and dropped. `None` at the end of the input, else whether
+/// the line was too long.
+fn read_bounded_line<R: std::io::BufRead>(
+    reader: &mut R,
+    line: &mut Vec<u8>,
+) -> std::io::Result<Option<bool>> {
+    let mut read_any = false;
+    let mut too_long = false;
+    loop {
+        let buffer = match reader.fill_buf() {
+            Ok(buffer) => buffer,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        if buffer.is_empty() {
+            return Ok(read_any.then_some(too_long));
+        }
+        read_any = true;
+        let (chunk, used, ended) = match buffer.iter().position(|&b| b == b'\n') {
+            Some(end) => (&buffer[..end], end + 1, true),
+            None => (buffer, buffer.len(), false),
+        };
+        if !too_long {
+            if line.len() + chunk.len() > MAX_LINE_BYTES {
+                too_long = true;
+                line.clear();
+            } else {
+                line.extend_from_slice(chunk);
+            }
+        }
+        reader.consume(used);
+        if ended {
+            return Ok(Some(too_long));
+        }
+    }
+}
+
+/// `text` cut to at most `max` characters, an ellipsis marking the cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max.saturating_sub(1)) {
+        Some((cut, _)) if text[cut..].chars().nth(1).is_some() => format!("{}…", &text[..cut]),
+        _ => text.to_owned(),
+    }
 }
 
 /// A count of something named by its id.
@@ -389,5 +489,67 @@ mod tests {
         assert_eq!(skipped.len(), 1, "one broken: {skipped:?}");
         assert_eq!(skipped[0].line, 3, "its line number");
         assert!(!skipped[0].reason.is_empty(), "a reason");
+    }
+
+    #[test]
+    fn long_names_are_shortened_with_an_ellipsis() {
+        assert_eq!(shorten("energy", 6), "energy", "fits");
+        assert_eq!(shorten("energy!", 6), "energ…", "cut to six characters");
+        assert_eq!(shorten("ąčęėįš", 3), "ąč…", "counted in characters");
+        assert_eq!(shorten("", 3), "", "empty");
+    }
+
+    #[test]
+    fn an_over_long_line_is_skipped_without_being_held_and_the_next_line_counts() {
+        let good = "{\"at\":\"2026-05-01T10:00:00\",\"event\":\"session_start\"}";
+        let long = format!(
+            "{{\"at\":\"2026-05-01T10:00:00\",\"event\":\"language_chosen\",\"lang\":\"{}\"}}",
+            "x".repeat(3 * MAX_LINE_BYTES)
+        );
+        let mut bytes = format!("{good}\n{long}\n").into_bytes();
+        bytes.extend_from_slice(b"\xff\xfe\n");
+        bytes.extend_from_slice(good.as_bytes());
+        // A reader with a tiny buffer: the long line arrives in many pieces.
+        let reader = std::io::BufReader::with_capacity(7, bytes.as_slice());
+        let ReadLines {
+            records, skipped, ..
+        } = read_lines(reader).expect("reads from memory");
+        assert_eq!(records.len(), 2, "both good lines: {skipped:?}");
+        assert_eq!(
+            skipped.len(),
+            2,
+            "the long line and the torn one: {skipped:?}"
+        );
+        assert_eq!(skipped[0].line, 2, "its number");
+        assert!(
+            skipped[0].reason.contains("longer than"),
+            "{:?}",
+            skipped[0]
+        );
+        assert_eq!(skipped[1].line, 3, "the torn line's number");
+        assert!(skipped[1].reason.contains("UTF-8"), "{:?}", skipped[1]);
+    }
+
+    #[test]
+    fn a_file_of_garbage_keeps_a_bounded_list_of_skipped_lines_and_counts_the_rest() {
+        let text = "x\n".repeat(10 * MAX_SKIPPED_KEPT);
+        let read = read_lines(text.as_bytes()).expect("reads from memory");
+        assert_eq!(read.skipped.len(), MAX_SKIPPED_KEPT, "kept");
+        assert_eq!(read.skipped_count, 10 * MAX_SKIPPED_KEPT, "counted");
+    }
+
+    #[test]
+    fn a_reason_quoting_a_long_name_is_shortened() {
+        let line = format!(
+            "{{\"at\":\"2026-05-01T10:00:00\",\"event\":\"{}\"}}",
+            "y".repeat(3000)
+        );
+        let (records, skipped) = parse_lines(&line);
+        assert!(records.is_empty(), "an unknown event");
+        assert!(
+            skipped[0].reason.chars().count() <= MAX_REASON_CHARS,
+            "{}",
+            skipped[0].reason.len()
+        );
     }
 }

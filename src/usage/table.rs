@@ -2,7 +2,17 @@
 
 use std::fmt::Write as _;
 
-use super::stats::{ItemKind, Stats};
+use super::stats::{ItemKind, Stats, shorten};
+
+/// Longest name shown in a table, in characters; a longer one (not an id the content could
+/// have, but the file may say anything) ends in an ellipsis, so columns stay readable and
+/// within what the formatter can pad.
+pub const MAX_NAME_CHARS: usize = 60;
+
+/// A name as a table cell.
+fn name(id: &str) -> String {
+    shorten(id, MAX_NAME_CHARS)
+}
 
 /// Column alignment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,7 +55,7 @@ pub fn render(stats: &Stats) -> String {
         .iter()
         .map(|s| {
             vec![
-                s.id.clone(),
+                name(&s.id),
                 s.opened.to_string(),
                 duration(s.median_dwell_secs),
             ]
@@ -65,7 +75,7 @@ pub fn render(stats: &Stats) -> String {
     let languages = stats
         .languages
         .iter()
-        .map(|l| vec![l.id.clone(), l.count.to_string()])
+        .map(|l| vec![name(&l.id), l.count.to_string()])
         .collect();
     part(
         &mut out,
@@ -77,7 +87,7 @@ pub fn render(stats: &Stats) -> String {
     let layers = stats
         .layers
         .iter()
-        .map(|l| vec![l.id.clone(), l.on.to_string(), l.off.to_string()])
+        .map(|l| vec![name(&l.id), l.on.to_string(), l.off.to_string()])
         .collect();
     part(
         &mut out,
@@ -98,7 +108,7 @@ pub fn render(stats: &Stats) -> String {
                 ItemKind::Route => "route",
                 ItemKind::Place => "place",
             };
-            vec![i.id.clone(), kind.to_owned(), i.taps.to_string()]
+            vec![name(&i.id), kind.to_owned(), i.taps.to_string()]
         })
         .collect();
     part(
@@ -221,5 +231,29 @@ mod tests {
             "the table"
         );
         assert_eq!(render(&Stats::default()), "no usage recorded\n", "empty");
+    }
+
+    #[test]
+    fn a_name_of_seventy_thousand_characters_is_shown_shortened() {
+        // Padding to 65,536 characters or more panicked ("Formatting argument out of range").
+        let day = jiff::civil::date(2026, 5, 1);
+        let long = "é".repeat(70_000);
+        let stats = Stats {
+            span: Some((day, day)),
+            sections: vec![SectionFigure {
+                id: long.clone(),
+                opened: 1,
+                median_dwell_secs: 1.0,
+            }],
+            languages: vec![Count { id: long, count: 1 }],
+            ..Stats::default()
+        };
+        let text = render(&stats);
+        let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        assert!(widest < MAX_NAME_CHARS + 40, "lines stay short: {widest}");
+        assert!(
+            text.contains(&format!("{}…", "é".repeat(MAX_NAME_CHARS - 1))),
+            "{text}"
+        );
     }
 }

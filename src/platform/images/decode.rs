@@ -41,23 +41,12 @@ fn decode_reader<R: std::io::BufRead + std::io::Seek>(
     max_side: u32,
 ) -> Result<ColorImage, String> {
     let started = std::time::Instant::now();
-    let reader = reader
-        .with_guessed_format()
-        .map_err(|err| format!("cannot read: {err}"))?;
-    if reader.format().is_none() {
-        return Err("not a PNG, JPEG or WebP picture".to_owned());
-    }
-    let mut reader = reader;
-    let mut limits = image::Limits::default();
-    limits.max_image_width = Some(MAX_DECLARED_SIDE);
-    limits.max_image_height = Some(MAX_DECLARED_SIDE);
-    limits.max_alloc = Some(MAX_DECODE_ALLOC);
-    reader.limits(limits);
+    let reader = prepare(reader)?;
     // A decoder that panics on a hostile file must not take the kiosk down with it.
     let (decoded, orientation) =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| decode_oriented(reader)))
             .map_err(|_| "the decoder failed on this file".to_owned())?
-            .map_err(|err| format!("cannot decode: {err}"))?;
+            .map_err(decode_error)?;
     let (width, height) = (decoded.width(), decoded.height());
     // Both limits hold for either side, so a picture turned upright stays within them.
     let mut image = if width.max(height) > max_side {
@@ -80,6 +69,138 @@ fn decode_reader<R: std::io::BufRead + std::io::Seek>(
     Ok(image)
 }
 
+/// What a picture file says about itself, read from its header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PictureHeader {
+    /// PNG, JPEG or WebP.
+    pub format: image::ImageFormat,
+    /// Width and height as stored, in pixels.
+    pub size: [u32; 2],
+}
+
+/// Reads the header of the picture at `path` and checks it as [`decode`] would before
+/// decoding: a known format, within [`MAX_DECLARED_SIDE`] and [`MAX_DECODE_ALLOC`], and (a
+/// JPEG) not cut short. Much quicker than decoding; a fault in the compressed data passes.
+pub fn inspect(path: &Path) -> Result<PictureHeader, String> {
+    use image::ImageDecoder as _;
+    let reader = prepare(open_for_check(path)?)?;
+    let format = reader.format().ok_or_else(not_a_picture)?;
+    let decoder = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let decoder = reader.into_decoder()?;
+        if decoder.total_bytes() > MAX_DECODE_ALLOC {
+            return Err(too_large());
+        }
+        Ok(decoder.dimensions())
+    }));
+    let (width, height) = decoder
+        .map_err(|_| "the decoder failed on this file".to_owned())?
+        .map_err(decode_error)?;
+    Ok(PictureHeader {
+        format,
+        size: [width, height],
+    })
+}
+
+/// Decodes the picture at `path` in full, as [`decode`] does, without shrinking it or
+/// converting it to texels: whether the kiosk could show it (for `vitrina check`).
+pub fn decode_to_check(path: &Path) -> Result<PictureHeader, String> {
+    let reader = prepare(open_for_check(path)?)?;
+    let format = reader.format().ok_or_else(not_a_picture)?;
+    let (decoded, _) =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| decode_oriented(reader)))
+            .map_err(|_| "the decoder failed on this file".to_owned())?
+            .map_err(decode_error)?;
+    Ok(PictureHeader {
+        format,
+        size: [decoded.width(), decoded.height()],
+    })
+}
+
+/// The picture at `path` for [`inspect`] and [`decode_to_check`] (`check` opens only files
+/// that content validation found to be regular files).
+fn open_for_check(
+    path: &Path,
+) -> Result<image::ImageReader<std::io::BufReader<std::fs::File>>, String> {
+    image::ImageReader::open(path).map_err(|err| format!("cannot open: {err}"))
+}
+
+/// A decoder's error for staff: the limits in words, anything else as the decoder says it.
+fn decode_error(err: image::ImageError) -> String {
+    match err {
+        image::ImageError::Limits(_) => format!(
+            "cannot decode: larger than the kiosk decodes (the limit is {MAX_DECLARED_SIDE} pixels \
+             a side and {} MB decoded); export it at 2000 to 4000 pixels wide",
+            MAX_DECODE_ALLOC >> 20
+        ),
+        other => format!("cannot decode: {other}"),
+    }
+}
+
+fn not_a_picture() -> String {
+    "not a PNG, JPEG or WebP picture (whatever its name says); save it as one of those".to_owned()
+}
+
+fn too_large() -> image::ImageError {
+    image::ImageError::Limits(image::error::LimitError::from_kind(
+        image::error::LimitErrorKind::InsufficientMemory,
+    ))
+}
+
+/// The format guessed from the first bytes, the decoding limits set, and a JPEG checked to
+/// be whole (see [`super::complete`]): what every decode and inspection starts with.
+fn prepare<R: std::io::BufRead + std::io::Seek>(
+    reader: image::ImageReader<R>,
+) -> Result<image::ImageReader<R>, String> {
+    let mut inner = reader.into_inner();
+    if inner
+        .fill_buf()
+        .map_err(|err| format!("cannot read: {err}"))?
+        .is_empty()
+    {
+        return Err("the file is empty (a copy or sync not finished?)".to_owned());
+    }
+    // The format from the bytes alone: a name ending in .png says nothing about them.
+    let reader = image::ImageReader::new(inner)
+        .with_guessed_format()
+        .map_err(|err| format!("cannot read: {err}"))?;
+    // GIF, BMP and the like are recognised but not built in: the same answer as for text.
+    let Some(format) = reader.format().filter(|format| {
+        matches!(
+            format,
+            image::ImageFormat::Png | image::ImageFormat::Jpeg | image::ImageFormat::WebP
+        )
+    }) else {
+        return Err(not_a_picture());
+    };
+    let mut reader = if format == image::ImageFormat::Jpeg {
+        let mut inner = reader.into_inner();
+        let start = inner
+            .stream_position()
+            .map_err(|err| format!("cannot read: {err}"))?;
+        let complete = super::complete::jpeg_is_complete(&mut inner)
+            .map_err(|err| format!("cannot read: {err}"))?;
+        if !complete {
+            return Err(
+                "the file ends before the picture does (a copy or sync cut short?); copy it \
+                 again"
+                    .to_owned(),
+            );
+        }
+        inner
+            .seek(std::io::SeekFrom::Start(start))
+            .map_err(|err| format!("cannot read: {err}"))?;
+        image::ImageReader::with_format(inner, format)
+    } else {
+        reader
+    };
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_DECLARED_SIDE);
+    limits.max_image_height = Some(MAX_DECLARED_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_ALLOC);
+    reader.limits(limits);
+    Ok(reader)
+}
+
 /// Decodes as `reader.decode()` does (the reader's limits, the whole buffer reserved
 /// against them first), with the orientation the file's EXIF data gives: phones store a
 /// portrait photo sideways and say so there. An unreadable orientation counts as upright.
@@ -89,9 +210,7 @@ fn decode_oriented<R: std::io::BufRead + std::io::Seek>(
     use image::ImageDecoder as _;
     let mut decoder = reader.into_decoder()?;
     if decoder.total_bytes() > MAX_DECODE_ALLOC {
-        return Err(image::ImageError::Limits(
-            image::error::LimitError::from_kind(image::error::LimitErrorKind::InsufficientMemory),
-        ));
+        return Err(too_large());
     }
     let orientation = decoder
         .orientation()
@@ -266,6 +385,109 @@ mod tests {
         let image = decode(&path, 64).expect("decodes");
         assert_eq!(image.size, [32, 16], "as stored");
         assert!(is_red(image.pixels[8 * 32 + 4]), "red on the left");
+    }
+
+    /// A 64×48 picture of a gradient in `format`.
+    fn encoded(format: image::ImageFormat) -> Vec<u8> {
+        let picture = image::RgbImage::from_fn(64, 48, |x, y| {
+            #[expect(clippy::cast_possible_truncation, reason = "small coordinates")]
+            image::Rgb([(x * 4) as u8, (y * 5) as u8, ((x + y) * 2) as u8])
+        });
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        picture.write_to(&mut bytes, format).expect("encodes");
+        bytes.into_inner()
+    }
+
+    #[test]
+    fn a_picture_cut_short_is_refused_in_every_format() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (format, name) in [
+            (image::ImageFormat::Jpeg, "cut.jpg"),
+            (image::ImageFormat::Png, "cut.png"),
+            (image::ImageFormat::WebP, "cut.webp"),
+        ] {
+            let bytes = encoded(format);
+            let path = dir.path().join(name);
+            std::fs::write(&path, &bytes).expect("write");
+            assert!(decode(&path, 64).is_ok(), "{name}: whole, it decodes");
+            std::fs::write(&path, &bytes[..bytes.len() * 2 / 3]).expect("write");
+            let err = decode(&path, 64).expect_err("cut short");
+            assert!(!err.is_empty(), "{name}: a reason");
+        }
+        // The JPEG decoder alone would fill the missing part with grey: this reason is ours.
+        let err = decode(&dir.path().join("cut.jpg"), 64).expect_err("cut short");
+        assert!(err.contains("ends before the picture does"), "{err}");
+    }
+
+    /// A PNG declaring `width`×`height` that holds almost nothing: signature, IHDR, a tiny
+    /// IDAT and IEND, each chunk with its CRC.
+    fn png_header(width: u32, height: u32) -> Vec<u8> {
+        fn chunk(png: &mut Vec<u8>, kind: [u8; 4], data: &[u8]) {
+            let mut body = kind.to_vec();
+            body.extend_from_slice(data);
+            png.extend_from_slice(&u32::try_from(data.len()).expect("small").to_be_bytes());
+            png.extend_from_slice(&body);
+            png.extend_from_slice(&crc32(&body).to_be_bytes());
+        }
+        let mut ihdr = width.to_be_bytes().to_vec();
+        ihdr.extend_from_slice(&height.to_be_bytes());
+        ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        chunk(&mut png, *b"IHDR", &ihdr);
+        chunk(&mut png, *b"IDAT", &[0x78, 0x9C, 0x03, 0x00]);
+        chunk(&mut png, *b"IEND", &[]);
+        png
+    }
+
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = !0_u32;
+        for &byte in bytes {
+            crc ^= u32::from(byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
+    #[test]
+    fn inspecting_reads_the_header_and_refuses_what_decoding_would() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let write = |name: &str, bytes: &[u8]| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).expect("write");
+            path
+        };
+        let good = write("good.jpg", &encoded(image::ImageFormat::Jpeg));
+        assert_eq!(
+            inspect(&good),
+            Ok(PictureHeader {
+                format: image::ImageFormat::Jpeg,
+                size: [64, 48]
+            }),
+            "a good JPEG"
+        );
+        let refused = [
+            ("empty.png", Vec::new(), "the file is empty"),
+            ("text.png", b"hello, not a picture\n".to_vec(), "not a PNG"),
+            ("bomb.png", png_header(100_000, 100_000), "limit"),
+            // Within the side limit, beyond the memory one: 19,000² RGBA is 1.4 GB.
+            ("huge.png", png_header(19_000, 19_000), "limit"),
+        ];
+        for (name, bytes, reason) in refused {
+            let err = inspect(&write(name, &bytes)).expect_err(name);
+            assert!(err.contains(reason), "{name}: {err}");
+            let err = decode(&dir.path().join(name), 64).expect_err(name);
+            assert!(err.contains(reason), "{name} decoded: {err}");
+        }
+        let jpeg = encoded(image::ImageFormat::Jpeg);
+        let cut = write("cut.jpg", &jpeg[..jpeg.len() / 2]);
+        let err = inspect(&cut).expect_err("cut short");
+        assert!(err.contains("ends before"), "{err}");
     }
 
     #[test]

@@ -10,15 +10,17 @@
 //! the check): the placeholder shows and one line is logged.
 //!
 //! This file owns the loader: requests, texture upload and the cache; the decoder threads
-//! are in `worker`, decoding and its limits in `decode`, the byte-bounded LRU in `lru`.
+//! are in `worker`, decoding and its limits in `decode` (a JPEG cut short is found by
+//! `complete`), the byte-bounded LRU in `lru`.
 
+mod complete;
 mod decode;
 mod lru;
 mod worker;
 
 pub use decode::{
-    MAX_DECLARED_SIDE, MAX_DECODE_ALLOC, MAX_PICTURE_SIDE, MAX_VERIFIED_FILE_BYTES, decode,
-    decode_verified,
+    MAX_DECLARED_SIDE, MAX_DECODE_ALLOC, MAX_PICTURE_SIDE, MAX_VERIFIED_FILE_BYTES, PictureHeader,
+    decode, decode_to_check, decode_verified, inspect,
 };
 pub use lru::ByteLru;
 
