@@ -26,11 +26,8 @@ pub const MAX_VERIFIED_FILE_BYTES: u64 = 256 * 1024 * 1024;
 pub fn decode(path: &Path, max_side: u32) -> Result<ColorImage, String> {
     // Never a blocking open: a FIFO or device at a picture path is refused at once.
     let file = open_regular(path).map_err(|err| format!("cannot open: {err}"))?;
-    let mut reader = image::ImageReader::new(std::io::BufReader::new(file));
-    // As ImageReader::open does: the name's format until the bytes say otherwise.
-    if let Ok(format) = image::ImageFormat::from_path(path) {
-        reader.set_format(format);
-    }
+    // The format comes from the bytes (see `prepare`), not from the name.
+    let reader = image::ImageReader::new(std::io::BufReader::new(file));
     decode_reader(reader, path, max_side)
 }
 
@@ -116,12 +113,13 @@ pub fn decode_to_check(path: &Path) -> Result<PictureHeader, String> {
     })
 }
 
-/// The picture at `path` for [`inspect`] and [`decode_to_check`] (`check` opens only files
-/// that content validation found to be regular files).
+/// The picture at `path` for [`inspect`] and [`decode_to_check`], opened as the kiosk opens
+/// it: never a blocking open, so a FIFO swapped in after validation cannot hang `check`.
 fn open_for_check(
     path: &Path,
 ) -> Result<image::ImageReader<std::io::BufReader<std::fs::File>>, String> {
-    image::ImageReader::open(path).map_err(|err| format!("cannot open: {err}"))
+    let file = open_regular(path).map_err(|err| format!("cannot open: {err}"))?;
+    Ok(image::ImageReader::new(std::io::BufReader::new(file)))
 }
 
 /// A decoder's error for staff: the limits in words, anything else as the decoder says it.
