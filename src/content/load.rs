@@ -296,61 +296,103 @@ pub fn content_text<'a>(bytes: &'a [u8], file: &Path) -> Result<Cow<'a, str>, Lo
         _ => None,
     };
     if let Some((rest, unit, order)) = utf16 {
-        return decode_utf16(rest, unit).map(Cow::Owned).map_err(|at| {
+        let text = decode_utf16(rest, unit).map_err(|(position, offset)| {
             encoding_error(
                 file,
-                at,
+                position,
+                // Offsets count from the file's first byte, mark included, as a hex editor does.
+                offset + 2,
                 format!(
                     "the file is UTF-16 ({order}) but not valid UTF-16 here; save the file as \
                      UTF-8"
                 ),
             )
-        });
+        })?;
+        // Two bytes per UTF-16 unit, after the two-byte mark.
+        let offset_of = |before: &str| 2 + 2 * before.encode_utf16().count();
+        return match special_character(&text, offset_of, file) {
+            Some(err) => Err(err),
+            None => Ok(Cow::Owned(text)),
+        };
     }
-    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    let bom = if bytes.starts_with(UTF8_BOM) {
+        UTF8_BOM.len()
+    } else {
+        0
+    };
+    let bytes = bytes.get(bom..).unwrap_or_default();
     let text = std::str::from_utf8(bytes).map_err(|err| {
         let valid = bytes.get(..err.valid_up_to()).unwrap_or_default();
         let before = std::str::from_utf8(valid).unwrap_or_default();
         encoding_error(
             file,
             position_after(before),
+            bom + err.valid_up_to(),
             "the file is not UTF-8 text (perhaps saved as ANSI or another code page); save \
              the file as UTF-8"
                 .to_owned(),
         )
     })?;
-    // UTF-16 without its mark reads as UTF-8 with a NUL beside every letter.
-    if let Some(at) = text.find('\0') {
-        return Err(encoding_error(
-            file,
-            position_after(text.get(..at).unwrap_or_default()),
-            "the file contains NUL characters (perhaps UTF-16 without a byte order mark); save \
-             the file as UTF-8"
-                .to_owned(),
-        ));
+    match special_character(text, |before| bom + before.len(), file) {
+        Some(err) => Err(err),
+        None => Ok(Cow::Borrowed(text)),
     }
-    Ok(Cow::Borrowed(text))
+}
+
+/// The first NUL or other control character in `text` (tab and line ends are fine) as an
+/// error; `offset_of` gives the file byte offset of the text before it. RON would report
+/// these as a puzzling syntax error, or keep them inside a text where they show as boxes.
+fn special_character(
+    text: &str,
+    offset_of: impl Fn(&str) -> usize,
+    file: &Path,
+) -> Option<LoadError> {
+    let (at, found) = text
+        .char_indices()
+        .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))?;
+    let before = text.get(..at).unwrap_or_default();
+    let what = if found == '\0' {
+        // UTF-16 without its mark reads as UTF-8 with a NUL beside every letter.
+        "the file contains NUL characters (perhaps UTF-16 without a byte order mark)".to_owned()
+    } else {
+        format!(
+            "the file contains the control character U+{:04X}",
+            u32::from(found)
+        )
+    };
+    Some(encoding_error(
+        file,
+        position_after(before),
+        offset_of(before),
+        format!("{what}; save the file as UTF-8 without special characters"),
+    ))
 }
 
 /// UTF-16 code units from `bytes` (two bytes each, read by `unit`) as text; on a lone
-/// surrogate or an odd final byte, the position where it stands.
-fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Position> {
+/// surrogate or an odd final byte, the position where it stands and its byte offset in
+/// `bytes`.
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, (Position, usize)> {
     let chunks = bytes.chunks_exact(2);
     let odd = !chunks.remainder().is_empty();
     let mut text = String::with_capacity(bytes.len() / 2);
+    let mut units = 0;
     for decoded in char::decode_utf16(chunks.map(|pair| unit([pair[0], pair[1]]))) {
         match decoded {
-            Ok(c) => text.push(c),
-            Err(_) => return Err(position_after(&text)),
+            Ok(c) => {
+                text.push(c);
+                units += c.len_utf16();
+            }
+            Err(_) => return Err((position_after(&text), 2 * units)),
         }
     }
     if odd {
-        return Err(position_after(&text));
+        return Err((position_after(&text), 2 * units));
     }
     Ok(text)
 }
 
-/// The line and column (in characters, from 1) just after `text`.
+/// The line and column just after `text`, as an editor shows them: from 1, the column in
+/// characters (not bytes), a CR before the line end not counted.
 fn position_after(text: &str) -> Position {
     let line = text.matches('\n').count() + 1;
     let last_line = text.rsplit('\n').next().unwrap_or_default();
@@ -360,13 +402,15 @@ fn position_after(text: &str) -> Position {
     }
 }
 
-fn encoding_error(file: &Path, position: Position, message: String) -> LoadError {
+/// An encoding error at `position`, with the byte `offset` (from 0, in the file) for a hex
+/// editor or `cmp`, since a bad byte may not show in a text editor at all.
+fn encoding_error(file: &Path, position: Position, offset: usize, message: String) -> LoadError {
     LoadError::Parse(Diagnostic {
         severity: Severity::Error,
         file: file.to_path_buf(),
         position: Some(position),
         item: None,
-        message,
+        message: format!("at byte offset {offset}: {message}"),
     })
 }
 
@@ -494,5 +538,79 @@ mod tests {
         let text = err.to_string();
         assert!(text.starts_with("content.ron:1:2: "), "{text}");
         assert!(text.contains("save the file as UTF-8"), "{text}");
+    }
+
+    #[test]
+    fn a_bad_byte_after_multibyte_letters_is_placed_at_the_editors_line_column_and_byte() {
+        // Line 3 holds "é" (2 bytes) and "字" (3 bytes) before the stray 0xFF: an editor
+        // shows it at column 5 of line 3, while it is the file's 13th byte (offset 12).
+        let bytes = b"(\n x\n \"\xC3\xA9\xE5\xAD\x97\xFF\"";
+        let err = content_text(bytes, Path::new("content.ron")).expect_err("refused");
+        let text = err.to_string();
+        assert!(text.starts_with("content.ron:3:5: "), "{text}");
+        assert!(text.contains("at byte offset 12"), "{text}");
+        assert!(text.contains("save the file as UTF-8"), "{text}");
+    }
+
+    #[test]
+    fn the_byte_offset_counts_the_utf8_mark() {
+        let err = content_text(b"\xEF\xBB\xBF(\xE9)", Path::new("content.ron")).expect_err("bad");
+        let text = err.to_string();
+        assert!(text.starts_with("content.ron:1:2: "), "{text}");
+        assert!(
+            text.contains("at byte offset 4"),
+            "the mark's 3 bytes count: {text}"
+        );
+    }
+
+    #[test]
+    fn a_nul_is_placed_at_its_line_column_and_byte_with_the_special_characters_hint() {
+        let bytes = "(\n  title: \"Ä\0\"".as_bytes();
+        let err = content_text(bytes, Path::new("content.ron")).expect_err("refused");
+        let text = err.to_string();
+        assert!(text.starts_with("content.ron:2:12: "), "{text}");
+        // "(\n" 2 bytes, "  title: \"" 10 bytes, "Ä" 2 bytes.
+        assert!(text.contains("at byte offset 14"), "{text}");
+        assert!(text.contains("NUL"), "{text}");
+        assert!(
+            text.contains("save the file as UTF-8 without special characters"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_control_character_is_refused_with_the_special_characters_hint() {
+        let err = content_text(b"(\r\n x: \"a\x1Bb\")", Path::new("content.ron"))
+            .expect_err("an escape character is refused");
+        let text = err.to_string();
+        assert!(text.starts_with("content.ron:2:7: "), "{text}");
+        assert!(text.contains("at byte offset 9"), "{text}");
+        assert!(text.contains("U+001B"), "{text}");
+        assert!(
+            text.contains("save the file as UTF-8 without special characters"),
+            "{text}"
+        );
+        // Tabs and both line ends are ordinary.
+        assert!(
+            content_text(b"(\r\n\tx: 1,\n)", Path::new("content.ron")).is_ok(),
+            "tab, CR and LF pass"
+        );
+    }
+
+    #[test]
+    fn utf16_positions_and_offsets_count_the_units_and_the_mark() {
+        let mut bytes = utf16("(\n\u{1F600}a", false);
+        bytes.extend_from_slice(&0xDC00_u16.to_le_bytes()); // a lone low surrogate
+        let text = content_text(&bytes, Path::new("content.ron"))
+            .expect_err("refused")
+            .to_string();
+        // Mark 2 + "(\n" 4 + the emoji's surrogate pair 4 + "a" 2.
+        assert!(text.starts_with("content.ron:2:3: "), "{text}");
+        assert!(text.contains("at byte offset 12"), "{text}");
+        let nul = content_text(&utf16("(\0)", true), Path::new("content.ron"))
+            .expect_err("NUL in UTF-16 refused")
+            .to_string();
+        assert!(nul.starts_with("content.ron:1:2: "), "{nul}");
+        assert!(nul.contains("at byte offset 4"), "{nul}");
     }
 }
