@@ -120,6 +120,9 @@ impl VitrinaApp {
             return;
         }
         self.logic_at = Some(now);
+        if let Some(file) = &mut self.pin_backoff {
+            file.sync(&mut self.staff, now, std::time::SystemTime::now());
+        }
         if self.staff_logic(ctx, now) {
             // The panel covers the visitors' screens; their idle timer waits.
             return;
