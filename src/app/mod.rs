@@ -68,6 +68,8 @@ pub struct VitrinaApp {
     staff: staff::StaffGate,
     /// Where the PIN's back-off is kept across restarts (None: not kept).
     pin_backoff: Option<crate::platform::pin_backoff::BackoffFile>,
+    /// Brings the kiosk window back when minimised or covered (kiosk mode only).
+    kiosk_window: crate::platform::window::KioskWindow,
     /// Staff chose Exit: the close request that follows is honoured.
     exiting: bool,
     /// When the app was made, for the staff panel's uptime.
@@ -134,6 +136,7 @@ impl VitrinaApp {
             reload: hot_reload::HotReload::default(),
             staff: staff::StaffGate::default(),
             pin_backoff: None,
+            kiosk_window: crate::platform::window::KioskWindow::default(),
             exiting: false,
             started: std::time::Instant::now(),
             frame_time: None,
