@@ -73,8 +73,7 @@ fn a_minimised_kiosk_window_comes_back_fullscreen_and_on_top() {
     );
     // openbox owns the WM selection once it manages the screen.
     let started = Instant::now();
-    while !output(&display, "xprop", &["-root", "_NET_SUPPORTING_WM_CHECK"]).contains("window id")
-    {
+    while !output(&display, "xprop", &["-root", "_NET_SUPPORTING_WM_CHECK"]).contains("window id") {
         assert!(
             started.elapsed() < Duration::from_secs(10),
             "openbox did not start"

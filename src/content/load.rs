@@ -302,7 +302,7 @@ pub fn content_text<'a>(bytes: &'a [u8], file: &Path) -> Result<Cow<'a, str>, Lo
                 position,
                 // Offsets count from the file's first byte, mark included, as a hex editor does.
                 offset + 2,
-                format!(
+                &format!(
                     "the file is UTF-16 ({order}) but not valid UTF-16 here; save the file as \
                      UTF-8"
                 ),
@@ -329,8 +329,7 @@ pub fn content_text<'a>(bytes: &'a [u8], file: &Path) -> Result<Cow<'a, str>, Lo
             position_after(before),
             bom + err.valid_up_to(),
             "the file is not UTF-8 text (perhaps saved as ANSI or another code page); save \
-             the file as UTF-8"
-                .to_owned(),
+             the file as UTF-8",
         )
     })?;
     match special_character(text, |before| bom + before.len(), file) {
@@ -364,7 +363,7 @@ fn special_character(
         file,
         position_after(before),
         offset_of(before),
-        format!("{what}; save the file as UTF-8 without special characters"),
+        &format!("{what}; save the file as UTF-8 without special characters"),
     ))
 }
 
@@ -404,7 +403,7 @@ fn position_after(text: &str) -> Position {
 
 /// An encoding error at `position`, with the byte `offset` (from 0, in the file) for a hex
 /// editor or `cmp`, since a bad byte may not show in a text editor at all.
-fn encoding_error(file: &Path, position: Position, offset: usize, message: String) -> LoadError {
+fn encoding_error(file: &Path, position: Position, offset: usize, message: &str) -> LoadError {
     LoadError::Parse(Diagnostic {
         severity: Severity::Error,
         file: file.to_path_buf(),

@@ -240,11 +240,15 @@ mod tests {
                 "{what}"
             );
         }
+        let minute = Backoff {
+            failures: MAX_TRIES,
+            locked_for: LOCKOUT_SECS,
+        };
         std::fs::remove_file(&path).expect("remove");
         std::fs::create_dir(&path).expect("a folder in its place");
         assert_eq!(
-            BackoffFile::in_dir(dir.path()).load(at(0)).locked_for,
-            LOCKOUT_SECS,
+            BackoffFile::in_dir(dir.path()).load(at(0)),
+            minute,
             "not a regular file"
         );
     }
@@ -261,7 +265,14 @@ mod tests {
         assert!(made.success(), "mkfifo");
         // Opening a FIFO for reading would block for ever with no writer.
         let kept = BackoffFile::in_dir(dir.path()).load(at(0));
-        assert_eq!(kept.locked_for, LOCKOUT_SECS, "refused, locked a minute");
+        assert_eq!(
+            kept,
+            Backoff {
+                failures: MAX_TRIES,
+                locked_for: LOCKOUT_SECS
+            },
+            "refused, locked a minute"
+        );
     }
 
     #[test]
@@ -273,7 +284,14 @@ mod tests {
         )
         .expect("write");
         let kept = BackoffFile::in_dir(dir.path()).load(at(1_000));
-        assert_eq!(kept.locked_for, MAX_LOCKOUT_SECS, "capped (clock set back)");
+        assert_eq!(
+            kept,
+            Backoff {
+                failures: 3,
+                locked_for: MAX_LOCKOUT_SECS
+            },
+            "capped (clock set back)"
+        );
     }
 
     #[test]

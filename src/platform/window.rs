@@ -66,7 +66,9 @@ impl WindowState {
 
     /// Whether the window is not as a kiosk's should be.
     pub fn astray(self) -> bool {
-        self.minimized == Some(true) || self.fullscreen == Some(false) || self.focused == Some(false)
+        self.minimized == Some(true)
+            || self.fullscreen == Some(false)
+            || self.focused == Some(false)
     }
 }
 
@@ -214,7 +216,9 @@ mod tests {
         );
         for at in 2..100 {
             assert!(
-                window.commands(f64::from(at) * 3.0, AS_IT_SHOULD_BE).is_empty(),
+                window
+                    .commands(f64::from(at) * 3.0, AS_IT_SHOULD_BE)
+                    .is_empty(),
                 "nothing at {at}"
             );
         }

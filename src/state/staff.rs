@@ -65,7 +65,7 @@ pub struct Backoff {
 /// now): every [`MAX_TRIES`]th failure locks, doubling from [`LOCKOUT_SECS`] up to
 /// [`MAX_LOCKOUT_SECS`].
 pub fn lockout_after(failures: u32) -> Option<f64> {
-    if failures == 0 || failures % MAX_TRIES != 0 {
+    if failures == 0 || !failures.is_multiple_of(MAX_TRIES) {
         return None;
     }
     // 2^6 minutes is past the hour already: a small exponent cannot overflow.
