@@ -148,7 +148,7 @@ fn a_minimised_kiosk_window_comes_back_fullscreen_and_on_top() {
     }
     let log = logged(data.path());
     assert!(
-        log.contains("kiosk window: Minimized(false)"),
+        log.contains("kiosk window: [Minimized(false)"),
         "the restore is logged: {log}"
     );
 }

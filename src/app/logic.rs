@@ -118,8 +118,11 @@ impl VitrinaApp {
             // Before the early return below: a minimised window's input time stands still.
             let steady = self.started.elapsed().as_secs_f64();
             let state = ctx.input(|i| crate::platform::window::WindowState::of(i.viewport()));
-            for command in self.kiosk_window.commands(steady, state) {
-                log::info!("kiosk window: {command:?} (it was {state:?})");
+            let commands = self.kiosk_window.commands(steady, state);
+            if !commands.is_empty() && self.kiosk_window.worth_logging() {
+                log::info!("kiosk window: {commands:?} (it was {state:?})");
+            }
+            for command in commands {
                 ctx.send_viewport_cmd(command);
             }
             if self.kiosk_window.wants_ticks(state) {

@@ -77,6 +77,8 @@ impl WindowState {
 #[derive(Clone, Debug, Default)]
 pub struct KioskWindow {
     last_asked: Option<f64>,
+    /// Asks in a row without seeing the window as it should be (0: it is).
+    streak: u32,
 }
 
 impl KioskWindow {
@@ -89,10 +91,14 @@ impl KioskWindow {
         let due = self
             .last_asked
             .is_none_or(|last| now - last >= REASSERT_EVERY_SECS);
+        if !state.astray() {
+            self.streak = 0;
+        }
         if !due || !(first || state.astray()) {
             return Vec::new();
         }
         self.last_asked = Some(now);
+        self.streak = self.streak.saturating_add(u32::from(state.astray()));
         let mut commands = Vec::new();
         if state.minimized == Some(true) {
             commands.push(egui::ViewportCommand::Minimized(false));
@@ -107,6 +113,12 @@ impl KioskWindow {
             commands.push(egui::ViewportCommand::Focus);
         }
         commands
+    }
+
+    /// Whether the last ask is worth a log line: the first few of a streak, then one an
+    /// hour, so a window manager that always refuses cannot fill the log.
+    pub fn worth_logging(&self) -> bool {
+        self.streak <= 3 || self.streak.is_multiple_of(1200)
     }
 
     /// Whether the app must keep ticking (about once a second) for [`Self::commands`]:
@@ -222,5 +234,27 @@ mod tests {
                 "nothing at {at}"
             );
         }
+    }
+
+    #[test]
+    fn a_refusing_window_manager_is_logged_a_few_times_then_hourly() {
+        let mut window = KioskWindow::default();
+        let covered = WindowState {
+            focused: Some(false),
+            ..AS_IT_SHOULD_BE
+        };
+        let mut logged = 0;
+        // A day of asks every 3 s.
+        for ask in 0..28_800 {
+            assert!(
+                !window.commands(f64::from(ask) * 3.0, covered).is_empty(),
+                "asked {ask}"
+            );
+            logged += u32::from(window.worth_logging());
+        }
+        assert_eq!(logged, 3 + 24, "three, then one an hour");
+        window.commands(86_400.0, AS_IT_SHOULD_BE);
+        window.commands(86_403.0, covered);
+        assert!(window.worth_logging(), "a new streak is logged again");
     }
 }
