@@ -17,6 +17,7 @@
 # with the tool, and the git round trip of packaging/linux/vitrina-content-pull.
 # systemd brings systemd-analyze, which tests/systemd_units.rs runs on the shipped units.
 # cage (with the Xwayland it starts) and grim for the Wayland test (tests/wayland_window.rs).
+# openbox: a window manager for tests/window_reassert.rs (minimise, on-top under a WM).
 # desktop-file-utils: desktop-file-validate for tests/desktop_entry.rs; zip packs the Windows
 # zip (scripts/package-windows.sh).
 # dpkg-dev (dpkg-shlibdeps) lets `cargo deb` work out the package's library dependencies;
@@ -36,6 +37,7 @@ test_packages=(
     minisign git systemd
     dpkg-dev sudo
     cage xwayland grim
+    openbox
     desktop-file-utils zip
 )
 case "${1:-}" in

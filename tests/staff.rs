@@ -389,3 +389,49 @@ fn a_broken_reload_shows_its_error_in_the_panel() {
         "the error's first line is on the panel:\n{painted}"
     );
 }
+
+/// Quarter-second steps for `secs`, touching the keypad so it stays up.
+fn wait_on_keypad(harness: &mut Harness<'static, VitrinaApp>, secs: u32) {
+    for i in 0..secs * 4 {
+        harness.step();
+        if i % 40 == 0 {
+            harness.get_by_label("Delete").click();
+        }
+    }
+}
+
+#[test]
+fn each_round_of_wrong_pins_doubles_the_wait_the_keypad_shows() {
+    let mut harness = kiosk(Some(PIN), true);
+    chord(&mut harness);
+    for _ in 0..3 {
+        type_pin(&mut harness, "0000");
+    }
+    let painted = common::painted_text(&harness);
+    assert!(
+        painted.contains("Try again in 1 min."),
+        "the first lock: a minute: {painted}"
+    );
+    wait_on_keypad(&mut harness, 62);
+    for _ in 0..3 {
+        type_pin(&mut harness, "0000");
+    }
+    let painted = common::painted_text(&harness);
+    assert!(
+        painted.contains("Try again in 2 min."),
+        "the second lock: two minutes: {painted}"
+    );
+    // A minute on (the old rule's whole lock), the right PIN still waits.
+    wait_on_keypad(&mut harness, 62);
+    type_pin(&mut harness, PIN);
+    assert!(
+        matches!(harness.state().staff().phase(), Phase::Pin { .. }),
+        "still locked after a minute"
+    );
+    let painted = common::painted_text(&harness);
+    let waits = painted.contains("Try again in ") && painted.contains(" s.");
+    assert!(
+        waits && !painted.contains(" min."),
+        "under a minute left, in seconds: {painted}"
+    );
+}

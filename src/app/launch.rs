@@ -107,6 +107,7 @@ impl VitrinaApp {
             app = app.with_usage(usage);
         }
         app = app
+            .with_pin_backoff(&data_dir)
             .with_fleet(&data_dir, status_settings)
             .with_fleet_periods(fleet_periods.0, fleet_periods.1);
         app.launched = Some(launched);

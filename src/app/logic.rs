@@ -114,12 +114,30 @@ impl VitrinaApp {
             self.track_usage(drawn_at);
         }
         self.apply_shot(ctx, now);
+        if self.kiosk {
+            // Before the early return below: a minimised window's input time stands still.
+            let steady = self.started.elapsed().as_secs_f64();
+            let state = ctx.input(|i| crate::platform::window::WindowState::of(i.viewport()));
+            let commands = self.kiosk_window.commands(steady, state);
+            if !commands.is_empty() && self.kiosk_window.worth_logging() {
+                log::info!("kiosk window: {commands:?} (it was {state:?})");
+            }
+            for command in commands {
+                ctx.send_viewport_cmd(command);
+            }
+            if self.kiosk_window.wants_ticks(state) {
+                ctx.request_repaint_after(std::time::Duration::from_secs(1));
+            }
+        }
         if self.logic_at == Some(now) {
             // No time passed: eframe ticks the logic of a hidden window with the last
             // frame's input, which must not reach the idle machine twice.
             return;
         }
         self.logic_at = Some(now);
+        if let Some(file) = &mut self.pin_backoff {
+            file.sync(&mut self.staff, now, std::time::SystemTime::now());
+        }
         if self.staff_logic(ctx, now) {
             // The panel covers the visitors' screens; their idle timer waits.
             return;

@@ -66,6 +66,10 @@ pub struct VitrinaApp {
     reload: hot_reload::HotReload,
     /// The staff panel's gate: summoned, PIN, open.
     staff: staff::StaffGate,
+    /// Where the PIN's back-off is kept across restarts (None: not kept).
+    pin_backoff: Option<crate::platform::pin_backoff::BackoffFile>,
+    /// Brings the kiosk window back when minimised or covered (kiosk mode only).
+    kiosk_window: crate::platform::window::KioskWindow,
     /// Staff chose Exit: the close request that follows is honoured.
     exiting: bool,
     /// When the app was made, for the staff panel's uptime.
@@ -131,6 +135,8 @@ impl VitrinaApp {
             launched: None,
             reload: hot_reload::HotReload::default(),
             staff: staff::StaffGate::default(),
+            pin_backoff: None,
+            kiosk_window: crate::platform::window::KioskWindow::default(),
             exiting: false,
             started: std::time::Instant::now(),
             frame_time: None,
@@ -212,6 +218,13 @@ impl VitrinaApp {
     #[must_use]
     pub fn with_kiosk_mode(mut self, kiosk: bool) -> Self {
         self.kiosk = kiosk;
+        self
+    }
+
+    /// Keeps the staff PIN's back-off in `data_dir`, so a restart does not reset it.
+    #[must_use]
+    pub fn with_pin_backoff(mut self, data_dir: &std::path::Path) -> Self {
+        self.pin_backoff = Some(crate::platform::pin_backoff::BackoffFile::in_dir(data_dir));
         self
     }
 

@@ -1,12 +1,12 @@
 //! Reading `content.ron`: parse with RON's positions, validate, and attach
 //! `FILE:LINE:COLUMN` to every problem.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
 
+pub use super::encoding::content_text;
 use super::figures::FigureNumbers;
 use super::locate::{Position, SourceMap};
 use super::map_names::MapNames;
@@ -285,94 +285,6 @@ pub fn load_content(path: &Path) -> Result<LoadedContent, LoadError> {
     Ok(LoadedContent::new(content, dir, warnings, provenance))
 }
 
-/// The text of a content file's `bytes`, as editors on Windows save it: UTF-8, with or
-/// without a byte order mark (Notepad's "UTF-8 with BOM", PowerShell 5's `-Encoding UTF8`),
-/// or UTF-16 with its byte order mark (Notepad's "Unicode", PowerShell 5's `Out-File`). The
-/// mark is dropped, so lines and columns are the ones an editor shows. Anything else (a
-/// legacy code page such as Windows-1252) is refused at the first byte that is not UTF-8,
-/// saying to save the file as UTF-8. `file` is only used in messages.
-pub fn content_text<'a>(bytes: &'a [u8], file: &Path) -> Result<Cow<'a, str>, LoadError> {
-    const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
-    let utf16 = match bytes {
-        [0xFF, 0xFE, rest @ ..] => Some((rest, u16::from_le_bytes as fn([u8; 2]) -> u16, "LE")),
-        [0xFE, 0xFF, rest @ ..] => Some((rest, u16::from_be_bytes as fn([u8; 2]) -> u16, "BE")),
-        _ => None,
-    };
-    if let Some((rest, unit, order)) = utf16 {
-        return decode_utf16(rest, unit).map(Cow::Owned).map_err(|at| {
-            encoding_error(
-                file,
-                at,
-                format!(
-                    "the file is UTF-16 ({order}) but not valid UTF-16 here; save the file as \
-                     UTF-8"
-                ),
-            )
-        });
-    }
-    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|err| {
-        let valid = bytes.get(..err.valid_up_to()).unwrap_or_default();
-        let before = std::str::from_utf8(valid).unwrap_or_default();
-        encoding_error(
-            file,
-            position_after(before),
-            "the file is not UTF-8 text (perhaps saved as ANSI or another code page); save \
-             the file as UTF-8"
-                .to_owned(),
-        )
-    })?;
-    // UTF-16 without its mark reads as UTF-8 with a NUL beside every letter.
-    if let Some(at) = text.find('\0') {
-        return Err(encoding_error(
-            file,
-            position_after(text.get(..at).unwrap_or_default()),
-            "the file contains NUL characters (perhaps UTF-16 without a byte order mark); save \
-             the file as UTF-8"
-                .to_owned(),
-        ));
-    }
-    Ok(Cow::Borrowed(text))
-}
-
-/// UTF-16 code units from `bytes` (two bytes each, read by `unit`) as text; on a lone
-/// surrogate or an odd final byte, the position where it stands.
-fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Position> {
-    let chunks = bytes.chunks_exact(2);
-    let odd = !chunks.remainder().is_empty();
-    let mut text = String::with_capacity(bytes.len() / 2);
-    for decoded in char::decode_utf16(chunks.map(|pair| unit([pair[0], pair[1]]))) {
-        match decoded {
-            Ok(c) => text.push(c),
-            Err(_) => return Err(position_after(&text)),
-        }
-    }
-    if odd {
-        return Err(position_after(&text));
-    }
-    Ok(text)
-}
-
-/// The line and column (in characters, from 1) just after `text`.
-fn position_after(text: &str) -> Position {
-    let line = text.matches('\n').count() + 1;
-    let last_line = text.rsplit('\n').next().unwrap_or_default();
-    Position {
-        line,
-        column: last_line.chars().count() + 1,
-    }
-}
-
-fn encoding_error(file: &Path, position: Position, message: String) -> LoadError {
-    LoadError::Parse(Diagnostic {
-        severity: Severity::Error,
-        file: file.to_path_buf(),
-        position: Some(position),
-        item: None,
-        message,
-    })
-}
-
 /// The folder that asset paths in the content file at `path` are relative to.
 pub fn content_dir(path: &Path) -> PathBuf {
     match path.parent() {
@@ -469,33 +381,5 @@ mod tests {
                 "the text decoded"
             );
         }
-    }
-
-    #[test]
-    fn broken_utf16_is_refused_with_save_as_utf8_at_its_position() {
-        let mut bytes = utf16("(\nab", false);
-        bytes.extend_from_slice(&0xD800_u16.to_le_bytes()); // a lone surrogate
-        let err = content_text(&bytes, Path::new("content.ron")).expect_err("refused");
-        let text = err.to_string();
-        assert_eq!(text.split(": ").next(), Some("content.ron:2:3"), "{text}");
-        assert!(text.contains("save the file as UTF-8"), "{text}");
-    }
-
-    #[test]
-    fn a_legacy_code_page_file_is_refused_at_its_first_foreign_byte_with_save_as_utf8() {
-        // Windows-1252's "é" (0xE9) inside a text on line 2, at column 4.
-        let err = content_text(b"(\n  \"\xE9\"", Path::new("content.ron")).expect_err("refused");
-        let text = err.to_string();
-        assert!(text.starts_with("content.ron:2:4: "), "{text}");
-        assert!(text.contains("save the file as UTF-8"), "{text}");
-    }
-
-    #[test]
-    fn utf16_without_its_mark_is_refused_with_save_as_utf8_not_a_ron_error() {
-        let bytes: Vec<u8> = "(x)".bytes().flat_map(|b| [b, 0]).collect();
-        let err = content_text(&bytes, Path::new("content.ron")).expect_err("refused");
-        let text = err.to_string();
-        assert!(text.starts_with("content.ron:1:2: "), "{text}");
-        assert!(text.contains("save the file as UTF-8"), "{text}");
     }
 }

@@ -5,6 +5,9 @@
 //! call site changes. `RUST_LOG` filters as before (default `info`). The file is
 //! `<logdir>/vitrina.log.YYYY-MM-DD` (UTC dates, like the line stamps), written by
 //! tracing-appender's background thread; the oldest files beyond [`KEPT_LOG_FILES`] go.
+//! tracing-appender 0.2 has no size limit, so [`Capped`] sits in front of it: a day's file
+//! stops at [`MAX_LOG_FILE_BYTES`] with one "log file full" line, and no line is longer than
+//! [`MAX_LOG_LINE_BYTES`]; the folder thus stays under [`MAX_LOG_BYTES`] whatever is logged.
 //!
 //! Under systemd, when stderr is the journal (`JOURNAL_STREAM` names it), each stderr line
 //! starts with its level as sd-daemon(3)'s `<N>` prefix, so `journalctl -p err` finds the
@@ -30,6 +33,16 @@ pub const KEPT_LOG_FILES: usize = 14;
 
 /// The log file's name before its date.
 pub const LOG_FILE_PREFIX: &str = "vitrina.log";
+
+/// Most bytes of one day's log file; later lines that day are dropped (a normal day writes
+/// a few hundred kilobytes at most).
+pub const MAX_LOG_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Longest line kept in the file; a longer one is cut with a note of its size.
+pub const MAX_LOG_LINE_BYTES: usize = 64 * 1024;
+
+/// Most bytes all the kiosk's log files take together.
+pub const MAX_LOG_BYTES: u64 = KEPT_LOG_FILES as u64 * MAX_LOG_FILE_BYTES;
 
 /// The file writer's guard: dropping it writes out what is queued. Global so the panic hook
 /// can flush before the process exits.
@@ -80,7 +93,8 @@ pub fn init(output: Output<'_>) -> LogGuard {
         Output::Stderr => None,
         Output::StderrAndFiles(dir) => match open_daily_file(dir) {
             Ok(appender) => {
-                let (writer, guard) = tracing_appender::non_blocking(appender);
+                let capped = Capped::new(appender, dir, MAX_LOG_FILE_BYTES, utc_date);
+                let (writer, guard) = tracing_appender::non_blocking(capped);
                 *FILE_GUARD.lock().unwrap_or_else(PoisonError::into_inner) = Some(guard);
                 log_dir = Some(dir.to_path_buf());
                 Some(
@@ -121,6 +135,108 @@ fn open_daily_file(dir: &Path) -> Result<tracing_appender::rolling::RollingFileA
         .max_log_files(KEPT_LOG_FILES)
         .build(dir)
         .map_err(|err| err.to_string())
+}
+
+/// Today's date in UTC as tracing-appender names its daily files (`2026-03-01`).
+fn utc_date() -> String {
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+        .to_string()
+}
+
+/// A log file writer that keeps each day's file under a size limit: it counts what goes
+/// into the file of the day `today` names (starting from the size already on disk, for a
+/// restart the same day), cuts over-long lines, and once the limit would be passed writes
+/// one "log file full" line and drops the rest of the day.
+pub struct Capped<W> {
+    inner: W,
+    dir: PathBuf,
+    limit: u64,
+    today: fn() -> String,
+    /// The day counted, and the bytes its file holds.
+    day: Option<(String, u64)>,
+    /// Lines dropped today since the file filled.
+    dropped: u64,
+}
+
+impl<W: std::io::Write> Capped<W> {
+    /// Wraps `inner`, which writes `<dir>/vitrina.log.<today()>`, at `limit` bytes a day.
+    pub fn new(inner: W, dir: &Path, limit: u64, today: fn() -> String) -> Self {
+        Self {
+            inner,
+            dir: dir.to_path_buf(),
+            limit,
+            today,
+            day: None,
+            dropped: 0,
+        }
+    }
+
+    /// The bytes today's file holds, counted from disk on a new day.
+    fn used_today(&mut self) -> &mut u64 {
+        let today = (self.today)();
+        if self.day.as_ref().is_none_or(|(day, _)| *day != today) {
+            let file = self.dir.join(format!("{LOG_FILE_PREFIX}.{today}"));
+            let on_disk = std::fs::metadata(file).map_or(0, |meta| meta.len());
+            self.day = Some((today, on_disk));
+            self.dropped = 0;
+        }
+        match &mut self.day {
+            Some((_, used)) => used,
+            None => unreachable!("set above"),
+        }
+    }
+}
+
+/// The note that ends a full day's file.
+fn full_note(limit: u64) -> String {
+    format!(
+        "log file full ({} MiB); the rest of today's lines are dropped (stderr still has \
+         them)\n",
+        limit / (1024 * 1024)
+    )
+}
+
+/// `line` cut to [`MAX_LOG_LINE_BYTES`] at a character boundary, with a note of its size.
+fn cut_line(line: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if line.len() <= MAX_LOG_LINE_BYTES {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut end = MAX_LOG_LINE_BYTES;
+    // Back off UTF-8 continuation bytes, so the cut leaves whole characters.
+    while end > 0 && line.get(end).is_some_and(|b| b & 0xC0 == 0x80) {
+        end -= 1;
+    }
+    let mut cut = line.get(..end).unwrap_or_default().to_vec();
+    cut.extend_from_slice(format!(" … (line cut: {} bytes)\n", line.len()).as_bytes());
+    std::borrow::Cow::Owned(cut)
+}
+
+impl<W: std::io::Write> std::io::Write for Capped<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let line = cut_line(bytes);
+        let limit = self.limit;
+        let note = full_note(limit);
+        let used = *self.used_today();
+        let fits = used + line.len() as u64 + note.len() as u64 <= limit;
+        if fits {
+            self.inner.write_all(&line)?;
+            *self.used_today() += line.len() as u64;
+        } else {
+            if self.dropped == 0 && used + note.len() as u64 <= limit {
+                self.inner.write_all(note.as_bytes())?;
+                *self.used_today() += note.len() as u64;
+            }
+            self.dropped += 1;
+        }
+        // The whole line is taken (kept or dropped), or the writer would retry it.
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// Writes out every queued line and stops the file writer; later lines reach stderr only.
@@ -286,5 +402,84 @@ mod tests {
         let lines = lines(false);
         assert_eq!(lines.len(), 3, "{lines:?}");
         assert!(lines.iter().all(|line| !line.starts_with('<')), "{lines:?}");
+    }
+
+    #[test]
+    fn writing_far_past_the_limit_leaves_each_file_under_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let appender = open_daily_file(dir.path()).expect("appender");
+        let limit = 64 * 1024;
+        let mut capped = Capped::new(appender, dir.path(), limit, utc_date);
+        let line = format!("{}\n", "x".repeat(999));
+        // 10 MB into a 64 KiB file: 160 times the limit.
+        for _ in 0..10_000 {
+            std::io::Write::write_all(&mut capped, line.as_bytes()).expect("write");
+        }
+        std::io::Write::flush(&mut capped).expect("flush");
+        let files: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .map(|entry| entry.expect("entry").path())
+            .collect();
+        assert_eq!(files.len(), 1, "one day, one file: {files:?}");
+        let text = std::fs::read_to_string(&files[0]).expect("read");
+        assert!(text.len() as u64 <= limit, "{} bytes", text.len());
+        assert!(
+            text.len() as u64 > limit - 2000,
+            "filled: {} bytes",
+            text.len()
+        );
+        assert_eq!(text.matches("log file full").count(), 1, "said once");
+        assert!(text.ends_with(&full_note(limit)), "the note ends the file");
+        assert_eq!(MAX_LOG_BYTES, 14 * 10 * 1024 * 1024, "the folder's bound");
+    }
+
+    /// A day named by the test (a static, as `Capped` takes a plain function).
+    static DAY: Mutex<&str> = Mutex::new("2026-01-01");
+
+    fn test_day() -> String {
+        (*DAY.lock().unwrap_or_else(PoisonError::into_inner)).to_owned()
+    }
+
+    #[test]
+    fn a_restart_counts_what_the_days_file_holds_and_a_new_day_starts_afresh() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // The same day's file from before a restart, nearly full.
+        std::fs::write(dir.path().join("vitrina.log.2026-01-01"), vec![b'.'; 750]).expect("write");
+        let mut capped = Capped::new(Vec::new(), dir.path(), 1000, test_day);
+        let line = [b'y'; 100];
+        for _ in 0..5 {
+            std::io::Write::write_all(&mut capped, &line).expect("write");
+        }
+        let note = full_note(1000).len();
+        assert_eq!(
+            capped.inner.len(),
+            100 + note,
+            "one line fits before the note; the rest are dropped"
+        );
+        *DAY.lock().unwrap_or_else(PoisonError::into_inner) = "2026-01-02";
+        std::io::Write::write_all(&mut capped, &line).expect("write");
+        assert_eq!(
+            capped.inner.len(),
+            200 + note,
+            "a new day's file takes lines"
+        );
+    }
+
+    #[test]
+    fn an_over_long_line_is_cut_at_a_character_with_its_size() {
+        let mut line = "é".repeat(MAX_LOG_LINE_BYTES).into_bytes();
+        line.push(b'\n');
+        let cut = cut_line(&line);
+        let text = std::str::from_utf8(&cut).expect("whole characters");
+        assert!(cut.len() < MAX_LOG_LINE_BYTES + 100, "{} bytes", cut.len());
+        assert!(
+            text.ends_with(&format!("(line cut: {} bytes)\n", line.len())),
+            "says how long it was"
+        );
+        assert_eq!(
+            cut_line(b"short\n").as_ref(),
+            b"short\n",
+            "short lines pass"
+        );
     }
 }

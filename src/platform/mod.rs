@@ -1,6 +1,6 @@
 //! What touches the operating system: pictures on disk, the content watcher, the data and
 //! log folders, logging, the panic hook, the fleet's status files and systemd's notify socket,
-//! the last good content kept on disk, the window's settings (and Windows' own), and the
+//! the last good content kept on disk, the staff PIN's back-off, the window's settings (and Windows' own), and the
 //! display's power.
 
 pub mod crash;
@@ -10,6 +10,7 @@ pub mod images;
 pub mod last_good;
 pub mod logging;
 pub mod notify;
+pub mod pin_backoff;
 pub mod screenshot;
 pub mod settings_watch;
 pub mod status;

@@ -2,6 +2,12 @@
 //! screen corner), the PIN with its lock-out, and closing by itself when left alone.
 //!
 //! Times are the app's input time in seconds, so tests drive it with their own clock.
+//!
+//! Every [`MAX_TRIES`] wrong PINs in a row lock the keypad, first for [`LOCKOUT_SECS`], then
+//! twice as long each time up to [`MAX_LOCKOUT_SECS`]; only the right PIN starts over. At a
+//! fixed minute per three tries a 4-digit PIN falls in about 55 hours of tapping; doubling
+//! to an hour makes that about 4½ months. [`Backoff`] is what survives a restart (see
+//! [`crate::platform::pin_backoff`]).
 
 use crate::content::pin::PinCheck;
 
@@ -9,8 +15,10 @@ use crate::content::pin::PinCheck;
 pub const CORNER_HOLD_SECS: f64 = 5.0;
 /// Wrong PINs in a row before the keypad locks.
 pub const MAX_TRIES: u32 = 3;
-/// How long the keypad stays locked after too many wrong PINs.
+/// How long the keypad stays locked after the first [`MAX_TRIES`] wrong PINs.
 pub const LOCKOUT_SECS: f64 = 60.0;
+/// The longest lock-out: each further round of wrong PINs doubles it up to this.
+pub const MAX_LOCKOUT_SECS: f64 = 3600.0;
 /// The panel (or its keypad) closes after this long without a touch or a key.
 pub const LEAVE_AFTER_SECS: f64 = 60.0;
 /// Most digits a PIN can have (content validation allows 4 to 8).
@@ -44,11 +52,52 @@ pub enum PinOutcome {
     Locked,
 }
 
+/// The PIN's back-off, as kept across a restart.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Backoff {
+    /// Wrong PINs since the last right one.
+    pub failures: u32,
+    /// Seconds the keypad stays locked from now (0: not locked).
+    pub locked_for: f64,
+}
+
+/// How long the keypad locks after `failures` wrong PINs in a row (None: it does not lock
+/// now): every [`MAX_TRIES`]th failure locks, doubling from [`LOCKOUT_SECS`] up to
+/// [`MAX_LOCKOUT_SECS`].
+pub fn lockout_after(failures: u32) -> Option<f64> {
+    if failures == 0 || !failures.is_multiple_of(MAX_TRIES) {
+        return None;
+    }
+    // 2^6 minutes is past the hour already: a small exponent cannot overflow.
+    let rounds = (failures / MAX_TRIES - 1).min(6);
+    Some((LOCKOUT_SECS * f64::from(1_u32 << rounds)).min(MAX_LOCKOUT_SECS))
+}
+
+/// The keypad's wait as staff read it: "45 s", "2 min 5 s", "1 h".
+pub fn wait_text(secs: f64) -> String {
+    // Whole seconds, rounded up so it never shows 0 while still locked.
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "clamped to 0..=MAX_LOCKOUT_SECS first"
+    )]
+    let total = secs.clamp(0.0, MAX_LOCKOUT_SECS).ceil() as u32;
+    let (h, min, s) = (total / 3600, total % 3600 / 60, total % 60);
+    match (h, min, s) {
+        (0, 0, s) => format!("{s} s"),
+        (0, min, 0) => format!("{min} min"),
+        (0, min, s) => format!("{min} min {s} s"),
+        (h, 0, _) => format!("{h} h"),
+        (h, min, _) => format!("{h} h {min} min"),
+    }
+}
+
 /// The staff panel's gate.
 #[derive(Clone, Debug)]
 pub struct StaffGate {
     phase: Phase,
-    /// Wrong PINs in a row; kept across summons, so closing the keypad does not reset it.
+    /// Wrong PINs since the last right one; kept across summons (closing the keypad does
+    /// not reset it) and restarts (see [`Backoff`]).
     wrong: u32,
     locked_until: Option<f64>,
     last_activity: f64,
@@ -90,6 +139,22 @@ impl StaffGate {
         self.locked_until
             .map(|until| until - now)
             .filter(|left| *left > 0.0)
+    }
+
+    /// The back-off to keep across a restart, at `now`.
+    pub fn backoff(&self, now: f64) -> Backoff {
+        Backoff {
+            failures: self.wrong,
+            locked_for: self.locked_for(now).unwrap_or(0.0),
+        }
+    }
+
+    /// Takes up the back-off kept from before a restart, at `now`. A lock is never longer
+    /// than [`MAX_LOCKOUT_SECS`], whatever the file said or the clock did.
+    pub fn restore(&mut self, now: f64, kept: Backoff) {
+        self.wrong = kept.failures;
+        let left = kept.locked_for.clamp(0.0, MAX_LOCKOUT_SECS);
+        self.locked_until = (left > 0.0).then_some(now + left);
     }
 
     /// The chord was pressed or the corner held: show the keypad, or the panel when
@@ -170,14 +235,13 @@ impl StaffGate {
                 self.phase = Phase::Open;
                 PinOutcome::Accepted
             } else {
-                self.wrong += 1;
-                if self.wrong >= MAX_TRIES {
-                    self.wrong = 0;
-                    self.locked_until = Some(now + LOCKOUT_SECS);
+                self.wrong = self.wrong.saturating_add(1);
+                if let Some(secs) = lockout_after(self.wrong) {
+                    self.locked_until = Some(now + secs);
                     PinOutcome::Locked
                 } else {
                     PinOutcome::Wrong {
-                        tries_left: MAX_TRIES - self.wrong,
+                        tries_left: MAX_TRIES - self.wrong % MAX_TRIES,
                     }
                 }
             }
@@ -374,5 +438,130 @@ mod tests {
             },
             "erased one"
         );
+    }
+
+    /// Three wrong PINs at `now`, the keypad summoned afresh.
+    fn three_wrong(gate: &mut StaffGate, now: f64) -> PinOutcome {
+        gate.close();
+        gate.summon(now, true);
+        let mut last = PinOutcome::Accepted;
+        for _ in 0..MAX_TRIES {
+            typed(gate, now, "0000");
+            last = gate.submit(now, &plain("2468"));
+        }
+        last
+    }
+
+    #[test]
+    fn each_round_of_wrong_pins_doubles_the_lock_up_to_an_hour() {
+        let mut gate = StaffGate::default();
+        let mut now = 0.0;
+        let mut locks = Vec::new();
+        for _ in 0..9 {
+            assert_eq!(
+                three_wrong(&mut gate, now),
+                PinOutcome::Locked,
+                "round locks"
+            );
+            let left = gate.locked_for(now).expect("locked");
+            locks.push(left);
+            now += left;
+        }
+        assert_eq!(
+            locks,
+            [
+                60.0, 120.0, 240.0, 480.0, 960.0, 1920.0, 3600.0, 3600.0, 3600.0
+            ],
+            "doubling from a minute, capped at an hour"
+        );
+        // The old rule (a minute per three tries) would have let this round in after 60 s.
+        assert!(
+            gate.locked_for(now - 3600.0 + 61.0).is_some(),
+            "still locked"
+        );
+    }
+
+    #[test]
+    fn tries_left_count_down_within_each_round() {
+        let mut gate = StaffGate::default();
+        three_wrong(&mut gate, 0.0);
+        typed(&mut gate, 61.0, "1111");
+        assert_eq!(
+            gate.submit(61.0, &plain("2468")),
+            PinOutcome::Wrong { tries_left: 2 },
+            "a new round after the lock"
+        );
+    }
+
+    #[test]
+    fn the_right_pin_resets_the_back_off() {
+        let mut gate = StaffGate::default();
+        three_wrong(&mut gate, 0.0);
+        three_wrong(&mut gate, 60.0);
+        assert_eq!(gate.locked_for(60.0), Some(120.0), "second round: 2 min");
+        typed(&mut gate, 180.0, "2468");
+        assert_eq!(
+            gate.submit(180.0, &plain("2468")),
+            PinOutcome::Accepted,
+            "right"
+        );
+        assert_eq!(gate.backoff(180.0).failures, 0, "reset");
+        three_wrong(&mut gate, 200.0);
+        assert_eq!(gate.locked_for(200.0), Some(60.0), "a minute again");
+    }
+
+    #[test]
+    fn the_back_off_restored_after_a_restart_keeps_the_lock_and_the_round() {
+        let mut gate = StaffGate::default();
+        three_wrong(&mut gate, 0.0);
+        three_wrong(&mut gate, 60.0);
+        let kept = gate.backoff(100.0);
+        assert_eq!(
+            kept,
+            Backoff {
+                failures: 6,
+                locked_for: 80.0
+            },
+            "kept"
+        );
+        // A new process: its input time starts near zero.
+        let mut restarted = StaffGate::default();
+        restarted.restore(0.5, kept);
+        assert_eq!(restarted.locked_for(0.5), Some(80.0), "still locked");
+        restarted.summon(1.0, true);
+        typed(&mut restarted, 1.0, "2468");
+        assert_eq!(
+            restarted.submit(1.0, &plain("2468")),
+            PinOutcome::Locked,
+            "even the right PIN waits"
+        );
+        assert_eq!(
+            three_wrong(&mut restarted, 81.0),
+            PinOutcome::Locked,
+            "round 3"
+        );
+        assert_eq!(
+            restarted.locked_for(81.0),
+            Some(240.0),
+            "the doubling went on"
+        );
+        // A clock or a file that says more than the cap is held to it.
+        restarted.restore(
+            0.0,
+            Backoff {
+                failures: 3,
+                locked_for: 1e12,
+            },
+        );
+        assert_eq!(restarted.locked_for(0.0), Some(MAX_LOCKOUT_SECS), "capped");
+    }
+
+    #[test]
+    fn the_wait_reads_in_hours_minutes_and_seconds() {
+        assert_eq!(wait_text(44.2), "45 s", "rounded up");
+        assert_eq!(wait_text(120.0), "2 min", "minutes");
+        assert_eq!(wait_text(125.0), "2 min 5 s", "minutes and seconds");
+        assert_eq!(wait_text(3600.0), "1 h", "an hour");
+        assert_eq!(wait_text(1e9), "1 h", "never more than the cap");
     }
 }

@@ -140,7 +140,10 @@ fn keypad_ui(
 
     let message = match (gate.locked_for(now), gate.last_outcome()) {
         (Some(left), _) => {
-            format!("Too many wrong PINs. Try again in {:.0} s.", left.ceil())
+            format!(
+                "Too many wrong PINs. Try again in {}.",
+                crate::state::staff::wait_text(left)
+            )
         }
         (None, Some(PinOutcome::Wrong { tries_left })) => format!(
             "Wrong PIN. {tries_left} {} left.",
