@@ -90,8 +90,7 @@ pub fn shorten_to(value: &str, max_chars: usize) -> Cow<'_, str> {
         return Cow::Borrowed(value);
     }
     let mut out = String::new();
-    let mut count = 0;
-    for c in value.chars() {
+    for (count, c) in value.chars().enumerate() {
         if count >= max_chars.saturating_sub(1) {
             out.push('…');
             return Cow::Owned(out);
@@ -101,7 +100,6 @@ pub fn shorten_to(value: &str, max_chars: usize) -> Cow<'_, str> {
         } else {
             out.push(c);
         }
-        count += 1;
     }
     Cow::Owned(out)
 }
@@ -123,7 +121,7 @@ pub fn quoted_list<'a>(values: impl IntoIterator<Item = &'a str>, empty: &str) -
     }
     let mut text = listed.join(", ");
     if more > 0 {
-        text.push_str(&format!(" and {more} more"));
+        text = format!("{text} and {more} more");
     }
     text
 }
@@ -179,10 +177,10 @@ fn push_escaped(out: &mut String, text: &str) {
 
 /// `text` in at most `max_bytes` bytes: when longer, its start and end with " … " between.
 pub fn cut_middle(text: &str, max_bytes: usize) -> String {
+    const GAP: &str = " … ";
     if text.len() <= max_bytes {
         return text.to_owned();
     }
-    const GAP: &str = " … ";
     let room = max_bytes.saturating_sub(GAP.len());
     let head = floor_char_boundary(text, room * 2 / 3);
     let tail_len = room - head;

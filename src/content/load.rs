@@ -289,7 +289,10 @@ pub fn ron_error(err: &ron::error::SpannedError, file: &Path, message: String) -
         }),
         item: None,
         // RON's messages may quote the file (a field name, a string in the wrong place).
-        message: limits::bound_message(&message, limits::MAX_DIAGNOSTIC_BYTES).into_owned(),
+        message: match limits::bound_message(&message, limits::MAX_DIAGNOSTIC_BYTES) {
+            Cow::Borrowed(_) => message,
+            Cow::Owned(bounded) => bounded,
+        },
     })
 }
 
