@@ -72,11 +72,23 @@ impl SourceMap {
 
 const MAX_DEPTH: usize = 128;
 
+/// Most items or fields recorded of one list or struct: above every count limit of
+/// [`crate::content::limits`], so every item validation names is found; the rest of a longer
+/// list is scanned but not kept.
+const MAX_ITEMS: usize = 4096;
+
+/// Most values recorded in all: about 20 MB of positions, several times what the largest
+/// valid file needs. A hostile file of millions of tiny values is still scanned to its end,
+/// and problems past the budget point at the nearest recorded item.
+const MAX_NODES: usize = 250_000;
+
 struct Scanner<'a> {
     chars: std::iter::Peekable<std::str::Chars<'a>>,
     pos: Position,
     /// The identifier read last: the key when a `:` follows it.
     last_word: String,
+    /// Values recorded so far (see [`MAX_NODES`]).
+    recorded: usize,
 }
 
 impl<'a> Scanner<'a> {
@@ -85,6 +97,7 @@ impl<'a> Scanner<'a> {
             chars: source.chars().peekable(),
             pos: Position { line: 1, column: 1 },
             last_word: String::new(),
+            recorded: 0,
         }
     }
 
@@ -230,10 +243,12 @@ impl<'a> Scanner<'a> {
                     .string
                     .clone()
                     .unwrap_or_else(|| self.last_word.clone());
-                if let Some(value) = self.value(depth + 1) {
+                if let Some(value) = self.value(depth + 1)
+                    && self.keep(node.fields.len())
+                {
                     node.fields.push((key, value));
                 }
-            } else {
+            } else if self.keep(node.items.len()) {
                 node.items.push(first);
             }
             if self.pos == before {
@@ -241,6 +256,15 @@ impl<'a> Scanner<'a> {
                 self.bump();
             }
         }
+    }
+
+    /// Whether to record one more value in a list or struct that holds `len` already.
+    fn keep(&mut self, len: usize) -> bool {
+        let keep = len < MAX_ITEMS && self.recorded < MAX_NODES;
+        if keep {
+            self.recorded += 1;
+        }
+        keep
     }
 
     fn skip_balanced(&mut self, open: char, close: char) {
@@ -411,5 +435,52 @@ mod tests {
             }),
             "the sections list"
         );
+    }
+
+    #[test]
+    fn a_huge_list_is_scanned_to_its_end_but_only_its_start_is_kept() {
+        let many = "At(0,0), ".repeat(100_000);
+        let source = format!("(routes: [(waypoints: [{many}]), (id: \"last\")])");
+        let map = SourceMap::new(&source);
+        let routes = map.root.as_ref().expect("a root").fields[0].1.items.len();
+        assert_eq!(routes, 2, "the list after the huge one is still read");
+        let waypoints = path(&[
+            field("routes"),
+            PathSegment::Index(0),
+            field("waypoints"),
+            PathSegment::Index(MAX_ITEMS - 1),
+        ]);
+        assert_eq!(
+            map.locate(&waypoints).map(|p| p.column),
+            Some(24 + 9 * (MAX_ITEMS - 1)),
+            "the last kept item is found"
+        );
+        let last = path(&[field("routes"), PathSegment::Id("last".to_owned())]);
+        assert!(
+            map.locate(&last).is_some_and(|p| p.column > 900_000),
+            "found after the huge list"
+        );
+    }
+
+    #[test]
+    fn a_file_of_millions_of_values_keeps_a_bounded_number() {
+        let many = "[0], ".repeat(100_000);
+        let map = SourceMap::new(&format!("(body: [{many}])"));
+        let body = &map.root.as_ref().expect("a root").fields[0].1;
+        assert_eq!(
+            body.items.len(),
+            MAX_ITEMS,
+            "one list keeps at most MAX_ITEMS"
+        );
+        let list = format!("[{}], ", "0,".repeat(4000));
+        let source = format!("[{}]", list.repeat(100));
+        let mut big = Scanner::new(&source);
+        let root = big.value(0).expect("scanned");
+        assert_eq!(big.recorded, MAX_NODES, "400,100 values, {MAX_NODES} kept");
+        assert!(
+            root.items.len() < 100,
+            "the lists past the budget are not kept"
+        );
+        assert!(big.chars.peek().is_none(), "scanned to the end");
     }
 }

@@ -16,27 +16,32 @@ impl Validator<'_> {
             &root.field("sections"),
             content.sections.iter().map(|s| s.id.as_str()),
             "section",
+            limits::MAX_SECTIONS,
         );
         let map_root = root.field("map");
         self.unique_ids(
             &map_root.field("layers"),
             map.layers.iter().map(|l| l.id.as_str()),
             "layer",
+            limits::MAX_LAYERS,
         );
         self.unique_ids(
             &map_root.field("places"),
             map.places.iter().map(|p| p.id.as_str()),
             "place",
+            limits::MAX_PLACES,
         );
         self.unique_ids(
             &map_root.field("routes"),
             map.routes.iter().map(|r| r.id.as_str()),
             "route",
+            limits::MAX_ROUTES,
         );
         self.unique_ids(
             &map_root.field("presets"),
             map.presets.iter().map(|p| p.id.as_str()),
             "preset",
+            limits::MAX_PRESETS,
         );
     }
 
@@ -45,9 +50,11 @@ impl Validator<'_> {
         root: &FieldPath,
         ids: impl Iterator<Item = &'b str>,
         what: &'static str,
+        max: usize,
     ) {
         let mut seen = HashSet::new();
-        for (i, id) in ids.enumerate() {
+        // Items past their count limit are reported once, at the list.
+        for (i, id) in ids.enumerate().take(max) {
             let chars = id.chars().count();
             if chars > limits::MAX_ID_CHARS {
                 self.error(
