@@ -89,6 +89,8 @@ struct Scanner<'a> {
     last_word: String,
     /// Values recorded so far (see [`MAX_NODES`]).
     recorded: usize,
+    /// Above 0 while reading a value that is not kept: nothing inside it is kept either.
+    discarding: usize,
 }
 
 impl<'a> Scanner<'a> {
@@ -98,6 +100,7 @@ impl<'a> Scanner<'a> {
             pos: Position { line: 1, column: 1 },
             last_word: String::new(),
             recorded: 0,
+            discarding: 0,
         }
     }
 
@@ -233,7 +236,18 @@ impl<'a> Scanner<'a> {
                 _ => {}
             }
             let before = self.pos;
-            let Some(first) = self.value(depth + 1) else {
+            // Decided before the value is read, so a value not kept costs nothing inside.
+            let keep = node.items.len().max(node.fields.len()) < MAX_ITEMS
+                && self.recorded < MAX_NODES
+                && self.discarding == 0;
+            if !keep {
+                self.discarding += 1;
+            }
+            let first = self.value(depth + 1);
+            let Some(first) = first else {
+                if !keep {
+                    self.discarding -= 1;
+                }
                 return;
             };
             self.skip_trivia();
@@ -244,27 +258,23 @@ impl<'a> Scanner<'a> {
                     .clone()
                     .unwrap_or_else(|| self.last_word.clone());
                 if let Some(value) = self.value(depth + 1)
-                    && self.keep(node.fields.len())
+                    && keep
                 {
+                    self.recorded += 1;
                     node.fields.push((key, value));
                 }
-            } else if self.keep(node.items.len()) {
+            } else if keep {
+                self.recorded += 1;
                 node.items.push(first);
+            }
+            if !keep {
+                self.discarding -= 1;
             }
             if self.pos == before {
                 // No progress: skip one character so the scan always ends.
                 self.bump();
             }
         }
-    }
-
-    /// Whether to record one more value in a list or struct that holds `len` already.
-    fn keep(&mut self, len: usize) -> bool {
-        let keep = len < MAX_ITEMS && self.recorded < MAX_NODES;
-        if keep {
-            self.recorded += 1;
-        }
-        keep
     }
 
     fn skip_balanced(&mut self, open: char, close: char) {
@@ -455,6 +465,11 @@ mod tests {
             Some(24 + 9 * (MAX_ITEMS - 1)),
             "the last kept item is found"
         );
+        let after = path(&[field("routes"), PathSegment::Index(1)]);
+        assert!(
+            map.locate(&after).is_some_and(|p| p.column > 900_000),
+            "the item after the huge list is kept"
+        );
         let last = path(&[field("routes"), PathSegment::Id("last".to_owned())]);
         assert!(
             map.locate(&last).is_some_and(|p| p.column > 900_000),
@@ -476,7 +491,12 @@ mod tests {
         let source = format!("[{}]", list.repeat(100));
         let mut big = Scanner::new(&source);
         let root = big.value(0).expect("scanned");
-        assert_eq!(big.recorded, MAX_NODES, "400,100 values, {MAX_NODES} kept");
+        // The lists open when the budget ran out are kept too: at most one per level.
+        assert!(
+            (MAX_NODES..=MAX_NODES + MAX_DEPTH).contains(&big.recorded),
+            "400,100 values, {} kept",
+            big.recorded
+        );
         assert!(
             root.items.len() < 100,
             "the lists past the budget are not kept"
