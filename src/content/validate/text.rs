@@ -100,16 +100,16 @@ impl Validator<'_> {
             .collect();
         if !undeclared.is_empty() {
             let declared = quoted_list(self.lang_codes.iter().map(String::as_str), "none");
-            let (them, are) = if undeclared.len() == 1 {
-                ("the language", "is")
+            let (them, are, it, code) = if undeclared.len() == 1 {
+                ("the language", "is", "it", "code")
             } else {
-                ("the languages", "are")
+                ("the languages", "are", "them", "codes")
             };
             let codes = quoted_list(undeclared, "");
             self.error(
                 path.clone(),
                 format!(
-                    "{them} {codes} {are} not declared in languages (declared: {declared}); add it there or fix the code"
+                    "{them} {codes} {are} not declared in languages (declared: {declared}); add {it} there or fix the {code}"
                 ),
             );
         }
@@ -311,6 +311,25 @@ mod tests {
                 "story.title",
                 "\"de\" is not declared"
             ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn undeclared_languages_of_one_text_are_one_error() {
+        let found = problems(|c| {
+            c.story.title =
+                Text::from_pairs([("en", "Story"), ("lt", "I"), ("de", "X"), ("fr", "Y")]);
+        });
+        let about_languages: Vec<_> = found
+            .iter()
+            .filter(|p| p.message.contains("not declared"))
+            .collect();
+        assert_eq!(about_languages.len(), 1, "{found:?}");
+        assert!(
+            about_languages[0]
+                .message
+                .starts_with("the languages \"de\", \"fr\" are not declared"),
             "{found:?}"
         );
     }
