@@ -359,7 +359,10 @@ pub fn check_content(
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         Err(diagnostics)
     } else {
-        Ok(diagnostics)
+        // Content that loads keeps its warnings, and the kiosk logs each on every reload:
+        // at most the ones shown, and a line counting the rest.
+        let (shown, rest) = shown(&diagnostics);
+        Ok(shown.into_iter().cloned().chain(rest).collect())
     }
 }
 

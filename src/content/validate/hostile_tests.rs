@@ -412,3 +412,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn content_that_loads_keeps_a_bounded_number_of_warnings() {
+    // A new language without translations yet: one warning at every text, and the kiosk
+    // logs each warning at every reload.
+    let mut content = parse_content(SHIPPED, Path::new("content.ron")).expect("parses");
+    content.languages.push(crate::content::Language {
+        code: "lv".to_owned(),
+        name: "Latviešu".to_owned(),
+        default: false,
+    });
+    let warnings = check_content(&content, SHIPPED, Path::new("content.ron"), &any_asset)
+        .expect("only warnings");
+    assert_eq!(warnings.len(), MAX_SHOWN_PROBLEMS + 1, "shown and a count");
+    let last = warnings.last().expect("a count line");
+    assert!(
+        last.severity == Severity::Warning && last.message.contains("more not shown"),
+        "{last}"
+    );
+}
