@@ -506,8 +506,9 @@ fn print_load_error(err: &LoadError) {
     for diagnostic in &diagnostics {
         println!("{diagnostic}");
     }
-    let errors = err.error_count();
-    print_counts(errors, diagnostics.len() - errors);
+    // The true totals: the lines above show at most a bounded number of them.
+    let (errors, warnings) = err.totals();
+    print_counts(errors, warnings);
 }
 
 /// The last line of a failed check: `2 errors, 1 warning`.

@@ -429,9 +429,9 @@ fn picture_errors_are_bounded_with_a_count_of_the_rest() {
 
 #[test]
 fn a_bad_picture_of_a_slide_is_placed_at_the_slide_and_long_names_are_shortened() {
-    let id = "a".repeat(5000);
-    // A long path (a file name is at most 255 bytes): ten folders of 200 characters.
-    let folders = vec!["b".repeat(200); 10].join("/");
+    // The longest id and nearly the longest path the content limits allow (docs/limits.md).
+    let id = "a".repeat(64);
+    let folders = vec!["b".repeat(120); 2].join("/");
     let name = format!("{folders}/x.png");
     let (dir, file) = folder_with_picture("picture.png", &png(16, 9));
     let source = std::fs::read_to_string(&file).expect("read");
@@ -447,7 +447,7 @@ fn a_bad_picture_of_a_slide_is_placed_at_the_slide_and_long_names_are_shortened(
         .position(|l| l.contains("Picture(picture"))
         .expect("the slide")
         + 1;
-    // The section's picture, under its 5,000-character id, is broken too.
+    // The section's picture, under its 64-character id, is broken too.
     std::fs::write(dir.path().join("assets/picture.png"), b"").expect("write");
     let file = file.to_str().expect("UTF-8 path");
     let (code, stdout) = run(&["check", file]);
@@ -459,8 +459,10 @@ fn a_bad_picture_of_a_slide_is_placed_at_the_slide_and_long_names_are_shortened(
         "the section's picture first, in file order: {stdout}"
     );
     assert!(
-        lines[0].contains("…: \"assets/picture.png\" cannot be shown: the file is empty"),
-        "the item shortened: {stdout}"
+        lines[0].contains(
+            "…].pictures[1].path: \"assets/picture.png\" cannot be shown: the file is empty"
+        ),
+        "the id in the item shortened, the reason kept: {stdout}"
     );
     assert!(
         lines[1].starts_with(&format!(
@@ -476,4 +478,96 @@ fn a_bad_picture_of_a_slide_is_placed_at_the_slide_and_long_names_are_shortened(
         assert!(line.len() < 1000, "a bounded line: {} bytes", line.len());
     }
     assert_eq!(lines[2], "2 errors, 0 warnings", "counted");
+}
+
+/// `vitrina check` of `source` written as content.ron beside the fixtures' picture: exit code,
+/// output and how long it took.
+fn check_source(source: &str) -> (i32, String, std::time::Duration) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("assets")).expect("assets folder");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/assets/picture.png"),
+        dir.path().join("assets/picture.png"),
+    )
+    .expect("picture copied");
+    let file = dir.path().join("content.ron");
+    std::fs::write(&file, source).expect("content written");
+    let started = std::time::Instant::now();
+    let (code, stdout) = run(&["check", file.to_str().expect("a UTF-8 temp path")]);
+    (code, stdout, started.elapsed())
+}
+
+fn valid_fixture() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.ron"))
+        .expect("the valid fixture")
+}
+
+/// Most bytes of one line `check` prints (`content::limits::MAX_DIAGNOSTIC_BYTES`).
+const MAX_LINE_BYTES: usize = 600;
+
+#[test]
+fn a_two_megabyte_language_code_is_one_short_error_at_once() {
+    // Issue 21, item 1: each message repeated the code; 1.28 GB printed in 16.7 s.
+    let huge = "x".repeat(2 * 1024 * 1024);
+    let source = valid_fixture().replacen("code: \"en\"", &format!("code: \"{huge}\""), 1);
+    let (code, stdout, took) = check_source(&source);
+    assert_eq!(code, 1, "refused: {}", &stdout[..stdout.len().min(2000)]);
+    assert!(stdout.len() < 2048, "{} bytes printed", stdout.len());
+    assert!(
+        stdout.lines().all(|line| line.len() <= MAX_LINE_BYTES),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(":4:16: languages[1].code: \"xxxx")
+            && stdout.contains("…\" is not a language code"),
+        "at the code, quoted short: {stdout}"
+    );
+    assert!(
+        stdout.ends_with("1 error, 0 warnings\n"),
+        "no cascade: {stdout}"
+    );
+    assert!(took.as_secs_f64() < 5.0, "took {took:?}");
+}
+
+#[test]
+fn a_megabyte_paragraph_is_refused_at_its_line_with_the_limit() {
+    // Issue 21, item 2: any length passed as fine, and one frame then took seconds.
+    let huge = "Long words. ".repeat(90_000);
+    let source = valid_fixture().replace("One paragraph.", &huge);
+    let (code, stdout, _) = check_source(&source);
+    assert_eq!(code, 1, "refused: {}", &stdout[..stdout.len().min(2000)]);
+    let line = stdout.lines().next().expect("a line");
+    assert!(
+        line.ends_with(
+            "content.ron:14:20: sections[energy].body[1]: this text is 1080000 characters long; \
+             a paragraph may have at most 20000 (see docs/limits.md): shorten it or split it"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with("1 error, 0 warnings\n"), "{stdout}");
+}
+
+#[test]
+fn a_thousand_sections_are_one_error_at_the_list() {
+    // Issue 21, item 2: 1,000 sections passed, and Home became unreadable.
+    let fixture = valid_fixture();
+    let start = fixture
+        .find("        (\n            id: \"energy\"")
+        .expect("the section");
+    let end = start + fixture[start..].find("\n        ),\n").expect("its end") + 12;
+    let section = &fixture[start..end];
+    let more: String = (0..999)
+        .map(|i| section.replace("id: \"energy\"", &format!("id: \"s{i}\"")))
+        .collect();
+    let source = format!("{}{more}{}", &fixture[..end], &fixture[end..]);
+    let (code, stdout, _) = check_source(&source);
+    assert_eq!(code, 1, "refused: {stdout}");
+    assert!(
+        stdout.contains(": sections: there are 1000 sections here; at most 24 are allowed"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("1 error, 0 warnings\n"),
+        "one error: {stdout}"
+    );
 }

@@ -1,6 +1,7 @@
 //! Reading `content.ron`: parse with RON's positions, validate, and attach
 //! `FILE:LINE:COLUMN` to every problem.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -8,6 +9,7 @@ use ron::extensions::Extensions;
 
 pub use super::encoding::content_text;
 use super::figures::FigureNumbers;
+use super::limits;
 use super::locate::{Position, SourceMap};
 use super::map_names::MapNames;
 use super::model::Content;
@@ -32,18 +34,28 @@ pub struct Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
+    /// One line of at most [`limits::MAX_DIAGNOSTIC_BYTES`] bytes, whatever the file held.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Position { line, column } = self.position.unwrap_or(Position { line: 1, column: 1 });
-        write!(f, "{}:{line}:{column}: ", self.file.display())?;
+        let file = limits::cut_middle(&self.file.display().to_string(), MAX_FILE_BYTES);
+        let mut text = format!("{file}:{line}:{column}: ");
         if self.severity == Severity::Warning {
-            f.write_str("warning: ")?;
+            text.push_str("warning: ");
         }
         if let Some(item) = &self.item {
-            write!(f, "{item}: ")?;
+            text.push_str(&limits::bound_message(item, MAX_ITEM_BYTES));
+            text.push_str(": ");
         }
-        f.write_str(&self.message)
+        let room = limits::MAX_DIAGNOSTIC_BYTES.saturating_sub(text.len());
+        text.push_str(&limits::bound_message(&self.message, room));
+        f.write_str(&text)
     }
 }
+
+/// Most bytes of the file name at the start of a diagnostic line.
+const MAX_FILE_BYTES: usize = 200;
+/// Most bytes of the item named in a diagnostic line.
+const MAX_ITEM_BYTES: usize = 160;
 
 /// Content that loaded, with the warnings found (missing translations).
 #[derive(Clone, Debug)]
@@ -106,10 +118,15 @@ impl LoadedContent {
 }
 
 /// Why content could not be loaded. Each problem has its own line.
+///
+/// What it says is bounded, however large or broken the file: at most
+/// [`limits::MAX_SHOWN_PROBLEMS`] lines (errors first), each at most
+/// [`limits::MAX_DIAGNOSTIC_BYTES`] bytes, then one line counting the rest. Its Display is what
+/// the log and the staff panel show; [`LoadError::diagnostics`] is what `vitrina check` prints.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read.
-    #[error("{}:1:1: cannot read the content file: {source}", path.display())]
+    #[error("{}", render(&[read_diagnostic(path, source)]))]
     Read {
         /// The file.
         path: PathBuf,
@@ -118,32 +135,31 @@ pub enum LoadError {
     },
 
     /// The file is not valid RON, or does not fit the content model.
-    #[error("{0}")]
+    #[error("{}", render(std::slice::from_ref(.0)))]
     Parse(Diagnostic),
 
     /// The file parsed but has errors (and maybe warnings), sorted by position.
-    #[error("{}", join_lines(.0))]
+    #[error("{}", render(.0))]
     Invalid(Vec<Diagnostic>),
 
     /// Signed content whose signature, manifest or files do not hold (see
     /// [`crate::signing`]); possibly a folder still being synced.
-    #[error("{}", join_lines(.0))]
+    #[error("{}", render(.0))]
     Signing(Vec<Diagnostic>),
 }
 
 impl LoadError {
-    /// Every message, one per problem, sorted by position.
+    /// The messages to show, one per problem, sorted by position: at most
+    /// [`limits::MAX_SHOWN_PROBLEMS`] of them (errors before warnings), and when there are
+    /// more, a last one that counts the rest.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         match self {
-            Self::Read { path, source } => vec![Diagnostic {
-                severity: Severity::Error,
-                file: path.clone(),
-                position: None,
-                item: None,
-                message: format!("cannot read the content file: {source}"),
-            }],
+            Self::Read { path, source } => vec![read_diagnostic(path, source)],
             Self::Parse(diagnostic) => vec![diagnostic.clone()],
-            Self::Invalid(diagnostics) | Self::Signing(diagnostics) => diagnostics.clone(),
+            Self::Invalid(diagnostics) | Self::Signing(diagnostics) => {
+                let (shown, rest) = shown(diagnostics);
+                shown.into_iter().cloned().chain(rest).collect()
+            }
         }
     }
 
@@ -153,19 +169,98 @@ impl LoadError {
         matches!(self, Self::Signing(_))
     }
 
-    /// Number of errors (warnings not counted).
+    /// Number of errors among [`LoadError::diagnostics`] (warnings not counted; the line
+    /// counting problems not shown counts as one error when it counts errors).
     pub fn error_count(&self) -> usize {
         self.diagnostics()
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count()
     }
+
+    /// Every error and warning found, shown or not: `(errors, warnings)`.
+    pub fn totals(&self) -> (usize, usize) {
+        match self {
+            Self::Read { .. } | Self::Parse(_) => (1, 0),
+            Self::Invalid(diagnostics) | Self::Signing(diagnostics) => {
+                let errors = diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .count();
+                (errors, diagnostics.len() - errors)
+            }
+        }
+    }
 }
 
-fn join_lines(diagnostics: &[Diagnostic]) -> String {
-    diagnostics
+fn read_diagnostic(path: &Path, source: &std::io::Error) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        file: path.to_path_buf(),
+        position: None,
+        item: None,
+        message: format!("cannot read the content file: {source}"),
+    }
+}
+
+/// The diagnostics to show (errors first, at most [`limits::MAX_SHOWN_PROBLEMS`], kept in
+/// their order) and, when some are left out, a last line that counts them.
+fn shown(diagnostics: &[Diagnostic]) -> (Vec<&Diagnostic>, Option<Diagnostic>) {
+    let max = limits::MAX_SHOWN_PROBLEMS;
+    if diagnostics.len() <= max {
+        return (diagnostics.iter().collect(), None);
+    }
+    let is_error = |d: &&Diagnostic| d.severity == Severity::Error;
+    let errors = diagnostics.iter().filter(is_error).count();
+    let error_room = errors.min(max);
+    let mut errors_taken = 0;
+    let mut warnings_taken = 0;
+    let shown: Vec<&Diagnostic> = diagnostics
         .iter()
+        .filter(|d| {
+            if is_error(d) {
+                errors_taken += 1;
+                errors_taken <= error_room
+            } else {
+                warnings_taken += 1;
+                warnings_taken <= max - error_room
+            }
+        })
+        .collect();
+    let hidden_errors = errors - error_room;
+    let hidden = diagnostics.len() - shown.len();
+    let hidden_warnings = hidden - hidden_errors;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let summary = Diagnostic {
+        severity: if hidden_errors > 0 {
+            Severity::Error
+        } else {
+            Severity::Warning
+        },
+        file: diagnostics
+            .first()
+            .map(|d| d.file.clone())
+            .unwrap_or_default(),
+        position: None,
+        item: None,
+        message: format!(
+            "… and {} more not shown ({}, {}); fix the ones above and check again",
+            plural(hidden, "problem"),
+            plural(hidden_errors, "error"),
+            plural(hidden_warnings, "warning"),
+        ),
+    };
+    (shown, Some(summary))
+}
+
+/// The lines of `diagnostics` as [`LoadError`]'s Display shows them: bounded in number and
+/// in length.
+fn render(diagnostics: &[Diagnostic]) -> String {
+    let (shown, rest) = shown(diagnostics);
+    shown
+        .into_iter()
         .map(ToString::to_string)
+        .chain(rest.map(|summary| summary.to_string()))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -194,7 +289,11 @@ pub fn ron_error(err: &ron::error::SpannedError, file: &Path, message: String) -
             column: err.span.start.col.max(1),
         }),
         item: None,
-        message,
+        // RON's messages may quote the file (a field name, a string in the wrong place).
+        message: match limits::bound_message(&message, limits::MAX_DIAGNOSTIC_BYTES) {
+            Cow::Borrowed(_) => message,
+            Cow::Owned(bounded) => bounded,
+        },
     })
 }
 
@@ -233,6 +332,10 @@ pub fn check_content(
     check_asset: &dyn Fn(&str) -> Result<(), super::paths::AssetPathError>,
 ) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
     let problems = validate(content, check_asset);
+    if problems.is_empty() {
+        // Placing problems needs a scan of the whole file: only when there are some.
+        return Ok(Vec::new());
+    }
     let source_map = SourceMap::new(source);
     let mut diagnostics: Vec<Diagnostic> = problems
         .into_iter()
@@ -257,7 +360,10 @@ pub fn check_content(
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         Err(diagnostics)
     } else {
-        Ok(diagnostics)
+        // Content that loads keeps its warnings, and the kiosk logs each on every reload:
+        // at most the ones shown, and a line counting the rest.
+        let (shown, rest) = shown(&diagnostics);
+        Ok(shown.into_iter().cloned().chain(rest).collect())
     }
 }
 

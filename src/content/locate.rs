@@ -72,11 +72,25 @@ impl SourceMap {
 
 const MAX_DEPTH: usize = 128;
 
+/// Most items or fields recorded of one list or struct: above every count limit of
+/// [`crate::content::limits`], so every item validation names is found; the rest of a longer
+/// list is scanned but not kept.
+const MAX_ITEMS: usize = 4096;
+
+/// Most values recorded in all: about 20 MB of positions, several times what the largest
+/// valid file needs. A hostile file of millions of tiny values is still scanned to its end,
+/// and problems past the budget point at the nearest recorded item.
+const MAX_NODES: usize = 250_000;
+
 struct Scanner<'a> {
     chars: std::iter::Peekable<std::str::Chars<'a>>,
     pos: Position,
     /// The identifier read last: the key when a `:` follows it.
     last_word: String,
+    /// Values recorded so far (see [`MAX_NODES`]).
+    recorded: usize,
+    /// Above 0 while reading a value that is not kept: nothing inside it is kept either.
+    discarding: usize,
 }
 
 impl<'a> Scanner<'a> {
@@ -85,6 +99,8 @@ impl<'a> Scanner<'a> {
             chars: source.chars().peekable(),
             pos: Position { line: 1, column: 1 },
             last_word: String::new(),
+            recorded: 0,
+            discarding: 0,
         }
     }
 
@@ -220,7 +236,18 @@ impl<'a> Scanner<'a> {
                 _ => {}
             }
             let before = self.pos;
-            let Some(first) = self.value(depth + 1) else {
+            // Decided before the value is read, so a value not kept costs nothing inside.
+            let keep = node.items.len().max(node.fields.len()) < MAX_ITEMS
+                && self.recorded < MAX_NODES
+                && self.discarding == 0;
+            if !keep {
+                self.discarding += 1;
+            }
+            let first = self.value(depth + 1);
+            let Some(first) = first else {
+                if !keep {
+                    self.discarding -= 1;
+                }
                 return;
             };
             self.skip_trivia();
@@ -230,11 +257,18 @@ impl<'a> Scanner<'a> {
                     .string
                     .clone()
                     .unwrap_or_else(|| self.last_word.clone());
-                if let Some(value) = self.value(depth + 1) {
+                if let Some(value) = self.value(depth + 1)
+                    && keep
+                {
+                    self.recorded += 1;
                     node.fields.push((key, value));
                 }
-            } else {
+            } else if keep {
+                self.recorded += 1;
                 node.items.push(first);
+            }
+            if !keep {
+                self.discarding -= 1;
             }
             if self.pos == before {
                 // No progress: skip one character so the scan always ends.
@@ -411,5 +445,62 @@ mod tests {
             }),
             "the sections list"
         );
+    }
+
+    #[test]
+    fn a_huge_list_is_scanned_to_its_end_but_only_its_start_is_kept() {
+        let many = "At(0,0), ".repeat(100_000);
+        let source = format!("(routes: [(waypoints: [{many}]), (id: \"last\")])");
+        let map = SourceMap::new(&source);
+        let routes = map.root.as_ref().expect("a root").fields[0].1.items.len();
+        assert_eq!(routes, 2, "the list after the huge one is still read");
+        let waypoints = path(&[
+            field("routes"),
+            PathSegment::Index(0),
+            field("waypoints"),
+            PathSegment::Index(MAX_ITEMS - 1),
+        ]);
+        assert_eq!(
+            map.locate(&waypoints).map(|p| p.column),
+            Some(24 + 9 * (MAX_ITEMS - 1)),
+            "the last kept item is found"
+        );
+        let after = path(&[field("routes"), PathSegment::Index(1)]);
+        assert!(
+            map.locate(&after).is_some_and(|p| p.column > 900_000),
+            "the item after the huge list is kept"
+        );
+        let last = path(&[field("routes"), PathSegment::Id("last".to_owned())]);
+        assert!(
+            map.locate(&last).is_some_and(|p| p.column > 900_000),
+            "found after the huge list"
+        );
+    }
+
+    #[test]
+    fn a_file_of_millions_of_values_keeps_a_bounded_number() {
+        let many = "[0], ".repeat(100_000);
+        let map = SourceMap::new(&format!("(body: [{many}])"));
+        let body = &map.root.as_ref().expect("a root").fields[0].1;
+        assert_eq!(
+            body.items.len(),
+            MAX_ITEMS,
+            "one list keeps at most MAX_ITEMS"
+        );
+        let list = format!("[{}], ", "0,".repeat(4000));
+        let source = format!("[{}]", list.repeat(100));
+        let mut big = Scanner::new(&source);
+        let root = big.value(0).expect("scanned");
+        // The lists open when the budget ran out are kept too: at most one per level.
+        assert!(
+            (MAX_NODES..=MAX_NODES + MAX_DEPTH).contains(&big.recorded),
+            "400,100 values, {} kept",
+            big.recorded
+        );
+        assert!(
+            root.items.len() < 100,
+            "the lists past the budget are not kept"
+        );
+        assert!(big.chars.peek().is_none(), "scanned to the end");
     }
 }

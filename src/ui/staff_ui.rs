@@ -420,7 +420,7 @@ fn error_ui(
     error: &str,
 ) -> f32 {
     let mut job = egui::text::LayoutJob::single_section(
-        error.to_owned(),
+        panel_text(error),
         egui::TextFormat {
             font_id: FontId::monospace(frame.pt(20.0)),
             color: colours.text,
@@ -443,6 +443,27 @@ fn error_ui(
     ui.painter()
         .galley(frame.pos(at + vec2(pad, pad)), galley, colours.text);
     height
+}
+
+/// Most lines of an error text laid out on the panel (it shows ten rows).
+const PANEL_LINES: usize = 12;
+/// Most bytes of one line of an error text on the panel.
+const PANEL_LINE_BYTES: usize = 300;
+
+/// The part of `error` the panel lays out: its first lines, each cut short, so that a huge
+/// error (from any source) costs no more than a screenful to lay out and draw.
+fn panel_text(error: &str) -> String {
+    let mut lines = error.lines();
+    let mut text: Vec<String> = lines
+        .by_ref()
+        .take(PANEL_LINES)
+        .map(|line| crate::content::limits::cut_middle(line, PANEL_LINE_BYTES))
+        .collect();
+    let more = lines.count();
+    if more > 0 {
+        text.push(format!("… and {more} more lines"));
+    }
+    text.join("\n")
 }
 
 #[cfg(test)]
@@ -505,5 +526,31 @@ mod tests {
             row("Last reload").0.starts_with("none since start"),
             "no reload yet"
         );
+    }
+
+    #[test]
+    fn a_huge_error_is_cut_to_a_screenful_before_it_is_laid_out() {
+        let line = format!(
+            "content.ron:1:5: languages[1].code: \"{}\"",
+            "x".repeat(10_000)
+        );
+        let error = vec![line; 400].join("\n");
+        let text = panel_text(&error);
+        assert_eq!(
+            text.lines().count(),
+            PANEL_LINES + 1,
+            "a screenful and a count"
+        );
+        assert!(
+            text.len() <= (PANEL_LINES + 1) * (PANEL_LINE_BYTES + 1),
+            "{} bytes",
+            text.len()
+        );
+        assert!(text.ends_with("… and 388 more lines"), "{text}");
+        assert!(
+            text.starts_with("content.ron:1:5: languages[1].code"),
+            "the start of each line stays: {text}"
+        );
+        assert_eq!(panel_text("one line"), "one line", "a short error as it is");
     }
 }

@@ -1,43 +1,56 @@
 //! Checks of the map: layers, places, routes, presets, coordinates and bounds.
 
-use super::{FieldPath, Need, Validator};
+use super::{FieldPath, Kind, Need, Validator};
+use crate::content::limits;
 use crate::content::model::{Bounds, Waypoint};
 
 impl Validator<'_> {
     pub(super) fn map(&mut self) {
         let root = FieldPath::default().field("map");
         let map = &self.content.map;
-        self.unique_ids(
+        let layers = self.count(
             &root.field("layers"),
-            map.layers.iter().map(|l| l.id.as_str()),
-            "layer",
+            map.layers.len(),
+            limits::MAX_LAYERS,
+            "layers",
         );
-        self.unique_ids(
-            &root.field("places"),
-            map.places.iter().map(|p| p.id.as_str()),
-            "place",
-        );
-        self.unique_ids(
-            &root.field("routes"),
-            map.routes.iter().map(|r| r.id.as_str()),
-            "route",
-        );
-        self.unique_ids(
-            &root.field("presets"),
-            map.presets.iter().map(|p| p.id.as_str()),
-            "preset",
-        );
-        for (i, layer) in map.layers.iter().enumerate() {
+        for (i, layer) in map.layers.iter().enumerate().take(layers) {
             let path = root.field("layers").item(i, &layer.id);
-            self.text(&path.field("name"), &layer.name, Need::Required);
-            self.text(&path.field("group"), &layer.group, Need::Optional);
+            self.text(
+                &path.field("name"),
+                &layer.name,
+                Need::Required,
+                Kind::Short,
+            );
+            self.text(
+                &path.field("group"),
+                &layer.group,
+                Need::Optional,
+                Kind::Short,
+            );
             self.colour(&path.field("colour"), &layer.colour);
         }
-        for (i, place) in map.places.iter().enumerate() {
+        let places = self.count(
+            &root.field("places"),
+            map.places.len(),
+            limits::MAX_PLACES,
+            "places",
+        );
+        for (i, place) in map.places.iter().enumerate().take(places) {
             let path = root.field("places").item(i, &place.id);
             self.coordinate(&path.field("lat"), place.lat, place.lon);
-            self.text(&path.field("name"), &place.name, Need::Required);
-            self.text(&path.field("text"), &place.text, Need::Optional);
+            self.text(
+                &path.field("name"),
+                &place.name,
+                Need::Required,
+                Kind::Short,
+            );
+            self.text(
+                &path.field("text"),
+                &place.text,
+                Need::Optional,
+                Kind::Caption,
+            );
             if let Some(layer) = &place.layer {
                 self.layer_ref(&path.field("layer"), layer);
             }
@@ -45,15 +58,47 @@ impl Validator<'_> {
                 self.section_ref(&path.field("section"), section);
             }
         }
-        for (i, route) in map.routes.iter().enumerate() {
+        let routes = self.count(
+            &root.field("routes"),
+            map.routes.len(),
+            limits::MAX_ROUTES,
+            "routes",
+        );
+        for (i, route) in map.routes.iter().enumerate().take(routes) {
             let path = root.field("routes").item(i, &route.id);
             self.layer_ref(&path.field("layer"), &route.layer);
-            self.text(&path.field("name"), &route.name, Need::Required);
-            self.text(&path.field("length"), &route.length, Need::Optional);
-            self.text(&path.field("text"), &route.text, Need::Optional);
-            for (j, part) in route.parts.iter().enumerate() {
+            self.text(
+                &path.field("name"),
+                &route.name,
+                Need::Required,
+                Kind::Short,
+            );
+            self.text(
+                &path.field("length"),
+                &route.length,
+                Need::Optional,
+                Kind::Short,
+            );
+            self.text(
+                &path.field("text"),
+                &route.text,
+                Need::Optional,
+                Kind::Caption,
+            );
+            let parts = self.count(
+                &path.field("parts"),
+                route.parts.len(),
+                limits::MAX_ROUTE_PARTS,
+                "parts",
+            );
+            for (j, part) in route.parts.iter().enumerate().take(parts) {
                 let part_path = path.field("parts").index(j);
-                self.text(&part_path.field("label"), &part.label, Need::Required);
+                self.text(
+                    &part_path.field("label"),
+                    &part.label,
+                    Need::Required,
+                    Kind::Short,
+                );
                 if !(part.value.is_finite() && part.value > 0.0) {
                     self.error(
                         part_path.field("value"),
@@ -70,19 +115,16 @@ impl Validator<'_> {
                     "a route needs at least two waypoints, such as [Place(\"vilnius\"), At(56.946, 24.106)]",
                 );
             }
-            for (j, waypoint) in route.waypoints.iter().enumerate() {
+            let waypoints = self.count(
+                &path.field("waypoints"),
+                route.waypoints.len(),
+                limits::MAX_WAYPOINTS,
+                "waypoints",
+            );
+            for (j, waypoint) in route.waypoints.iter().enumerate().take(waypoints) {
                 let wp = path.field("waypoints").index(j);
                 match waypoint {
-                    Waypoint::Place(id) => {
-                        if !map.places.iter().any(|p| &p.id == id) {
-                            self.error(
-                                wp,
-                                format!(
-                                    "there is no place \"{id}\"; add it under map.places or write a coordinate such as At(54.689, 25.280)"
-                                ),
-                            );
-                        }
-                    }
+                    Waypoint::Place(id) => self.place_ref(&wp, id),
                     Waypoint::At(lat, lon) => self.coordinate(&wp, *lat, *lon),
                 }
             }
@@ -90,11 +132,28 @@ impl Validator<'_> {
                 self.section_ref(&path.field("section"), section);
             }
         }
-        for (i, preset) in map.presets.iter().enumerate() {
+        let presets = self.count(
+            &root.field("presets"),
+            map.presets.len(),
+            limits::MAX_PRESETS,
+            "presets",
+        );
+        for (i, preset) in map.presets.iter().enumerate().take(presets) {
             let path = root.field("presets").item(i, &preset.id);
-            self.text(&path.field("name"), &preset.name, Need::Optional);
+            self.text(
+                &path.field("name"),
+                &preset.name,
+                Need::Optional,
+                Kind::Short,
+            );
             self.bounds(&path.field("bounds"), preset.bounds);
-            for (j, layer) in preset.layers.iter().enumerate() {
+            let layers = self.count(
+                &path.field("layers"),
+                preset.layers.len(),
+                limits::MAX_LAYERS,
+                "layers",
+            );
+            for (j, layer) in preset.layers.iter().enumerate().take(layers) {
                 self.layer_ref(&path.field("layers").index(j), layer);
             }
         }

@@ -3,6 +3,8 @@
 //!
 //! This file runs the checks and owns what they share; each rule group has its own file.
 
+#[cfg(test)]
+mod hostile_tests;
 mod map;
 mod problem;
 mod refs;
@@ -13,27 +15,61 @@ mod text;
 pub use problem::{FieldPath, PathSegment, Problem, Severity};
 pub use settings::parse_hex_colour;
 
+use std::collections::HashSet;
+
+use super::limits;
 use super::model::Content;
 use super::paths::AssetPathError;
 
 /// Checks `content`. `check_asset` is asked about every file path the content names.
+///
+/// The work and the problems are bounded by the limits of [`crate::content::limits`]: items
+/// past a count limit are reported once and not checked one by one, each message quotes
+/// content values shortened, and a broken item does not add follow-on errors elsewhere.
 pub fn validate(
     content: &Content,
     check_asset: &dyn Fn(&str) -> Result<(), AssetPathError>,
 ) -> Vec<Problem> {
-    let mut validator = Validator {
-        content,
-        check_asset,
-        problems: Vec::new(),
-        lang_codes: content
-            .languages
-            .iter()
-            .map(|lang| lang.code.clone())
-            .collect(),
-        default_lang: content.default_lang_code().to_owned(),
-    };
+    let mut validator = Validator::new(content, check_asset);
     validator.run();
     validator.problems
+}
+
+impl<'a> Validator<'a> {
+    fn new(
+        content: &'a Content,
+        check_asset: &'a dyn Fn(&str) -> Result<(), AssetPathError>,
+    ) -> Self {
+        let map = &content.map;
+        Validator {
+            content,
+            check_asset,
+            problems: Vec::new(),
+            lang_codes: content
+                .languages
+                .iter()
+                .map(|lang| lang.code.clone())
+                .collect(),
+            default_lang: content.default_lang_code().to_owned(),
+            languages_ok: true,
+            ids: Ids {
+                sections: content.sections.iter().map(|s| s.id.as_str()).collect(),
+                layers: map.layers.iter().map(|l| l.id.as_str()).collect(),
+                places: map.places.iter().map(|p| p.id.as_str()).collect(),
+                presets: map.presets.iter().map(|p| p.id.as_str()).collect(),
+            },
+            duplicated: HashSet::new(),
+            longest: [0; 3],
+        }
+    }
+}
+
+/// The ids of each kind of item, looked up once per reference.
+struct Ids<'a> {
+    sections: HashSet<&'a str>,
+    layers: HashSet<&'a str>,
+    places: HashSet<&'a str>,
+    presets: HashSet<&'a str>,
 }
 
 struct Validator<'a> {
@@ -42,6 +78,16 @@ struct Validator<'a> {
     problems: Vec<Problem>,
     lang_codes: Vec<String>,
     default_lang: String,
+    /// False when the languages themselves are wrong: the texts are then not checked
+    /// against them (every text would repeat the same mistake).
+    languages_ok: bool,
+    ids: Ids<'a>,
+    /// Kinds of item ("section", "layer", ...) with an id used twice: a reference to a
+    /// missing one of them is most likely the id that was overwritten, so it is not
+    /// reported again.
+    duplicated: HashSet<&'static str>,
+    /// The longest text seen of each [`Kind`], in characters (for the limits' own test).
+    longest: [usize; 3],
 }
 
 /// Whether a text must be given.
@@ -49,6 +95,38 @@ struct Validator<'a> {
 enum Need {
     Required,
     Optional,
+}
+
+/// How long a text may be (see [`crate::content::limits`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    /// Titles, names, labels, figure values, dates.
+    Short,
+    /// Summaries, captions, credits, notes, timeline entries, map texts.
+    Caption,
+    /// Body paragraphs.
+    Paragraph,
+}
+
+impl Kind {
+    #[cfg(test)]
+    const ALL: [Self; 3] = [Self::Short, Self::Caption, Self::Paragraph];
+
+    fn max_chars(self) -> usize {
+        match self {
+            Self::Short => limits::MAX_SHORT_TEXT_CHARS,
+            Self::Caption => limits::MAX_CAPTION_TEXT_CHARS,
+            Self::Paragraph => limits::MAX_PARAGRAPH_CHARS,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::Short => "title, name or label",
+            Self::Caption => "caption, summary or note",
+            Self::Paragraph => "paragraph",
+        }
+    }
 }
 
 impl Validator<'_> {
@@ -70,6 +148,7 @@ impl Validator<'_> {
 
     fn run(&mut self) {
         self.languages();
+        self.ids();
         self.story();
         self.theme();
         self.kiosk();
@@ -77,11 +156,68 @@ impl Validator<'_> {
         self.sections();
         self.map();
         self.slides();
+        self.picture_count();
     }
 
     fn asset(&mut self, path: &FieldPath, file: &str) {
-        if let Err(err) = (self.check_asset)(file) {
-            self.error(path.clone(), err.to_string());
+        let chars = file.chars().count();
+        if chars > limits::MAX_PATH_CHARS {
+            self.error(
+                path.clone(),
+                format!(
+                    "this file path is {chars} characters long; paths may have at most {} \
+                     (see docs/limits.md): use shorter folder and file names",
+                    limits::MAX_PATH_CHARS
+                ),
+            );
+        } else if let Err(err) = (self.check_asset)(file) {
+            let message =
+                limits::bound_message(&err.to_string(), limits::MAX_DIAGNOSTIC_BYTES).into_owned();
+            self.error(path.clone(), message);
+        }
+    }
+
+    /// At most `max` items of a list of `len`: more is one error at the list, and only the
+    /// first `max` are checked one by one.
+    fn count(&mut self, path: &FieldPath, len: usize, max: usize, what: &str) -> usize {
+        if len > max {
+            self.error(
+                path.clone(),
+                format!(
+                    "there are {len} {what} here; at most {max} are allowed (see docs/limits.md): \
+                     remove or merge some"
+                ),
+            );
+        }
+        len.min(max)
+    }
+
+    /// The whole content's pictures, sections and slides together.
+    fn picture_count(&mut self) {
+        let content = self.content;
+        // Only lists within their own limits count: a list over its limit is reported already.
+        let in_sections: usize = content
+            .sections
+            .iter()
+            .take(limits::MAX_SECTIONS)
+            .map(|s| s.pictures.len().min(limits::MAX_SECTION_PICTURES))
+            .sum();
+        let in_slides = content
+            .slides
+            .iter()
+            .take(limits::MAX_SLIDES)
+            .filter(|slide| matches!(slide, crate::content::model::Slide::Picture { .. }))
+            .count();
+        let total = in_sections + in_slides;
+        if total > limits::MAX_PICTURES {
+            self.error(
+                FieldPath::default().field("sections"),
+                format!(
+                    "the content names {total} pictures in its sections and slides; at most {} \
+                     are allowed (see docs/limits.md): remove some",
+                    limits::MAX_PICTURES
+                ),
+            );
         }
     }
 }

@@ -43,8 +43,9 @@ impl FieldPath {
     }
 
     /// A list element: by id when it has a usable one, else by position.
+    /// An id over the length limit is not copied into every path below it.
     pub(super) fn item(&self, index: usize, id: &str) -> Self {
-        if id.is_empty() {
+        if id.is_empty() || id.len() > crate::content::limits::MAX_ID_CHARS {
             self.index(index)
         } else {
             self.id(id)
@@ -59,7 +60,8 @@ impl fmt::Display for FieldPath {
                 PathSegment::Field(name) if i == 0 => write!(f, "{name}")?,
                 PathSegment::Field(name) => write!(f, ".{name}")?,
                 PathSegment::Index(index) => write!(f, "[{}]", index + 1)?,
-                PathSegment::Id(id) => write!(f, "[{id}]")?,
+                // Ids come from the file: a long one is shortened (it is reported on its own).
+                PathSegment::Id(id) => write!(f, "[{}]", crate::content::limits::shorten(id))?,
             }
         }
         Ok(())
@@ -110,6 +112,12 @@ mod tests {
         let root = FieldPath::default().field("layers");
         assert_eq!(root.item(0, "").to_string(), "layers[1]", "no id");
         assert_eq!(root.item(0, "gas").to_string(), "layers[gas]", "an id");
+        let long = "g".repeat(100_000);
+        assert_eq!(
+            root.item(2, &long).to_string(),
+            "layers[3]",
+            "an overlong id"
+        );
     }
 
     #[test]

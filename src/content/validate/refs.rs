@@ -4,24 +4,78 @@
 use std::collections::HashSet;
 
 use super::{FieldPath, Validator};
+use crate::content::limits::{self, quoted_list, shorten};
 
 impl Validator<'_> {
-    pub(super) fn unique_ids<'b>(
+    /// The ids of every kind of item, checked before anything refers to them.
+    pub(super) fn ids(&mut self) {
+        let content = self.content;
+        let map = &content.map;
+        let root = FieldPath::default();
+        self.unique_ids(
+            &root.field("sections"),
+            content.sections.iter().map(|s| s.id.as_str()),
+            "section",
+            limits::MAX_SECTIONS,
+        );
+        let map_root = root.field("map");
+        self.unique_ids(
+            &map_root.field("layers"),
+            map.layers.iter().map(|l| l.id.as_str()),
+            "layer",
+            limits::MAX_LAYERS,
+        );
+        self.unique_ids(
+            &map_root.field("places"),
+            map.places.iter().map(|p| p.id.as_str()),
+            "place",
+            limits::MAX_PLACES,
+        );
+        self.unique_ids(
+            &map_root.field("routes"),
+            map.routes.iter().map(|r| r.id.as_str()),
+            "route",
+            limits::MAX_ROUTES,
+        );
+        self.unique_ids(
+            &map_root.field("presets"),
+            map.presets.iter().map(|p| p.id.as_str()),
+            "preset",
+            limits::MAX_PRESETS,
+        );
+    }
+
+    fn unique_ids<'b>(
         &mut self,
         root: &FieldPath,
         ids: impl Iterator<Item = &'b str>,
-        what: &str,
+        what: &'static str,
+        max: usize,
     ) {
         let mut seen = HashSet::new();
-        for (i, id) in ids.enumerate() {
-            if !is_id(id) {
+        // Items past their count limit are reported once, at the list.
+        for (i, id) in ids.enumerate().take(max) {
+            let chars = id.chars().count();
+            if chars > limits::MAX_ID_CHARS {
                 self.error(
                     root.index(i).field("id"),
                     format!(
-                        "\"{id}\" is not a usable {what} id; use lower-case letters, digits, - and _, such as \"energy\""
+                        "this {what} id is {chars} characters long; ids may have at most {} \
+                         (see docs/limits.md), such as \"energy\"",
+                        limits::MAX_ID_CHARS
+                    ),
+                );
+            } else if !is_id(id) {
+                self.error(
+                    root.index(i).field("id"),
+                    format!(
+                        "\"{}\" is not a usable {what} id; use lower-case letters, digits, - and _, such as \"energy\"",
+                        shorten(id)
                     ),
                 );
             } else if !seen.insert(id) {
+                // Reported once; references to the id it replaced are not reported again.
+                self.duplicated.insert(what);
                 self.error(
                     root.index(i).field("id"),
                     format!("the {what} id \"{id}\" is used twice; give each {what} its own id"),
@@ -31,33 +85,52 @@ impl Validator<'_> {
     }
 
     pub(super) fn section_ref(&mut self, path: &FieldPath, id: &str) {
-        if self.content.section(id).is_none() {
+        if !self.ids.sections.contains(id) && !self.duplicated.contains("section") {
             let known = join_ids(self.content.sections.iter().map(|s| s.id.as_str()));
             self.error(
                 path.clone(),
-                format!("there is no section \"{id}\"; write one of: {known}"),
+                format!(
+                    "there is no section \"{}\"; write one of: {known}",
+                    shorten(id)
+                ),
             );
         }
     }
 
     pub(super) fn preset_ref(&mut self, path: &FieldPath, id: &str) {
-        let presets = &self.content.map.presets;
-        if !presets.iter().any(|p| p.id == id) {
-            let known = join_ids(presets.iter().map(|p| p.id.as_str()));
+        if !self.ids.presets.contains(id) && !self.duplicated.contains("preset") {
+            let known = join_ids(self.content.map.presets.iter().map(|p| p.id.as_str()));
             self.error(
                 path.clone(),
-                format!("there is no map preset \"{id}\"; write one of: {known}"),
+                format!(
+                    "there is no map preset \"{}\"; write one of: {known}",
+                    shorten(id)
+                ),
             );
         }
     }
 
     pub(super) fn layer_ref(&mut self, path: &FieldPath, id: &str) {
-        let layers = &self.content.map.layers;
-        if !layers.iter().any(|l| l.id == id) {
-            let known = join_ids(layers.iter().map(|l| l.id.as_str()));
+        if !self.ids.layers.contains(id) && !self.duplicated.contains("layer") {
+            let known = join_ids(self.content.map.layers.iter().map(|l| l.id.as_str()));
             self.error(
                 path.clone(),
-                format!("there is no map layer \"{id}\"; write one of: {known}"),
+                format!(
+                    "there is no map layer \"{}\"; write one of: {known}",
+                    shorten(id)
+                ),
+            );
+        }
+    }
+
+    pub(super) fn place_ref(&mut self, path: &FieldPath, id: &str) {
+        if !self.ids.places.contains(id) && !self.duplicated.contains("place") {
+            self.error(
+                path.clone(),
+                format!(
+                    "there is no place \"{}\"; add it under map.places or write a coordinate such as At(54.689, 25.280)",
+                    shorten(id)
+                ),
             );
         }
     }
@@ -70,13 +143,10 @@ fn is_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }
 
+/// The ids staff may write, each once, the first few of them.
 fn join_ids<'b>(ids: impl Iterator<Item = &'b str>) -> String {
-    let ids: Vec<String> = ids.map(|id| format!("\"{id}\"")).collect();
-    if ids.is_empty() {
-        "(none defined yet)".to_owned()
-    } else {
-        ids.join(", ")
-    }
+    let mut seen = HashSet::new();
+    quoted_list(ids.filter(|id| seen.insert(*id)), "(none defined yet)")
 }
 
 #[cfg(test)]
@@ -131,5 +201,6 @@ mod tests {
     fn a_reference_when_none_are_defined_says_so() {
         assert_eq!(join_ids(std::iter::empty()), "(none defined yet)", "none");
         assert_eq!(join_ids(["a", "b"].into_iter()), "\"a\", \"b\"", "two");
+        assert_eq!(join_ids(["a", "a"].into_iter()), "\"a\"", "each once");
     }
 }

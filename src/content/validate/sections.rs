@@ -1,7 +1,8 @@
 //! Checks of sections (texts, figures, pictures, timeline) and attract-loop slides.
 
-use super::{FieldPath, Need, Validator};
-use crate::content::model::{Picture, Slide};
+use super::{FieldPath, Kind, Need, Validator};
+use crate::content::limits;
+use crate::content::model::{Picture, Section, Slide};
 
 impl Validator<'_> {
     pub(super) fn sections(&mut self) {
@@ -13,46 +14,128 @@ impl Validator<'_> {
                 "there are no sections; add at least one (copy the example block in the shipped content.ron)",
             );
         }
-        self.unique_ids(
+        let count = self.count(
             &root,
-            content.sections.iter().map(|s| s.id.as_str()),
-            "section",
+            content.sections.len(),
+            limits::MAX_SECTIONS,
+            "sections",
         );
-        for (i, section) in content.sections.iter().enumerate() {
-            let path = root.item(i, &section.id);
-            self.text(&path.field("eyebrow"), &section.eyebrow, Need::Optional);
-            self.text(&path.field("title"), &section.title, Need::Required);
-            self.text(&path.field("summary"), &section.summary, Need::Optional);
-            for (j, paragraph) in section.body.iter().enumerate() {
-                self.text(&path.field("body").index(j), paragraph, Need::Required);
+        for (i, section) in content.sections.iter().enumerate().take(count) {
+            self.section(&root.item(i, &section.id), section);
+        }
+    }
+
+    fn section(&mut self, path: &FieldPath, section: &Section) {
+        self.text(
+            &path.field("eyebrow"),
+            &section.eyebrow,
+            Need::Optional,
+            Kind::Short,
+        );
+        self.text(
+            &path.field("title"),
+            &section.title,
+            Need::Required,
+            Kind::Short,
+        );
+        self.text(
+            &path.field("summary"),
+            &section.summary,
+            Need::Optional,
+            Kind::Caption,
+        );
+        let body = path.field("body");
+        let paragraphs = self.count(
+            &body,
+            section.body.len(),
+            limits::MAX_PARAGRAPHS,
+            "paragraphs",
+        );
+        for (j, paragraph) in section.body.iter().enumerate().take(paragraphs) {
+            self.text(&body.index(j), paragraph, Need::Required, Kind::Paragraph);
+        }
+        let figures = path.field("figures");
+        let count = self.count(
+            &figures,
+            section.figures.len(),
+            limits::MAX_FIGURES,
+            "figures",
+        );
+        for (j, figure) in section.figures.iter().enumerate().take(count) {
+            let fig = figures.index(j);
+            self.text(
+                &fig.field("value"),
+                &figure.value,
+                Need::Required,
+                Kind::Short,
+            );
+            self.text(
+                &fig.field("unit"),
+                &figure.unit,
+                Need::Optional,
+                Kind::Short,
+            );
+            self.text(
+                &fig.field("label"),
+                &figure.label,
+                Need::Required,
+                Kind::Short,
+            );
+            if let Some(note) = &figure.note {
+                self.text(&fig.field("note"), note, Need::Optional, Kind::Caption);
             }
-            for (j, figure) in section.figures.iter().enumerate() {
-                let fig = path.field("figures").index(j);
-                self.text(&fig.field("value"), &figure.value, Need::Required);
-                self.text(&fig.field("unit"), &figure.unit, Need::Optional);
-                self.text(&fig.field("label"), &figure.label, Need::Required);
-                if let Some(note) = &figure.note {
-                    self.text(&fig.field("note"), note, Need::Optional);
-                }
-            }
-            for (j, picture) in section.pictures.iter().enumerate() {
-                self.picture(&path.field("pictures").index(j), picture);
-            }
-            for (j, entry) in section.timeline.iter().enumerate() {
-                let item = path.field("timeline").index(j);
-                self.text(&item.field("date"), &entry.date, Need::Required);
-                self.text(&item.field("text"), &entry.text, Need::Required);
-            }
-            if let Some(preset) = &section.map_preset {
-                self.preset_ref(&path.field("map_preset"), preset);
-            }
+        }
+        let pictures = path.field("pictures");
+        let count = self.count(
+            &pictures,
+            section.pictures.len(),
+            limits::MAX_SECTION_PICTURES,
+            "pictures",
+        );
+        for (j, picture) in section.pictures.iter().enumerate().take(count) {
+            self.picture(&pictures.index(j), picture);
+        }
+        let timeline = path.field("timeline");
+        let count = self.count(
+            &timeline,
+            section.timeline.len(),
+            limits::MAX_TIMELINE,
+            "timeline entries",
+        );
+        for (j, entry) in section.timeline.iter().enumerate().take(count) {
+            let item = timeline.index(j);
+            self.text(
+                &item.field("date"),
+                &entry.date,
+                Need::Required,
+                Kind::Short,
+            );
+            self.text(
+                &item.field("text"),
+                &entry.text,
+                Need::Required,
+                Kind::Caption,
+            );
+        }
+        if let Some(preset) = &section.map_preset {
+            self.preset_ref(&path.field("map_preset"), preset);
         }
     }
 
     pub(super) fn picture(&mut self, path: &FieldPath, picture: &Picture) {
         self.asset(&path.field("path"), &picture.path);
-        self.text(&path.field("caption"), &picture.caption, Need::Optional);
-        self.text(&path.field("credit"), &picture.credit, Need::Optional);
+        self.text(
+            &path.field("caption"),
+            &picture.caption,
+            Need::Optional,
+            Kind::Caption,
+        );
+        self.text(
+            &path.field("credit"),
+            &picture.credit,
+            Need::Optional,
+            Kind::Caption,
+        );
         let (x, y) = picture.focus;
         if !((0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y)) {
             self.error(
@@ -67,7 +150,8 @@ impl Validator<'_> {
     pub(super) fn slides(&mut self) {
         let root = FieldPath::default().field("slides");
         let content = self.content;
-        for (i, slide) in content.slides.iter().enumerate() {
+        let count = self.count(&root, content.slides.len(), limits::MAX_SLIDES, "slides");
+        for (i, slide) in content.slides.iter().enumerate().take(count) {
             let path = root.index(i);
             let secs = slide.secs();
             if !(secs.is_finite() && (2.0..=600.0).contains(&secs)) {
@@ -82,13 +166,15 @@ impl Validator<'_> {
                     section, figure, ..
                 } => {
                     self.section_ref(&path.field("section"), section);
-                    if let Some(found) = content.section(section) {
+                    let duplicated = self.duplicated.contains("section");
+                    if let Some(found) = content.section(section).filter(|_| !duplicated) {
                         let count = found.figures.len();
                         if *figure == 0 || *figure > count {
                             self.error(
                                 path.field("figure"),
                                 format!(
-                                    "section \"{section}\" has {count} figure{}; write a number from 1 to {count}",
+                                    "section \"{}\" has {count} figure{}; write a number from 1 to {count}",
+                                    limits::shorten(section),
                                     if count == 1 { "" } else { "s" }
                                 ),
                             );
@@ -110,7 +196,9 @@ impl Validator<'_> {
                             "a map tour needs at least one preset, such as [\"energy\"]",
                         );
                     }
-                    for (j, preset) in presets.iter().enumerate() {
+                    let tour = path.field("presets");
+                    let count = self.count(&tour, presets.len(), limits::MAX_PRESETS, "presets");
+                    for (j, preset) in presets.iter().enumerate().take(count) {
                         self.preset_ref(&path.field("presets").index(j), preset);
                     }
                 }

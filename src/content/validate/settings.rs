@@ -56,7 +56,8 @@ impl Validator<'_> {
             self.error(
                 path.clone(),
                 format!(
-                    "\"{colour}\" is not a colour; write # and six hex digits, such as \"#FDB913\""
+                    "\"{}\" is not a colour; write # and six hex digits, such as \"#FDB913\"",
+                    crate::content::limits::shorten(colour)
                 ),
             );
         }

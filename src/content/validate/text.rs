@@ -2,7 +2,8 @@
 
 use std::collections::HashSet;
 
-use super::{FieldPath, Need, Validator};
+use super::{FieldPath, Kind, Need, Validator};
+use crate::content::limits::{self, quoted_list, shorten};
 use crate::content::text::Text;
 
 impl Validator<'_> {
@@ -14,17 +15,26 @@ impl Validator<'_> {
                 root,
                 "no language is declared; add one, such as (code: \"en\", name: \"English\", default: true)",
             );
+            self.languages_ok = false;
             return;
         }
+        let count = self.count(
+            &root,
+            content.languages.len(),
+            limits::MAX_LANGUAGES,
+            "languages",
+        );
+        let mut codes_ok = count == content.languages.len();
         let mut seen = HashSet::new();
-        for (i, lang) in content.languages.iter().enumerate() {
+        for (i, lang) in content.languages.iter().enumerate().take(count) {
             let path = root.index(i);
             if !is_lang_code(&lang.code) {
+                codes_ok = false;
                 self.error(
                     path.field("code"),
                     format!(
                         "\"{}\" is not a language code; write 2 to 8 lower-case letters, such as \"en\" or \"lt\"",
-                        lang.code
+                        shorten(&lang.code)
                     ),
                 );
             } else if !seen.insert(lang.code.as_str()) {
@@ -39,6 +49,17 @@ impl Validator<'_> {
                     "the language has no name; write its own name, such as \"Lietuvių\"",
                 );
             }
+            let chars = lang.name.chars().count();
+            if chars > limits::MAX_SHORT_TEXT_CHARS {
+                self.error(
+                    path.field("name"),
+                    format!(
+                        "this language name is {chars} characters long; a name may have at most \
+                         {} (see docs/limits.md)",
+                        limits::MAX_SHORT_TEXT_CHARS
+                    ),
+                );
+            }
         }
         let defaults = content.languages.iter().filter(|lang| lang.default).count();
         if defaults != 1 {
@@ -49,25 +70,18 @@ impl Validator<'_> {
                 ),
             );
         }
+        // A wrong code would make every text repeat the mistake: texts are checked against
+        // the languages once the codes are right.
+        self.languages_ok = codes_ok;
     }
 
-    /// Checks one text: declared languages, complete in the default language,
-    /// warnings for other missing translations.
-    pub(super) fn text(&mut self, path: &FieldPath, text: &Text, need: Need) {
-        for code in text.lang_codes() {
-            if !self.lang_codes.iter().any(|declared| declared == code) {
-                let declared = self.lang_codes.join(", ");
-                self.error(
-                    path.clone(),
-                    format!(
-                        "the language \"{code}\" is not declared in languages (declared: {declared}); add it there or fix the code"
-                    ),
-                );
-            }
-        }
+    /// Checks one text: not longer than its kind allows, declared languages, complete in
+    /// the default language, one warning for missing translations.
+    pub(super) fn text(&mut self, path: &FieldPath, text: &Text, need: Need, kind: Kind) {
+        self.text_length(path, text, kind);
         if text.is_empty() {
             if need == Need::Required {
-                let default = &self.default_lang;
+                let default = shorten(&self.default_lang).into_owned();
                 self.error(
                     path.clone(),
                     format!(
@@ -76,6 +90,28 @@ impl Validator<'_> {
                 );
             }
             return;
+        }
+        if !self.languages_ok {
+            return;
+        }
+        let undeclared: Vec<&str> = text
+            .lang_codes()
+            .filter(|code| !self.lang_codes.iter().any(|declared| declared == code))
+            .collect();
+        if !undeclared.is_empty() {
+            let declared = quoted_list(self.lang_codes.iter().map(String::as_str), "none");
+            let (them, are, it, code) = if undeclared.len() == 1 {
+                ("the language", "is", "it", "code")
+            } else {
+                ("the languages", "are", "them", "codes")
+            };
+            let codes = quoted_list(undeclared, "");
+            self.error(
+                path.clone(),
+                format!(
+                    "{them} {codes} {are} not declared in languages (declared: {declared}); add {it} there or fix the {code}"
+                ),
+            );
         }
         if text.exact(&self.default_lang).is_none() {
             let default = self.default_lang.clone();
@@ -86,17 +122,44 @@ impl Validator<'_> {
                 ),
             );
         }
-        let missing: Vec<String> = self
+        let missing: Vec<&str> = self
             .lang_codes
             .iter()
             .filter(|code| **code != self.default_lang && text.exact(code).is_none())
-            .cloned()
+            .map(String::as_str)
             .collect();
-        for code in missing {
-            self.warning(
+        let message = match missing.as_slice() {
+            [] => None,
+            [code] => Some(format!(
+                "no \"{code}\" translation; visitors who chose \"{code}\" see the default language here"
+            )),
+            codes => Some(format!(
+                "no {} translations; visitors who chose them see the default language here",
+                quoted_list(codes.iter().copied(), "")
+            )),
+        };
+        if let Some(message) = message {
+            self.warning(path.clone(), message);
+        }
+    }
+
+    /// One error when a language version of `text` is longer than `kind` allows.
+    fn text_length(&mut self, path: &FieldPath, text: &Text, kind: Kind) {
+        let max = kind.max_chars();
+        let chars = text
+            .texts()
+            .map(|written| written.chars().count())
+            .max()
+            .unwrap_or(0);
+        let longest = &mut self.longest[kind as usize];
+        *longest = (*longest).max(chars);
+        if chars > max {
+            self.error(
                 path.clone(),
                 format!(
-                    "no \"{code}\" translation; visitors who chose \"{code}\" see the default language here"
+                    "this text is {chars} characters long; a {} may have at most {max} \
+                     (see docs/limits.md): shorten it or split it",
+                    kind.name()
                 ),
             );
         }
@@ -105,11 +168,33 @@ impl Validator<'_> {
     pub(super) fn story(&mut self) {
         let root = FieldPath::default().field("story");
         let story = &self.content.story;
-        self.text(&root.field("eyebrow"), &story.eyebrow, Need::Optional);
-        self.text(&root.field("title"), &story.title, Need::Required);
-        self.text(&root.field("intro"), &story.intro, Need::Optional);
-        for (i, credit) in story.credits.iter().enumerate() {
-            self.text(&root.field("credits").index(i), credit, Need::Required);
+        self.text(
+            &root.field("eyebrow"),
+            &story.eyebrow,
+            Need::Optional,
+            Kind::Short,
+        );
+        self.text(
+            &root.field("title"),
+            &story.title,
+            Need::Required,
+            Kind::Short,
+        );
+        self.text(
+            &root.field("intro"),
+            &story.intro,
+            Need::Optional,
+            Kind::Caption,
+        );
+        let credits = root.field("credits");
+        let count = self.count(
+            &credits,
+            story.credits.len(),
+            limits::MAX_CREDITS,
+            "credit lines",
+        );
+        for (i, credit) in story.credits.iter().enumerate().take(count) {
+            self.text(&credits.index(i), credit, Need::Required, Kind::Caption);
         }
     }
 
@@ -147,7 +232,7 @@ impl Validator<'_> {
         ];
         for (name, text) in all {
             // Built-in labels are written in en and lt only; other languages fall back.
-            self.text(&root.field(name), text, Need::Required);
+            self.text(&root.field(name), text, Need::Required, Kind::Short);
         }
     }
 }
@@ -226,6 +311,25 @@ mod tests {
                 "story.title",
                 "\"de\" is not declared"
             ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn undeclared_languages_of_one_text_are_one_error() {
+        let found = problems(|c| {
+            c.story.title =
+                Text::from_pairs([("en", "Story"), ("lt", "I"), ("de", "X"), ("fr", "Y")]);
+        });
+        let about_languages: Vec<_> = found
+            .iter()
+            .filter(|p| p.message.contains("not declared"))
+            .collect();
+        assert_eq!(about_languages.len(), 1, "{found:?}");
+        assert!(
+            about_languages[0]
+                .message
+                .starts_with("the languages \"de\", \"fr\" are not declared"),
             "{found:?}"
         );
     }
