@@ -410,7 +410,7 @@ pub fn preview(
 }
 
 /// Skipped usage lines reported one by one; the rest are counted.
-const MAX_SKIPPED_SHOWN: usize = 20;
+pub const MAX_SKIPPED_SHOWN: usize = 20;
 
 /// `vitrina stats`: exit 0 with the tables, 1 when no usage file can be read. A broken line
 /// is skipped with a `FILE:LINE: skipped: reason` warning on stderr (the first
