@@ -410,7 +410,8 @@ fn panel_ui(
     action
 }
 
-/// The full error text, in a monospace block on a raised panel; returns its height.
+/// The full error text, in a monospace block on a raised panel; returns its height. A
+/// long error shows its first lines and, always visible below them, how many more there are.
 fn error_ui(
     ui: &Ui,
     frame: &Frame,
@@ -419,21 +420,36 @@ fn error_ui(
     width: f32,
     error: &str,
 ) -> f32 {
-    let mut job = egui::text::LayoutJob::single_section(
-        panel_text(error),
-        egui::TextFormat {
-            font_id: FontId::monospace(frame.pt(20.0)),
-            color: colours.text,
-            line_height: Some(frame.pt(28.0)),
-            ..Default::default()
-        },
-    );
+    let (shown, more) = panel_text(error);
     let pad = 20.0;
-    job.wrap.max_width = frame.pt(width - 2.0 * pad);
-    job.wrap.max_rows = 10;
-    job.wrap.overflow_character = Some('…');
-    let galley = ui.ctx().fonts_mut(|fonts| fonts.layout_job(job));
-    let height = frame.design_len(galley.size().y) + 2.0 * pad;
+    let layout = |text: String, colour: Color32, max_rows: usize| {
+        let mut job = egui::text::LayoutJob::single_section(
+            text,
+            egui::TextFormat {
+                font_id: FontId::monospace(frame.pt(20.0)),
+                color: colour,
+                line_height: Some(frame.pt(28.0)),
+                ..Default::default()
+            },
+        );
+        job.wrap.max_width = frame.pt(width - 2.0 * pad);
+        job.wrap.max_rows = max_rows;
+        job.wrap.overflow_character = Some('…');
+        ui.ctx().fonts_mut(|fonts| fonts.layout_job(job))
+    };
+    let galley = layout(shown, colours.text, 9);
+    let count = (more > 0).then(|| {
+        layout(
+            format!("… and {more} more lines: run vitrina check for the whole list"),
+            colours.text_secondary,
+            2,
+        )
+    });
+    let text_height = frame.design_len(galley.size().y);
+    let count_height = count
+        .as_ref()
+        .map_or(0.0, |count| 8.0 + frame.design_len(count.size().y));
+    let height = text_height + count_height + 2.0 * pad;
     let rect = Rect::from_min_size(at, vec2(width, height));
     ui.painter().rect_filled(
         frame.rect(rect),
@@ -442,28 +458,31 @@ fn error_ui(
     );
     ui.painter()
         .galley(frame.pos(at + vec2(pad, pad)), galley, colours.text);
+    if let Some(count) = count {
+        let y = pad + text_height + 8.0;
+        ui.painter()
+            .galley(frame.pos(at + vec2(pad, y)), count, colours.text_secondary);
+    }
     height
 }
 
-/// Most lines of an error text laid out on the panel (it shows ten rows).
-const PANEL_LINES: usize = 12;
+/// Most lines of an error text laid out on the panel: three lines of at most
+/// [`PANEL_LINE_BYTES`] fill its nine rows at 1920 pixels wide.
+const PANEL_LINES: usize = 3;
 /// Most bytes of one line of an error text on the panel.
 const PANEL_LINE_BYTES: usize = 300;
 
-/// The part of `error` the panel lays out: its first lines, each cut short, so that a huge
-/// error (from any source) costs no more than a screenful to lay out and draw.
-fn panel_text(error: &str) -> String {
+/// The part of `error` the panel lays out (its first lines, each cut short) and how many
+/// lines are left out, so that a huge error (from any source) costs no more than a screenful
+/// to lay out and draw, and staff always see that there is more.
+fn panel_text(error: &str) -> (String, usize) {
     let mut lines = error.lines();
-    let mut text: Vec<String> = lines
+    let text: Vec<String> = lines
         .by_ref()
         .take(PANEL_LINES)
         .map(|line| crate::content::limits::cut_middle(line, PANEL_LINE_BYTES))
         .collect();
-    let more = lines.count();
-    if more > 0 {
-        text.push(format!("… and {more} more lines"));
-    }
-    text.join("\n")
+    (text.join("\n"), lines.count())
 }
 
 #[cfg(test)]
@@ -535,22 +554,22 @@ mod tests {
             "x".repeat(10_000)
         );
         let error = vec![line; 400].join("\n");
-        let text = panel_text(&error);
-        assert_eq!(
-            text.lines().count(),
-            PANEL_LINES + 1,
-            "a screenful and a count"
-        );
+        let (text, more) = panel_text(&error);
+        assert_eq!(text.lines().count(), PANEL_LINES, "a screenful");
+        assert_eq!(more, 400 - PANEL_LINES, "the rest counted");
         assert!(
-            text.len() <= (PANEL_LINES + 1) * (PANEL_LINE_BYTES + 1),
+            text.len() <= PANEL_LINES * (PANEL_LINE_BYTES + 1),
             "{} bytes",
             text.len()
         );
-        assert!(text.ends_with("… and 388 more lines"), "{text}");
         assert!(
             text.starts_with("content.ron:1:5: languages[1].code"),
             "the start of each line stays: {text}"
         );
-        assert_eq!(panel_text("one line"), "one line", "a short error as it is");
+        assert_eq!(
+            panel_text("one line"),
+            ("one line".to_owned(), 0),
+            "a short error as it is"
+        );
     }
 }
