@@ -12,7 +12,7 @@ use crate::content::Slide;
 use crate::content::hours::OpeningHours;
 use crate::map::MapScreen;
 use crate::state::idle::{IdleEvent, IdleMachine, Phase};
-use crate::state::slideshow::{Slideshow, is_lively, tour_stop};
+use crate::state::slideshow::{Slideshow, flies, is_lively, tour_stop};
 use crate::state::{AppState, Screen};
 use crate::ui::attract_ui::{attract_ui, closed_ui};
 use crate::ui::layout::Frame;
@@ -244,8 +244,18 @@ impl VitrinaApp {
                         secs,
                     )
                 });
-                let frame = if lively {
+                // A map tour flies at the cap; a cross-fade or a count-up at the drift's
+                // rate; the drift itself when it has moved a pixel.
+                let quick = lively
+                    && self
+                        .attract
+                        .slideshow
+                        .as_ref()
+                        .is_some_and(|show| flies(show, &self.loaded.content, secs));
+                let frame = if quick {
                     1.0 / fps
+                } else if lively {
+                    1.0 / drift_fps(cap)
                 } else {
                     calm_frame_secs(cap, self.attract.still_for)
                 };
