@@ -8,8 +8,8 @@ use egui::{Event, Ui};
 
 use super::VitrinaApp;
 use super::logic::Entry;
-use crate::content::Slide;
 use crate::content::hours::OpeningHours;
+use crate::content::{Content, Picture, Slide};
 use crate::map::MapScreen;
 use crate::state::idle::{IdleEvent, IdleMachine, Phase};
 use crate::state::slideshow::{Slideshow, flies, is_lively, tour_stop};
@@ -58,6 +58,21 @@ fn drift_fps(attract_fps: u32) -> f64 {
 /// sooner than the drift's frame rate allows.
 fn calm_frame_secs(attract_fps: u32, still_for: f64) -> f64 {
     still_for.max(1.0 / drift_fps(attract_fps))
+}
+
+/// How long before its slide the loop asks for the next picture (a decode takes a few
+/// hundred milliseconds on a slow PC).
+const PREFETCH_SECS: f64 = 3.0;
+
+/// The picture a slide shows full-screen, if any.
+fn slide_picture<'a>(content: &'a Content, slide: &'a Slide) -> Option<&'a Picture> {
+    match slide {
+        Slide::Hero { section, .. } | Slide::Figure { section, .. } => {
+            content.section(section)?.pictures.first()
+        }
+        Slide::Picture { picture, .. } => Some(picture),
+        Slide::MapTour { .. } => None,
+    }
 }
 
 /// Whether this frame had input that counts as a visitor's presence.
@@ -186,6 +201,7 @@ impl VitrinaApp {
                     self.attract.showing = index;
                 }
                 self.count_frame(now);
+                self.budget_pictures(now);
             }
         } else if let Some(idle) = &mut self.attract.idle
             && let Some(left) = idle.seconds_left(now)
@@ -193,6 +209,28 @@ impl VitrinaApp {
         {
             idle.input(now);
         }
+    }
+
+    /// The loop's texture budget: the picture shown and the next one (asked for
+    /// [`PREFETCH_SECS`] before its slide, so it is decoded when the cross-fade starts), and
+    /// nothing else at full size.
+    fn budget_pictures(&mut self, now: f64) {
+        let Some(show) = &self.attract.slideshow else {
+            return;
+        };
+        let secs = now - self.attract.since;
+        let content = &self.loaded.content;
+        let next = show
+            .next_change(secs)
+            .filter(|at| at - secs <= PREFETCH_SECS)
+            .and_then(|at| show.at(at + 1e-6))
+            .and_then(|at| content.slides.get(at.index))
+            .and_then(|slide| slide_picture(content, slide))
+            .and_then(|picture| self.loaded.assets.picture(&picture.path));
+        if let Some(path) = next {
+            self.pictures.prefetch(path);
+        }
+        self.pictures.keep_only_recent();
     }
 
     /// Counts a frame of the loop and logs the count each second (debug level).

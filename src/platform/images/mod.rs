@@ -353,6 +353,36 @@ impl Pictures {
         }
     }
 
+    /// Asks for `path` ahead of its first frame on screen (the attract loop's next picture)
+    /// and counts it as used this frame, so [`Pictures::keep_only_recent`] keeps it.
+    pub fn prefetch(&mut self, path: &Path) {
+        let _ = self.texture(path);
+    }
+
+    /// Drops every texture neither drawn nor prefetched in this frame or the last: the
+    /// attract loop keeps the picture it shows and the next one, and nothing else at full
+    /// size (pictures of the other screens are decoded again when next shown).
+    pub fn keep_only_recent(&mut self) {
+        let frame = self.frame;
+        let stale: Vec<PathBuf> = self
+            .slots
+            .iter()
+            .filter(|(path, slot)| {
+                matches!(slot, Slot::Ready { .. })
+                    && self
+                        .used_in_frame
+                        .get(*path)
+                        .is_none_or(|used| used + 1 < frame)
+            })
+            .map(|(path, _)| path.clone())
+            .collect();
+        for key in stale {
+            self.cache.remove(&key);
+            self.slots.remove(&key);
+            self.used_in_frame.remove(&key);
+        }
+    }
+
     /// Keeps only the pictures for which `keep` is true (the ones new content still shows).
     pub fn retain(&mut self, keep: impl Fn(&Path) -> bool) {
         let gone: Vec<PathBuf> = self
