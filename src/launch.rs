@@ -12,6 +12,7 @@ use crate::settings::RendererChoice;
 /// Runs the kiosk window until it is closed.
 pub fn run(cli: &Cli) -> ExitCode {
     let launched = std::time::Instant::now();
+    crate::platform::memory::return_big_blocks();
     let settings_copy = cli.dirs().last_good_settings_file();
     let (settings_source, kiosk_config, settings_error) =
         match crate::settings::startup_config(cli.kiosk_config.as_deref(), &settings_copy) {

@@ -148,9 +148,11 @@ pub fn preview(
         let still = matches!(shot, Shot::Screen { .. } | Shot::Staff);
         harness.state_mut().show(shot);
         settle(&mut harness, still);
-        let image = harness
+        let mut image = harness
             .render()
             .map_err(|err| PreviewError::Render(file.clone(), err))?;
+        let ink = eframe::App::clear_color(harness.state(), &egui::Visuals::dark());
+        over_clear_colour(&mut image, ink);
         let path = out.join(&file);
         image
             .save(&path)
@@ -159,6 +161,32 @@ pub fn preview(
         files.push(path);
     }
     Ok(files)
+}
+
+/// Lays a rendered frame over the window's clear colour, as the window shows it: the
+/// headless renderer clears to transparent, and the attract loop leaves the ink to the
+/// clear colour (its scrim darkens toward it). Pixels are premultiplied; opaque ones stay.
+fn over_clear_colour(image: &mut image::RgbaImage, clear: [f32; 4]) {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "colour channels 0..=255"
+    )]
+    let clear = clear.map(|c| (c.clamp(0.0, 1.0) * 255.0).round() as u16);
+    for pixel in image.pixels_mut() {
+        let [r, g, b, a] = pixel.0;
+        let under = 255 - u16::from(a);
+        let mix = |c: u8, k: u16| {
+            let sum = u32::from(c) * 255 + u32::from(k) * u32::from(under) + 127;
+            u8::try_from(sum / 255).unwrap_or(u8::MAX)
+        };
+        pixel.0 = [
+            mix(r, clear[0]),
+            mix(g, clear[1]),
+            mix(b, clear[2]),
+            mix(a, 255),
+        ];
+    }
 }
 
 /// Runs frames until the pictures on screen are decoded and, for a `still` screen, until
@@ -213,5 +241,31 @@ mod tests {
         unique.sort_unstable();
         unique.dedup();
         assert_eq!(unique.len(), files.len(), "no file written twice");
+    }
+
+    #[test]
+    fn a_translucent_frame_is_laid_over_the_clear_colour_and_an_opaque_one_kept() {
+        let mut image = image::RgbaImage::from_raw(
+            3,
+            1,
+            vec![
+                200, 100, 50, 255, // opaque: kept
+                0, 0, 0, 0, // nothing drawn: the clear colour
+                20, 10, 5, 26, // a picture at 10 % (premultiplied) over the clear colour
+            ],
+        )
+        .expect("three pixels");
+        over_clear_colour(&mut image, [0.0, 0.5, 1.0, 1.0]);
+        assert_eq!(image.get_pixel(0, 0).0, [200, 100, 50, 255], "opaque kept");
+        assert_eq!(
+            image.get_pixel(1, 0).0,
+            [0, 128, 255, 255],
+            "the clear colour"
+        );
+        assert_eq!(
+            image.get_pixel(2, 0).0,
+            [20, 125, 234, 255],
+            "the picture's share plus the clear colour's"
+        );
     }
 }

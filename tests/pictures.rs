@@ -348,6 +348,52 @@ fn the_cache_never_exceeds_its_bound_while_cycling_through_more_pictures_than_fi
     assert!(live <= 4 + 1, "{live} textures allocated in egui");
 }
 
+#[test]
+fn the_loop_keeps_only_the_picture_shown_and_the_next_one() {
+    let dir = tempfile::tempdir().expect("test setup");
+    let paths: Vec<PathBuf> = (0..4)
+        .map(|i| {
+            let path = dir.path().join(format!("s{i}.png"));
+            write_png(&path, 200, 150);
+            path
+        })
+        .collect();
+    let ctx = egui::Context::default();
+    let mut pictures = Pictures::new(&ctx);
+    // Every picture shown once (Home's tiles, say), then the loop starts.
+    settle(&ctx, &mut pictures, &paths);
+    assert_eq!(pictures.texture_count(), 4, "all four decoded");
+    for shown in 0..4 {
+        let next = (shown + 1) % 4;
+        for _ in 0..3 {
+            ctx.run_ui(egui::RawInput::default(), |_| {})
+                .textures_delta
+                .clear();
+            pictures.poll(&ctx);
+            let _ = pictures.texture(&paths[shown]);
+            pictures.prefetch(&paths[next]);
+            pictures.keep_only_recent();
+        }
+        settle(
+            &ctx,
+            &mut pictures,
+            &[paths[shown].clone(), paths[next].clone()],
+        );
+        pictures.keep_only_recent();
+        assert!(
+            pictures.texture_count() <= 2,
+            "slide {shown}: {} textures kept",
+            pictures.texture_count()
+        );
+        assert!(
+            matches!(pictures.status(&paths[next]), PictureStatus::Ready(_)),
+            "slide {shown}: the next picture is ready before its slide"
+        );
+    }
+    let live = ctx.tex_manager().read().num_allocated();
+    assert!(live <= 2 + 1, "{live} textures allocated in egui");
+}
+
 /// The real kiosk under Xvfb, its first attract slide's picture a JPEG cut short: the
 /// placeholder shows and one log line names the file (the decoder alone filled the rest with
 /// grey and logged nothing). Needs Xvfb; skipped with a hint without it, except under `CI`.

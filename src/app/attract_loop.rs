@@ -8,11 +8,11 @@ use egui::{Event, Ui};
 
 use super::VitrinaApp;
 use super::logic::Entry;
-use crate::content::Slide;
 use crate::content::hours::OpeningHours;
+use crate::content::{Content, Picture, Slide};
 use crate::map::MapScreen;
 use crate::state::idle::{IdleEvent, IdleMachine, Phase};
-use crate::state::slideshow::{Slideshow, is_lively, tour_stop};
+use crate::state::slideshow::{Slideshow, flies, is_lively, tour_stop};
 use crate::state::{AppState, Screen};
 use crate::ui::attract_ui::{attract_ui, closed_ui};
 use crate::ui::layout::Frame;
@@ -39,12 +39,40 @@ pub struct AttractState {
     pub closed: bool,
     /// The slide shown last frame (logged when it changes).
     pub showing: Option<usize>,
+    /// Seconds the loop's last frame stays still to within a physical pixel (the pictures'
+    /// drift and the touch hint), from `attract_ui`: the next calm frame waits that long.
+    pub still_for: f64,
+    /// Frames drawn in the loop since `counted_since` (input time), logged each second at
+    /// debug level.
+    pub frames: u32,
+    pub counted_since: f64,
 }
 
-/// The slow drift of pictures moves under 1.5 px a frame at 1080p at half the frame-rate
-/// cap, so it runs at that rate and leaves the full rate to quick motion.
+/// The slow drift of pictures never runs above half the frame-rate cap (under 1.5 px a
+/// frame at 4K); it runs slower when a pixel's move takes longer (`AttractState::still_for`).
 fn drift_fps(attract_fps: u32) -> f64 {
     f64::from((attract_fps / 2).max(1))
+}
+
+/// Seconds to the next calm frame of the loop: when the drawing has moved a pixel, never
+/// sooner than the drift's frame rate allows.
+fn calm_frame_secs(attract_fps: u32, still_for: f64) -> f64 {
+    still_for.max(1.0 / drift_fps(attract_fps))
+}
+
+/// How long before its slide the loop asks for the next picture (a decode takes a few
+/// hundred milliseconds on a slow PC).
+const PREFETCH_SECS: f64 = 3.0;
+
+/// The picture a slide shows full-screen, if any.
+fn slide_picture<'a>(content: &'a Content, slide: &'a Slide) -> Option<&'a Picture> {
+    match slide {
+        Slide::Hero { section, .. } | Slide::Figure { section, .. } => {
+            content.section(section)?.pictures.first()
+        }
+        Slide::Picture { picture, .. } => Some(picture),
+        Slide::MapTour { .. } => None,
+    }
 }
 
 /// Whether this frame had input that counts as a visitor's presence.
@@ -154,7 +182,7 @@ impl VitrinaApp {
             if let (true, Some(hours)) = (self.attract.closed, hours) {
                 closed_ui(ui, &view, hours);
             } else if let Some(show) = &self.attract.slideshow {
-                attract_ui(
+                self.attract.still_for = attract_ui(
                     ui,
                     &view,
                     &mut self.pictures,
@@ -172,12 +200,52 @@ impl VitrinaApp {
                     );
                     self.attract.showing = index;
                 }
+                self.count_frame(now);
+                self.budget_pictures(now);
             }
         } else if let Some(idle) = &mut self.attract.idle
             && let Some(left) = idle.seconds_left(now)
             && still_there_ui(ui, &view, left, f64::from(view.content.kiosk.warning_secs))
         {
             idle.input(now);
+        }
+    }
+
+    /// The loop's texture budget: the picture shown and the next one (asked for
+    /// [`PREFETCH_SECS`] before its slide, so it is decoded when the cross-fade starts), and
+    /// nothing else at full size.
+    fn budget_pictures(&mut self, now: f64) {
+        let Some(show) = &self.attract.slideshow else {
+            return;
+        };
+        let secs = now - self.attract.since;
+        let content = &self.loaded.content;
+        let next = show
+            .next_change(secs)
+            .filter(|at| at - secs <= PREFETCH_SECS)
+            .and_then(|at| show.at(at + 1e-6))
+            .and_then(|at| content.slides.get(at.index))
+            .and_then(|slide| slide_picture(content, slide))
+            .and_then(|picture| self.loaded.assets.picture(&picture.path));
+        if let Some(path) = next {
+            self.pictures.prefetch(path);
+        }
+        self.pictures.keep_only_recent();
+    }
+
+    /// Counts a frame of the loop and logs the count each second (debug level).
+    fn count_frame(&mut self, now: f64) {
+        let attract = &mut self.attract;
+        attract.frames += 1;
+        let span = now - attract.counted_since;
+        if span >= 1.0 {
+            log::debug!(
+                "attract: {} frames in {span:.2} s (still for {:.3} s)",
+                attract.frames,
+                attract.still_for
+            );
+            attract.frames = 0;
+            attract.counted_since = now;
         }
     }
 
@@ -214,10 +282,20 @@ impl VitrinaApp {
                         secs,
                     )
                 });
-                let frame = if lively {
+                // A map tour flies at the cap; a cross-fade or a count-up at the drift's
+                // rate; the drift itself when it has moved a pixel.
+                let quick = lively
+                    && self
+                        .attract
+                        .slideshow
+                        .as_ref()
+                        .is_some_and(|show| flies(show, &self.loaded.content, secs));
+                let frame = if quick {
                     1.0 / fps
-                } else {
+                } else if lively {
                     1.0 / drift_fps(cap)
+                } else {
+                    calm_frame_secs(cap, self.attract.still_for)
                 };
                 // Land a frame on the next slide's first instant, so a slide is on screen
                 // for its own duration however low the frame rate.
@@ -233,5 +311,26 @@ impl VitrinaApp {
             Phase::Interactive => idle.next_deadline().map_or(60.0, |at| at - now),
         };
         ctx.request_repaint_after(Duration::from_secs_f64(after.clamp(0.0, 3600.0)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calm_frames_wait_for_a_pixel_but_never_come_quicker_than_the_drift_rate() {
+        assert!(
+            (calm_frame_secs(30, 0.0) - 1.0 / 15.0).abs() < 1e-12,
+            "at most half the cap"
+        );
+        assert!(
+            (calm_frame_secs(30, 0.2) - 0.2).abs() < 1e-12,
+            "a slow drift waits for its pixel"
+        );
+        assert!(
+            (calm_frame_secs(1, 0.0) - 1.0).abs() < 1e-12,
+            "a cap of 1 still draws once a second"
+        );
     }
 }

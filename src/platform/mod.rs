@@ -9,6 +9,7 @@ pub mod display;
 pub mod images;
 pub mod last_good;
 pub mod logging;
+pub mod memory;
 pub mod notify;
 pub mod pin_backoff;
 pub mod screenshot;

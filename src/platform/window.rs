@@ -35,6 +35,10 @@ pub fn native_options(settings: WindowSettings) -> eframe::NativeOptions {
         } else {
             eframe::Renderer::Glow
         },
+        // egui's dithering adds noise math to every pixel of every layer; glow is the
+        // renderer of old and software graphics, where every pixel's work shows in the CPU
+        // (docs/performance.md), and the pictures' own grain hides the banding it prevents.
+        dithering: settings.wgpu,
         ..Default::default()
     }
 }
@@ -142,6 +146,7 @@ mod tests {
         assert_eq!(options.viewport.fullscreen, Some(true), "fullscreen");
         assert_eq!(options.viewport.decorations, Some(false), "no title bar");
         assert_eq!(options.renderer, eframe::Renderer::Glow, "glow by default");
+        assert!(!options.dithering, "no per-pixel dithering on glow");
     }
 
     #[test]

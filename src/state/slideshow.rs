@@ -161,6 +161,19 @@ pub fn is_lively(
             })
 }
 
+/// Whether a map tour is on screen `secs` after the loop started (showing, or in a
+/// cross-fade): it flies, so it alone of the lively moments takes the full frame rate; a
+/// cross-fade between pictures or a count-up reads as smooth at the drift's rate.
+pub fn flies(show: &Slideshow, content: &Content, secs: f64) -> bool {
+    let Some(at) = show.at(secs) else {
+        return false;
+    };
+    [Some(at.index), at.fading_from.map(|(previous, _)| previous)]
+        .into_iter()
+        .flatten()
+        .any(|index| matches!(content.slides.get(index), Some(Slide::MapTour { .. })))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,6 +218,32 @@ mod tests {
         assert!(
             !lively(20.0 + CROSSFADE_SECS + 0.5),
             "words do not count up"
+        );
+    }
+
+    #[test]
+    fn only_a_map_tour_on_screen_flies() {
+        let content = crate::content::parse_content(
+            r#"(
+                languages: [(code: "en", name: "English", default: true)],
+                story: (title: "T"),
+                sections: [(id: "a", title: "A")],
+                slides: [Hero(section: "a"), MapTour(presets: ["p"], secs: 6.0), Hero(section: "a")],
+            )"#,
+            std::path::Path::new("test.ron"),
+        )
+        .expect("the test content parses");
+        let show = Slideshow::new(content.slides.iter().map(|s| f64::from(s.secs())));
+        assert!(!flies(&show, &content, 5.0), "a hero slide drifts");
+        assert!(flies(&show, &content, 12.1), "the cross-fade into the tour");
+        assert!(flies(&show, &content, 15.0), "the tour");
+        assert!(
+            flies(&show, &content, 18.1),
+            "the cross-fade out of the tour"
+        );
+        assert!(
+            !flies(&show, &content, 18.0 + CROSSFADE_SECS + 0.1),
+            "the next hero slide"
         );
     }
 

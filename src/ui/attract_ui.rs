@@ -1,17 +1,16 @@
 //! The attract loop: full-screen slides that cross-fade, a slow pan and zoom on pictures,
 //! big key figures, a calm touch hint that needs no words, and slide progress.
 
-use crate::tokens::{motion, radii, size, space};
-use egui::epaint::RectShape;
-use egui::{Color32, Pos2, Rect, Stroke, Ui, pos2, vec2};
+use crate::tokens::{radii, size, space};
+use egui::{Pos2, Rect, Ui, pos2, vec2};
 
+use super::attract_motion::{Drift, backdrop_ui, touch_hint_ui};
 use super::home_ui::figure_ui;
-use super::layout::cover_uv;
 use super::theme::{EYEBROW, H1, HERO, LEAD, TypeStyle};
-use super::view::{View, picture_texture};
+use super::view::View;
 use super::widgets::{FadeFrom, fade, galley, signature, text_at, upper};
+use crate::content::Slide;
 use crate::content::hours::{ClosedScreen, OpeningHours};
-use crate::content::{Picture, Slide};
 use crate::platform::images::Pictures;
 use crate::state::count_up::{COUNT_UP_DELAY_SECS, count_up};
 use crate::state::slideshow::{SlideAt, Slideshow, tour_stop};
@@ -32,8 +31,10 @@ const FIGURE_XL: TypeStyle = TypeStyle {
     tracking: -2.0,
 };
 
-/// Draws the loop at `secs` seconds after it started (how fast it moves, for the frame
-/// pacing, is `state::slideshow::is_lively`).
+/// Draws the loop at `secs` seconds after it started. Returns how long the drawing stays
+/// still to within about a physical pixel (the picture's drift and the touch hint), for the
+/// frame pacing; quick motion (cross-fades, counting, map tours) is
+/// `state::slideshow::is_lively`.
 pub fn attract_ui(
     ui: &mut Ui,
     view: &View<'_>,
@@ -42,14 +43,14 @@ pub fn attract_ui(
     show: &Slideshow,
     secs: f64,
     now: f64,
-) {
+) -> f64 {
     let slides = &view.content.slides;
     let Some(at) = show.at(secs) else {
         // No slides: the story's title on the ink, and the hint.
         title_slide_ui(ui, view);
-        touch_hint_ui(ui, view, now);
-        return;
+        return touch_hint_ui(ui, view, now);
     };
+    let mut still_for = f64::INFINITY;
     if let Some((previous, opacity)) = at.fading_from {
         let previous_duration = slides.get(previous).map_or(1.0, |s| f64::from(s.secs()));
         // The slide underneath stays fully drawn, so no frame is ever blank.
@@ -84,7 +85,7 @@ pub fn attract_ui(
             );
         }
     } else if let Some(slide) = slides.get(at.index) {
-        slide_ui(
+        still_for = slide_ui(
             ui,
             view,
             pictures,
@@ -96,7 +97,7 @@ pub fn attract_ui(
         );
     }
     chrome_ui(ui, view, show, &at);
-    touch_hint_ui(ui, view, now);
+    still_for.min(touch_hint_ui(ui, view, now))
 }
 
 /// How opaque a slide's picture and its words are drawn. In a cross-fade the pictures
@@ -117,7 +118,8 @@ impl Opacity {
     }
 }
 
-/// One slide at `elapsed` seconds of its `duration`, drawn at `opacity`.
+/// One slide at `elapsed` seconds of its `duration`, drawn at `opacity`; returns how long
+/// its picture stays still to within a physical pixel.
 #[expect(
     clippy::too_many_arguments,
     reason = "a slide needs its time and its resources"
@@ -131,7 +133,7 @@ fn slide_ui(
     elapsed: f64,
     duration: f64,
     opacity: Opacity,
-) {
+) -> f64 {
     let content = view.content;
     let mut painter_ui = ui.new_child(egui::UiBuilder::new());
     painter_ui.multiply_opacity(opacity.picture);
@@ -145,19 +147,14 @@ fn slide_ui(
     let screen = Rect::from_min_size(Pos2::ZERO, view.frame.size);
     #[expect(clippy::cast_possible_truncation, reason = "a fraction 0..1")]
     let progress = (elapsed / duration.max(0.1)).clamp(0.0, 1.0) as f32;
+    let drift = Drift { progress, duration };
+    let mut still_for = f64::INFINITY;
     match slide {
         Slide::Hero { section, .. } => {
             let Some(section) = content.section(section) else {
-                return;
+                return still_for;
             };
-            backdrop_ui(
-                ui,
-                view,
-                pictures,
-                section.pictures.first(),
-                screen,
-                progress,
-            );
+            still_for = backdrop_ui(ui, view, pictures, section.pictures.first(), screen, drift);
             ui.multiply_opacity(words);
             let frame = &view.frame;
             let colours = view.colours;
@@ -209,19 +206,12 @@ fn slide_ui(
             section, figure, ..
         } => {
             let Some(section) = content.section(section) else {
-                return;
+                return still_for;
             };
             let Some(figure) = section.figures.get(figure.saturating_sub(1)) else {
-                return;
+                return still_for;
             };
-            backdrop_ui(
-                ui,
-                view,
-                pictures,
-                section.pictures.first(),
-                screen,
-                progress,
-            );
+            still_for = backdrop_ui(ui, view, pictures, section.pictures.first(), screen, drift);
             ui.multiply_opacity(words);
             let top = 800.0 - LEAD.line * 3.0 - FIGURE_XL.line - space::L - EYEBROW.line - space::M;
             text_at(
@@ -260,7 +250,7 @@ fn slide_ui(
             );
         }
         Slide::Picture { picture, .. } => {
-            backdrop_ui(ui, view, pictures, Some(picture), screen, progress);
+            still_for = backdrop_ui(ui, view, pictures, Some(picture), screen, drift);
             ui.multiply_opacity(words);
             let y = 800.0 - LEAD.line * 3.0;
             text_at(
@@ -277,6 +267,8 @@ fn slide_ui(
         Slide::MapTour { presets, .. } => {
             let stop = tour_stop(presets.len(), elapsed, duration);
             tour_map.tour_ui(ui, view, presets, stop);
+            // The tour flies: paced as lively, never still.
+            still_for = 0.0;
             ui.multiply_opacity(words);
             if let Some(preset) = presets
                 .get(stop)
@@ -311,50 +303,7 @@ fn slide_ui(
             }
         }
     }
-}
-
-/// A picture filling the screen with a slow zoom (1.00 → 1.08) toward its focus point,
-/// under a left scrim for the text; the placeholder when the picture is not ready.
-fn backdrop_ui(
-    ui: &Ui,
-    view: &View<'_>,
-    pictures: &mut Pictures,
-    picture: Option<&Picture>,
-    screen: Rect,
-    progress: f32,
-) {
-    let frame = &view.frame;
-    let rect = frame.rect(screen);
-    let texture = picture_texture(view, pictures, picture);
-    if let Some((id, size, focus)) = texture {
-        let uv = ken_burns_uv(cover_uv(size, rect.size(), focus), focus, progress);
-        ui.painter()
-            .add(RectShape::filled(rect, 0.0, Color32::WHITE).with_texture(id, uv));
-    } else {
-        ui.painter().rect_filled(rect, 0.0, view.colours.ink);
-    }
-    // Left scrim: ink 92 % at the edge to clear over 1100 design points.
-    let scrim = Rect::from_min_size(
-        screen.min,
-        vec2(1100.0_f32.min(screen.width()), screen.height()),
-    );
-    fade(
-        ui,
-        frame.rect(scrim),
-        view.colours.ink.gamma_multiply(0.92),
-        FadeFrom::Left,
-    );
-}
-
-/// The cover crop zoomed in by up to 8 % toward the focus over the slide.
-pub fn ken_burns_uv(cover: Rect, focus: (f32, f32), progress: f32) -> Rect {
-    let scale = 1.0 + 0.08 * progress.clamp(0.0, 1.0);
-    let size = cover.size() / scale;
-    let focus = pos2(focus.0, focus.1);
-    // Keep the focus point where it was in the frame while zooming in.
-    let t = ((focus - cover.min) / cover.size()).clamp(vec2(0.0, 0.0), vec2(1.0, 1.0));
-    let min = focus - size * t;
-    Rect::from_min_size(min, size)
+    still_for
 }
 
 /// Outside opening hours: the signature, the story's title and the hours, dim on the ink;
@@ -468,53 +417,4 @@ fn chrome_ui(ui: &Ui, view: &View<'_>, show: &Slideshow, at: &SlideAt) {
     let pos = frame.pos(pos2(frame.size.x - size::MARGIN_SIDE, bottom - 14.0))
         - vec2(galley.size().x, 0.0);
     ui.painter().galley(pos, galley, colours.text);
-}
-
-/// The touch hint: a finger in a ring with two rings rippling out (2.4 s ripple, 1.2 s rest).
-fn touch_hint_ui(ui: &Ui, view: &View<'_>, now: f64) {
-    let frame = &view.frame;
-    let colour = view.colours.text;
-    let centre = pos2(frame.size.x / 2.0, frame.size.y - 56.0 - 80.0);
-    let painter = ui.painter();
-    let phase = now.rem_euclid(motion::HINT_CYCLE);
-    for delay in [0.0, 0.6] {
-        let t = phase - delay;
-        if (0.0..1.8).contains(&t) {
-            #[expect(clippy::cast_possible_truncation, reason = "a fraction 0..1")]
-            let t = (t / 1.8) as f32;
-            let eased = 1.0 - (1.0 - t).powi(3);
-            let radius = 32.0 + 48.0 * eased;
-            painter.circle_stroke(
-                frame.pos(centre),
-                frame.pt(radius),
-                Stroke::new(frame.pt(2.0), colour.gamma_multiply(0.5 * (1.0 - t))),
-            );
-        }
-    }
-    painter.circle_stroke(
-        frame.pos(centre),
-        frame.pt(32.0),
-        Stroke::new(frame.pt(2.5), colour),
-    );
-    // A pointing hand: the index finger up, the other fingers folded into the palm.
-    let stroke = Stroke::new(frame.pt(2.5), colour);
-    let finger = Rect::from_min_size(centre + vec2(-9.0, -20.0), vec2(9.0, 24.0));
-    let palm = Rect::from_min_size(centre + vec2(-9.0, 0.0), vec2(22.0, 18.0));
-    painter.rect_stroke(
-        frame.rect(palm),
-        frame.pt(6.0),
-        stroke,
-        egui::StrokeKind::Middle,
-    );
-    painter.rect_filled(
-        frame.rect(finger.shrink(1.5)),
-        frame.pt(4.5),
-        view.colours.ink,
-    );
-    painter.rect_stroke(
-        frame.rect(finger),
-        frame.pt(4.5),
-        stroke,
-        egui::StrokeKind::Middle,
-    );
 }

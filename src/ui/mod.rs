@@ -1,6 +1,7 @@
 //! Drawing: pure layout, widgets and one module per screen (the design tokens are `crate::tokens`, the colours and type `theme`).
 
 pub mod a11y_ui;
+mod attract_motion;
 pub mod attract_ui;
 pub mod dock_ui;
 pub mod home_ui;

@@ -93,6 +93,9 @@ pub struct Pictures {
     now: f64,
     /// The signed content's file hashes; `None` for unsigned content.
     verified: Option<Arc<VerifiedFiles>>,
+    /// A picture was uploaded last frame: its pixels were freed after the frame, and the
+    /// allocator is trimmed at the next poll.
+    trim_pending: bool,
 }
 
 impl Pictures {
@@ -133,6 +136,7 @@ impl Pictures {
             frame: 0,
             now: 0.0,
             verified: None,
+            trim_pending: false,
         }
     }
 
@@ -158,6 +162,9 @@ impl Pictures {
     /// Uploads pictures decoded since the last frame. Call once per frame, before drawing.
     pub fn poll(&mut self, ctx: &egui::Context) {
         self.frame += 1;
+        if std::mem::take(&mut self.trim_pending) {
+            crate::platform::memory::trim();
+        }
         let (texture_limit, screen_px, now) = ctx.input(|i| {
             let screen = i.content_rect().size() * i.pixels_per_point();
             (i.max_texture_side, screen.x.max(screen.y), i.time)
@@ -201,6 +208,7 @@ impl Pictures {
         let bytes = image.pixels.len() * std::mem::size_of::<Color32>();
         let size = image.size;
         let texture = ctx.load_texture(path.to_string_lossy(), image, TextureOptions::LINEAR);
+        self.trim_pending = true;
         for evicted in self.cache.insert(path.to_path_buf(), bytes) {
             if evicted == path {
                 let err = format!(
@@ -342,6 +350,36 @@ impl Pictures {
         for key in stale {
             self.cache.remove(&key);
             self.slots.remove(&key);
+        }
+    }
+
+    /// Asks for `path` ahead of its first frame on screen (the attract loop's next picture)
+    /// and counts it as used this frame, so [`Pictures::keep_only_recent`] keeps it.
+    pub fn prefetch(&mut self, path: &Path) {
+        let _ = self.texture(path);
+    }
+
+    /// Drops every texture neither drawn nor prefetched in this frame or the last: the
+    /// attract loop keeps the picture it shows and the next one, and nothing else at full
+    /// size (pictures of the other screens are decoded again when next shown).
+    pub fn keep_only_recent(&mut self) {
+        let frame = self.frame;
+        let stale: Vec<PathBuf> = self
+            .slots
+            .iter()
+            .filter(|(path, slot)| {
+                matches!(slot, Slot::Ready { .. })
+                    && self
+                        .used_in_frame
+                        .get(*path)
+                        .is_none_or(|used| used + 1 < frame)
+            })
+            .map(|(path, _)| path.clone())
+            .collect();
+        for key in stale {
+            self.cache.remove(&key);
+            self.slots.remove(&key);
+            self.used_in_frame.remove(&key);
         }
     }
 
