@@ -6,7 +6,7 @@
 //! `VITRINA_BIN` picks the binary (scripts/test.sh passes the release build).
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::time::{Duration, Instant};
 
 #[path = "support/files.rs"]
@@ -15,22 +15,11 @@ mod files;
 mod xvfb;
 
 use xvfb::{
-    Guard, binary, logged as log, screenshot, start_xvfb, tools_present, wait_while_running,
+    Guard, logged as log, screenshot, start_xvfb, tools_present, wait_while_running, windowed_kiosk,
 };
 
 fn kiosk(content: &Path, data: &Path, display: &str) -> Child {
-    Command::new(binary())
-        .args(["--windowed", "--size", "1280x720", "--content"])
-        .arg(content)
-        .arg("--data-dir")
-        .arg(data)
-        .arg("--log-dir")
-        .arg(data.join("logs"))
-        .env("DISPLAY", display)
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("RUST_LOG")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
+    windowed_kiosk(content, data, display)
         .spawn()
         .expect("vitrina starts")
 }

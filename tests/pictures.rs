@@ -399,7 +399,6 @@ fn the_loop_keeps_only_the_picture_shown_and_the_next_one() {
 /// grey and logged nothing). Needs Xvfb; skipped with a hint without it, except under `CI`.
 #[test]
 fn a_truncated_jpeg_in_the_running_kiosk_shows_the_placeholder_and_logs_one_line() {
-    use std::process::{Command, Stdio};
     if !xvfb::tools_present(&["Xvfb"]) {
         return;
     }
@@ -413,18 +412,7 @@ fn a_truncated_jpeg_in_the_running_kiosk_shows_the_placeholder_and_logs_one_line
     std::fs::write(&picture, &jpeg[..jpeg.len() * 2 / 3]).expect("test setup");
     let data = site.path().join("data");
     let mut kiosk = xvfb::Guard(
-        Command::new(xvfb::binary())
-            .args(["--windowed", "--size", "1280x720", "--content"])
-            .arg(site.path().join("content.ron"))
-            .arg("--data-dir")
-            .arg(&data)
-            .arg("--log-dir")
-            .arg(data.join("logs"))
-            .env("DISPLAY", &display)
-            .env_remove("WAYLAND_DISPLAY")
-            .env_remove("RUST_LOG")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
+        xvfb::windowed_kiosk(&site.path().join("content.ron"), &data, &display)
             .spawn()
             .expect("vitrina starts"),
     );

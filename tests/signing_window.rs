@@ -11,7 +11,6 @@
 //! `VITRINA_BIN` picks the binary (scripts/test.sh passes the release build).
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
 #[path = "support/files.rs"]
@@ -20,7 +19,7 @@ mod files;
 mod xvfb;
 
 use vitrina::signing::sign::sign_folder;
-use xvfb::{Guard, binary, logged as log, start_xvfb, tools_present, wait_while_running};
+use xvfb::{Guard, logged as log, start_xvfb, tools_present, wait_while_running, windowed_kiosk};
 
 /// Waits up to 60 s for `ready` (given the log so far), failing early if the kiosk exits.
 fn wait_for(app: &mut Guard, data: &Path, what: &str, mut ready: impl FnMut(&str) -> bool) {
@@ -46,21 +45,10 @@ fn a_changed_byte_is_refused_and_a_re_signed_change_is_applied() {
     std::fs::write(&kiosk_ron, format!("(trusted_keys: [{public:?}])")).expect("kiosk.ron");
 
     let mut app = Guard(
-        Command::new(binary())
+        windowed_kiosk(&content, data.path(), &display)
             .arg("--kiosk-config")
             .arg(&kiosk_ron)
-            .args(["--windowed", "--size", "1280x720", "--content"])
-            .arg(&content)
-            .arg("--data-dir")
-            .arg(data.path())
-            .arg("--log-dir")
-            .arg(data.path().join("logs"))
             .args(["--signing-grace", "2"])
-            .env("DISPLAY", &display)
-            .env_remove("WAYLAND_DISPLAY")
-            .env_remove("RUST_LOG")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
             .spawn()
             .expect("vitrina starts"),
     );

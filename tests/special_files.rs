@@ -23,7 +23,7 @@ mod files;
 mod xvfb;
 
 use vitrina::platform::watch::{ContentWatcher, ReloadEvent};
-use xvfb::{Guard, binary, logged, start_xvfb, tools_present, wait_while_running};
+use xvfb::{Guard, binary, logged, start_xvfb, tools_present, wait_while_running, windowed_kiosk};
 
 /// What "at once" means: a refusal takes microseconds; a hang takes for ever.
 const WITHIN: Duration = Duration::from_secs(1);
@@ -141,18 +141,7 @@ fn a_fifo_at_a_picture_path_is_refused_by_check_and_by_the_decoder_at_once() {
 }
 
 fn kiosk(content: &Path, data: &Path, display: &str) -> Child {
-    Command::new(binary())
-        .args(["--windowed", "--size", "1280x720", "--content"])
-        .arg(content)
-        .arg("--data-dir")
-        .arg(data)
-        .arg("--log-dir")
-        .arg(data.join("logs"))
-        .env("DISPLAY", display)
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("RUST_LOG")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
+    windowed_kiosk(content, data, display)
         .spawn()
         .expect("vitrina starts")
 }

@@ -8,7 +8,7 @@
 //! `VITRINA_BIN` picks the binary (scripts/test.sh passes the release build).
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::time::Duration;
 
 #[path = "support/files.rs"]
@@ -16,7 +16,9 @@ mod files;
 #[path = "support/xvfb.rs"]
 mod xvfb;
 
-use xvfb::{Guard, binary, logged, screenshot, start_xvfb, tools_present, wait_while_running};
+use xvfb::{
+    Guard, logged, screenshot, start_xvfb, tools_present, wait_while_running, windowed_kiosk,
+};
 
 /// The picture the first screen shows (the shipped story's opening picture).
 const SHOWN: &str = "assets/illustrations/freedom.png";
@@ -25,19 +27,9 @@ const SHOWN: &str = "assets/illustrations/freedom.png";
 const NEW_SIZE: (u32, u32) = (64, 48);
 
 fn kiosk(content: &Path, data: &Path, display: &str) -> Child {
-    Command::new(binary())
-        .args(["--windowed", "--size", "1280x720", "--content"])
-        .arg(content)
-        .arg("--data-dir")
-        .arg(data)
-        .arg("--log-dir")
-        .arg(data.join("logs"))
-        .env("DISPLAY", display)
-        .env_remove("WAYLAND_DISPLAY")
+    windowed_kiosk(content, data, display)
         // The picture cache logs each decode (with the file's size) at debug level.
         .env("RUST_LOG", "info,vitrina::platform::images=debug")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
         .spawn()
         .expect("vitrina starts")
 }

@@ -141,10 +141,11 @@ fn encoding_error(file: &Path, position: Position, offset: usize, message: &str)
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    /// `text` as UTF-16 with its byte order mark, as Notepad's "Unicode" saves it.
+    pub(in crate::content) fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
         let mut bytes = if big_endian {
             vec![0xFE, 0xFF]
         } else {

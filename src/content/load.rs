@@ -402,6 +402,7 @@ pub fn content_dir(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::encoding::tests::utf16;
 
     fn valid() -> String {
         std::fs::read_to_string(
@@ -423,23 +424,6 @@ mod tests {
         let path = dir.path().join("content.ron");
         std::fs::write(&path, bytes).expect("write");
         (dir, path)
-    }
-
-    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-        let mut bytes = if big_endian {
-            vec![0xFE, 0xFF]
-        } else {
-            vec![0xFF, 0xFE]
-        };
-        for unit in text.encode_utf16() {
-            let pair = if big_endian {
-                unit.to_be_bytes()
-            } else {
-                unit.to_le_bytes()
-            };
-            bytes.extend_from_slice(&pair);
-        }
-        bytes
     }
 
     #[test]

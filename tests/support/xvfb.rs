@@ -15,6 +15,26 @@ pub fn binary() -> PathBuf {
     )
 }
 
+/// The kiosk in a 1280×720 window on `display` showing `content`, with its data and logs
+/// under `data`, its output silenced and `RUST_LOG` cleared: the command every real-window
+/// test starts from (add arguments or environment before spawning it).
+pub fn windowed_kiosk(content: &Path, data: &Path, display: &str) -> Command {
+    let mut command = Command::new(binary());
+    command
+        .args(["--windowed", "--size", "1280x720", "--content"])
+        .arg(content)
+        .arg("--data-dir")
+        .arg(data)
+        .arg("--log-dir")
+        .arg(data.join("logs"))
+        .env("DISPLAY", display)
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("RUST_LOG")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    command
+}
+
 /// Whether `tools` are installed: false with a hint outside CI; a failure when `CI` is set,
 /// where `.ci/run` must install them.
 #[allow(clippy::print_stderr, reason = "the test reports a skip")]
