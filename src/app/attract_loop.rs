@@ -200,8 +200,9 @@ impl VitrinaApp {
                     );
                     self.attract.showing = index;
                 }
+                let (screen, ink) = (view.frame.size, view.colours.ink);
                 self.count_frame(now);
-                self.budget_pictures(now);
+                self.budget_pictures(now, screen, ink);
             }
         } else if let Some(idle) = &mut self.attract.idle
             && let Some(left) = idle.seconds_left(now)
@@ -214,7 +215,7 @@ impl VitrinaApp {
     /// The loop's texture budget: the picture shown and the next one (asked for
     /// [`PREFETCH_SECS`] before its slide, so it is decoded when the cross-fade starts), and
     /// nothing else at full size.
-    fn budget_pictures(&mut self, now: f64) {
+    fn budget_pictures(&mut self, now: f64, screen: egui::Vec2, ink: egui::Color32) {
         let Some(show) = &self.attract.slideshow else {
             return;
         };
@@ -226,9 +227,10 @@ impl VitrinaApp {
             .and_then(|at| show.at(at + 1e-6))
             .and_then(|at| content.slides.get(at.index))
             .and_then(|slide| slide_picture(content, slide))
-            .and_then(|picture| self.loaded.assets.picture(&picture.path));
-        if let Some(path) = next {
-            self.pictures.prefetch(path);
+            .and_then(|picture| Some((self.loaded.assets.picture(&picture.path)?, picture.focus)));
+        if let Some((path, focus)) = next {
+            let scrim = crate::ui::attract_scrim(screen, focus, ink);
+            self.pictures.prefetch_scrimmed(path, scrim);
         }
         self.pictures.keep_only_recent();
     }

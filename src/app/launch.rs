@@ -77,6 +77,7 @@ impl VitrinaApp {
         } = launch;
         let status_settings = kiosk_config.status;
         let display = kiosk_config.display;
+        crate::ui::install_gl_picture(&cc.egui_ctx, cc.gl.as_ref());
         let mut app = Self::new(&cc.egui_ctx, loaded)
             .with_kiosk_config(kiosk_config)
             .with_kiosk_mode(kiosk_mode)

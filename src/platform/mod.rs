@@ -6,6 +6,7 @@
 pub mod crash;
 pub mod data_dir;
 pub mod display;
+pub mod gl_picture;
 pub mod images;
 pub mod last_good;
 pub mod logging;

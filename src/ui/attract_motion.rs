@@ -1,5 +1,5 @@
 //! The attract loop's moving parts and their pacing: the pictures' slow zoom under the
-//! scrim (baked into the picture's mesh when the slide is opaque) and the touch hint, each
+//! scrim (baked into the picture's texels when it is decoded) and the touch hint, each
 //! saying how long it stays still to within a physical pixel, so the loop draws a frame only
 //! when something moved.
 
@@ -8,10 +8,22 @@ use egui::epaint::RectShape;
 use egui::{Color32, Pos2, Rect, Stroke, Ui, pos2, vec2};
 
 use super::layout::cover_uv;
-use super::view::{View, picture_texture};
-use super::widgets::{FadeFrom, fade};
+use super::view::View;
 use crate::content::Picture;
-use crate::platform::images::Pictures;
+use crate::platform::gl_picture;
+use crate::platform::images::{Pictures, Scrim};
+
+/// Sets up the attract picture's OpenGL painter on glow's context, if the window has one.
+pub fn install_gl_picture(ctx: &egui::Context, gl: Option<&std::sync::Arc<eframe::glow::Context>>) {
+    gl_picture::install(ctx, gl);
+}
+
+/// The loop's look of a picture with `focus` on a screen of `screen` design points: the
+/// left scrim of `ink` baked into its texels.
+pub fn attract_scrim(screen: egui::Vec2, focus: (f32, f32), ink: Color32) -> Scrim {
+    let share = SCRIM_WIDTH.min(screen.x) / screen.x.max(1.0);
+    Scrim::new(screen, focus, share, SCRIM_ALPHA, ink)
+}
 
 /// Where a slide's picture is in its slow zoom: `progress` (0..1) of `duration` seconds.
 #[derive(Clone, Copy, Debug)]
@@ -31,11 +43,10 @@ const SCRIM_WIDTH: f32 = 1100.0;
 /// under a left scrim for the text; the placeholder when the picture is not ready.
 /// Returns how long the picture stays still to within a physical pixel.
 ///
-/// Drawn fully opaque (the frame is cleared to the ink, nothing under the loop), the scrim
-/// is baked into the picture's own mesh: its vertices at the left carry the picture at 8 %
-/// and the cleared ink shows through the rest, the very blend the scrim layer gave, with one
-/// full-screen layer less for the renderer to fill. Only the incoming slide of a cross-fade
-/// draws the scrim as a layer of its own.
+/// The scrim is baked into the picture when it is decoded ([`attract_scrim`]), so a slide is
+/// one opaque full-screen picture and nothing over it but words; on glow it is drawn by
+/// [`gl_picture`] on the software renderer's fast path. A cross-fade's incoming slide is the
+/// only second full-screen layer.
 pub(super) fn backdrop_ui(
     ui: &Ui,
     view: &View<'_>,
@@ -44,14 +55,14 @@ pub(super) fn backdrop_ui(
     screen: Rect,
     drift: Drift,
 ) -> f64 {
-    let frame = &view.frame;
-    let rect = frame.rect(screen);
-    let scrim = Rect::from_min_size(
-        screen.min,
-        vec2(SCRIM_WIDTH.min(screen.width()), screen.height()),
-    );
-    let scrim = frame.rect(scrim);
-    let texture = picture_texture(view, pictures, picture);
+    let rect = view.frame.rect(screen);
+    let texture = picture.and_then(|picture| {
+        let path = view.assets.picture(&picture.path)?;
+        let scrim = attract_scrim(screen.size(), picture.focus, view.colours.ink);
+        pictures
+            .scrimmed_texture(path, scrim)
+            .map(|t| (t.id(), t.size_vec2(), picture.focus))
+    });
     let Some((id, size, focus)) = texture else {
         // The placeholder is the ink, which the scrim leaves as it is.
         ui.painter().rect_filled(rect, 0.0, view.colours.ink);
@@ -59,53 +70,18 @@ pub(super) fn backdrop_ui(
     };
     let cover = cover_uv(size, rect.size(), focus);
     let uv = ken_burns_uv(cover, focus, drift.progress);
-    if ui.opacity() >= 1.0 {
-        ui.painter()
-            .add(scrimmed_picture(id, rect, uv, scrim.max.x));
-    } else {
-        ui.painter()
-            .add(RectShape::filled(rect, 0.0, Color32::WHITE).with_texture(id, uv));
-        fade(
-            ui,
-            scrim,
-            view.colours.ink.gamma_multiply(SCRIM_ALPHA),
-            FadeFrom::Left,
-        );
-    }
+    let gl_shape = (ui.opacity() >= 1.0)
+        .then(|| {
+            gl_picture::picture_shape(ui.ctx(), rect, gl_picture::PictureDraw { texture: id, uv })
+        })
+        .flatten();
+    ui.painter().add(gl_shape.unwrap_or_else(|| {
+        RectShape::filled(rect, 0.0, Color32::WHITE)
+            .with_texture(id, uv)
+            .into()
+    }));
     let pixels_per_point = ui.ctx().pixels_per_point();
     drift_step_secs(cover, focus, drift, rect.size() * pixels_per_point)
-}
-
-/// The picture `id` (its crop `uv`) over `rect`, darkened toward the left edge up to
-/// `scrim_right` as the scrim would over the ink: vertex colours are premultiplied, so a
-/// vertex at weight `w` leaves `1 - w` of the ink cleared under it.
-fn scrimmed_picture(id: egui::TextureId, rect: Rect, uv: Rect, scrim_right: f32) -> egui::Mesh {
-    let mut mesh = egui::Mesh::with_texture(id);
-    let split = scrim_right.clamp(rect.left(), rect.right());
-    let u_at = |x: f32| uv.left() + (x - rect.left()) / rect.width().max(1.0) * uv.width();
-    let edge = Color32::WHITE.gamma_multiply(1.0 - SCRIM_ALPHA);
-    for (x, colour) in [
-        (rect.left(), edge),
-        (split, Color32::WHITE),
-        (rect.right(), Color32::WHITE),
-    ] {
-        mesh.vertices.push(egui::epaint::Vertex {
-            pos: pos2(x, rect.top()),
-            uv: pos2(u_at(x), uv.top()),
-            color: colour,
-        });
-        mesh.vertices.push(egui::epaint::Vertex {
-            pos: pos2(x, rect.bottom()),
-            uv: pos2(u_at(x), uv.bottom()),
-            color: colour,
-        });
-    }
-    // Two quads: (0 1 2 3) and (2 3 4 5), top and bottom vertices alternating.
-    for quad in [0, 2] {
-        mesh.add_triangle(quad, quad + 2, quad + 1);
-        mesh.add_triangle(quad + 2, quad + 3, quad + 1);
-    }
-    mesh
 }
 
 /// Seconds until the slow zoom moves any point of a picture covering `screen_px` (physical
@@ -240,75 +216,20 @@ mod tests {
     use super::*;
 
     /// Premultiplied "source over" in gamma space, as egui's painter blends.
-    fn over(src: [f32; 4], dst: [f32; 3]) -> [f32; 3] {
-        [0, 1, 2].map(|i| src[i] + dst[i] * (1.0 - src[3]))
-    }
-
-    fn premultiplied(c: Color32) -> [f32; 4] {
-        [c.r(), c.g(), c.b(), c.a()].map(|v| f32::from(v) / 255.0)
-    }
-
-    fn lerp(a: [f32; 4], b: [f32; 4], u: f32) -> [f32; 4] {
-        [0, 1, 2, 3].map(|i| a[i] + (b[i] - a[i]) * u)
-    }
-
     #[test]
-    fn the_baked_scrim_blends_as_the_scrim_layer_did_over_the_ink() {
-        let ink = Color32::from_rgb(11, 15, 20);
-        let ink_f = premultiplied(ink);
-        let scrim_left = premultiplied(ink.gamma_multiply(SCRIM_ALPHA));
-        let rect = Rect::from_min_size(Pos2::ZERO, vec2(1920.0, 1080.0));
-        let uv = Rect::from_min_max(pos2(0.1, 0.0), pos2(0.9, 1.0));
-        let mesh = scrimmed_picture(egui::TextureId::default(), rect, uv, 1100.0);
-        let left = premultiplied(mesh.vertices[0].color);
-        let split = premultiplied(mesh.vertices[2].color);
-        for picture in [[0.0, 0.0, 0.0], [1.0, 1.0, 1.0], [0.8, 0.4, 0.1]] {
-            for u in [0.0, 0.25, 0.5, 0.9, 1.0] {
-                // Layers: picture over the ink, then the scrim (left colour to clear).
-                let scrim = lerp(scrim_left, [0.0; 4], u);
-                let layered = over(scrim, picture);
-                // Baked: the picture times its vertex colour over the cleared ink.
-                let weight = lerp(left, split, u);
-                let textured =
-                    [0, 1, 2, 3].map(|i| weight[i] * [picture[0], picture[1], picture[2], 1.0][i]);
-                let baked = over(textured, [ink_f[0], ink_f[1], ink_f[2]]);
-                for i in 0..3 {
-                    assert!(
-                        (layered[i] - baked[i]).abs() < 2.0 / 255.0,
-                        "channel {i} at {u} of the scrim: layered {layered:?}, baked {baked:?}"
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn the_baked_mesh_keeps_the_crop_continuous_across_the_scrim_edge() {
-        let rect = Rect::from_min_size(Pos2::ZERO, vec2(1920.0, 1080.0));
-        let uv = Rect::from_min_max(pos2(0.1, 0.05), pos2(0.9, 0.95));
-        let mesh = scrimmed_picture(egui::TextureId::default(), rect, uv, 1100.0);
-        assert_eq!(mesh.vertices.len(), 6, "three columns of two vertices");
-        assert_eq!(mesh.indices.len(), 12, "two quads");
-        let at_split = mesh.vertices[2].uv.x;
-        let expected = 0.1 + 1100.0 / 1920.0 * 0.8;
-        assert!(
-            (at_split - expected).abs() < 1e-5,
-            "u at the scrim edge: {at_split}"
-        );
+    fn the_loop_scrim_reaches_1100_design_points_and_keys_each_screen_shape() {
+        let ink = Color32::from_rgb(14, 20, 27);
+        let landscape = attract_scrim(vec2(1920.0, 1080.0), (0.5, 0.5), ink);
         assert_eq!(
-            mesh.vertices[0].uv,
-            uv.left_top(),
-            "the crop's corner at the left top"
+            landscape,
+            Scrim::new(vec2(1920.0, 1080.0), (0.5, 0.5), 1100.0 / 1920.0, 0.92, ink),
+            "1100 of 1920 points at 92 %"
         );
+        let portrait = attract_scrim(vec2(1080.0, 1920.0), (0.5, 0.5), ink);
         assert_eq!(
-            mesh.vertices[5].uv,
-            uv.right_bottom(),
-            "the crop's corner at the right bottom"
-        );
-        assert_eq!(
-            mesh.vertices[4].color,
-            Color32::WHITE,
-            "no scrim right of its edge"
+            portrait,
+            Scrim::new(vec2(1080.0, 1920.0), (0.5, 0.5), 1.0, 0.92, ink),
+            "a screen narrower than the scrim is scrimmed across"
         );
     }
 

@@ -144,23 +144,7 @@ fn grid(left: f32, top: f32, width: f32, height: f32, count: usize, columns: usi
         .collect()
 }
 
-/// The part of a picture (as UV fractions) that covers a frame of `frame_size`,
-/// cropping around `focus` (fractions of the picture).
-pub fn cover_uv(image_size: Vec2, frame_size: Vec2, focus: (f32, f32)) -> Rect {
-    if image_size.x <= 0.0 || image_size.y <= 0.0 || frame_size.x <= 0.0 || frame_size.y <= 0.0 {
-        return Rect::from_min_max(Pos2::ZERO, pos2(1.0, 1.0));
-    }
-    let image_aspect = image_size.x / image_size.y;
-    let frame_aspect = frame_size.x / frame_size.y;
-    let (w, h) = if image_aspect > frame_aspect {
-        (frame_aspect / image_aspect, 1.0)
-    } else {
-        (1.0, image_aspect / frame_aspect)
-    };
-    let x = (focus.0 - w / 2.0).clamp(0.0, 1.0 - w);
-    let y = (focus.1 - h / 2.0).clamp(0.0, 1.0 - h);
-    Rect::from_min_size(pos2(x, y), vec2(w, h))
-}
+pub use crate::platform::images::cover_uv;
 
 #[cfg(test)]
 mod tests {

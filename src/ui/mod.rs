@@ -12,3 +12,5 @@ pub mod staff_ui;
 pub mod theme;
 pub mod view;
 pub mod widgets;
+
+pub use attract_motion::{attract_scrim, install_gl_picture};

@@ -16,6 +16,7 @@
 mod complete;
 mod decode;
 mod lru;
+mod scrim;
 mod worker;
 
 pub use decode::{
@@ -23,6 +24,7 @@ pub use decode::{
     decode, decode_to_check, decode_verified, inspect,
 };
 pub use lru::ByteLru;
+pub use scrim::{Scrim, cover_uv};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -76,13 +78,29 @@ enum Slot {
     },
 }
 
+/// One texture: a picture file as it is, or with the attract loop's scrim baked in.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Key {
+    path: PathBuf,
+    scrim: Option<Scrim>,
+}
+
+impl Key {
+    fn plain(path: &Path) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            scrim: None,
+        }
+    }
+}
+
 /// Decodes pictures off the UI thread and keeps their textures.
 pub struct Pictures {
-    slots: HashMap<PathBuf, Slot>,
+    slots: HashMap<Key, Slot>,
     /// Uploaded textures by size; evicted ones are dropped, which frees them in egui.
-    cache: ByteLru<PathBuf>,
+    cache: ByteLru<Key>,
     /// Frame of each picture's last use (for the starvation guard).
-    used_in_frame: HashMap<PathBuf, u64>,
+    used_in_frame: HashMap<Key, u64>,
     requests: Sender<Request>,
     decoded: Receiver<Decoded>,
     /// Largest side to decode to: the screen's longer side, within the GPU's texture limit.
@@ -146,10 +164,10 @@ impl Pictures {
         let expected = |set: &Option<Arc<VerifiedFiles>>, path: &Path| {
             set.as_ref().map(|set| set.expected(path).copied())
         };
-        let stale: Vec<PathBuf> = self
+        let stale: Vec<Key> = self
             .slots
             .keys()
-            .filter(|path| expected(&self.verified, path) != expected(&verified, path))
+            .filter(|key| expected(&self.verified, &key.path) != expected(&verified, &key.path))
             .cloned()
             .collect();
         for key in stale {
@@ -180,13 +198,13 @@ impl Pictures {
         self.max_side =
             u32::try_from(side.min(texture_limit).min(screen_px)).unwrap_or(MAX_PICTURE_SIDE);
         while let Ok(Decoded {
-            path,
+            key,
             generation,
             result,
         }) = self.decoded.try_recv()
         {
             let expected = matches!(
-                self.slots.get(&path),
+                self.slots.get(&key),
                 Some(Slot::Pending { generation: g }) if *g == generation
             );
             if !expected {
@@ -194,23 +212,27 @@ impl Pictures {
                 continue;
             }
             let slot = match result {
-                Ok(image) => self.upload(ctx, &path, image),
+                Ok(image) => self.upload(ctx, &key, image),
                 Err(err) => {
-                    log::warn!("picture {}: {err}; showing the placeholder", path.display());
+                    log::warn!(
+                        "picture {}: {err}; showing the placeholder",
+                        key.path.display()
+                    );
                     Slot::Failed(err)
                 }
             };
-            self.slots.insert(path, slot);
+            self.slots.insert(key, slot);
         }
     }
 
-    fn upload(&mut self, ctx: &egui::Context, path: &Path, image: ColorImage) -> Slot {
+    fn upload(&mut self, ctx: &egui::Context, key: &Key, image: ColorImage) -> Slot {
+        let path = &key.path;
         let bytes = image.pixels.len() * std::mem::size_of::<Color32>();
         let size = image.size;
         let texture = ctx.load_texture(path.to_string_lossy(), image, TextureOptions::LINEAR);
         self.trim_pending = true;
-        for evicted in self.cache.insert(path.to_path_buf(), bytes) {
-            if evicted == path {
+        for evicted in self.cache.insert(key.clone(), bytes) {
+            if evicted == *key {
                 let err = format!(
                     "{}×{} pixels need {} MB, more than the picture cache holds ({} MB)",
                     size[0],
@@ -229,7 +251,7 @@ impl Pictures {
                 log::warn!(
                     "picture {}: the screen shows more pictures than the cache holds ({} MB); \
                      it shows the placeholder for now",
-                    evicted.display(),
+                    evicted.path.display(),
                     self.cache.budget() >> 20
                 );
                 self.slots.insert(
@@ -257,13 +279,22 @@ impl Pictures {
     /// The texture for `path` when it is ready, with its opacity while it fades in (0..=1);
     /// asks for it to be decoded otherwise.
     pub fn texture_and_opacity(&mut self, path: &Path) -> Option<(&TextureHandle, f32)> {
-        match self.used_in_frame.get_mut(path) {
-            Some(frame) => *frame = self.frame,
-            None => {
-                self.used_in_frame.insert(path.to_path_buf(), self.frame);
-            }
-        }
-        let request = match self.slots.get_mut(path) {
+        self.lookup(&Key::plain(path))
+    }
+
+    /// The texture for `path` with `scrim` baked in (the attract loop's look) when it is
+    /// ready; asks for it to be decoded otherwise.
+    pub fn scrimmed_texture(&mut self, path: &Path, scrim: Scrim) -> Option<&TextureHandle> {
+        let key = Key {
+            path: path.to_path_buf(),
+            scrim: Some(scrim),
+        };
+        self.lookup(&key).map(|(texture, _)| texture)
+    }
+
+    fn lookup(&mut self, key: &Key) -> Option<(&TextureHandle, f32)> {
+        self.used_in_frame.insert(key.clone(), self.frame);
+        let request = match self.slots.get_mut(key) {
             None => true,
             Some(Slot::Starved { last_frame }) => {
                 let left_the_screen = *last_frame + 1 < self.frame;
@@ -273,26 +304,26 @@ impl Pictures {
             Some(_) => false,
         };
         if request {
-            self.request(path);
+            self.request(key);
         }
         let now = self.now;
-        match self.slots.get_mut(path) {
+        match self.slots.get_mut(key) {
             Some(Slot::Ready { texture, shown_at }) => {
                 let start = *shown_at.get_or_insert(now);
                 #[expect(clippy::cast_possible_truncation, reason = "a fraction 0..1")]
                 let opacity = ((now - start) / FADE_SECS).clamp(0.0, 1.0) as f32;
-                self.cache.touch(path);
+                self.cache.touch(key);
                 Some((texture, opacity))
             }
             _ => None,
         }
     }
 
-    fn request(&mut self, path: &Path) {
+    fn request(&mut self, key: &Key) {
         self.generation += 1;
         let generation = self.generation;
         let request = Request {
-            path: path.to_path_buf(),
+            key: key.clone(),
             max_side: self.max_side,
             generation,
             verified: self.verified.clone(),
@@ -302,12 +333,12 @@ impl Pictures {
         } else {
             Slot::Failed("no picture decoder runs".to_owned())
         };
-        self.slots.insert(path.to_path_buf(), slot);
+        self.slots.insert(key.clone(), slot);
     }
 
     /// What `path` looks like now.
     pub fn status(&self, path: &Path) -> PictureStatus {
-        match self.slots.get(path) {
+        match self.slots.get(&Key::plain(path)) {
             None => PictureStatus::Unknown,
             Some(Slot::Pending { .. }) => PictureStatus::Pending,
             Some(Slot::Ready { texture, .. }) => PictureStatus::Ready(texture.size()),
@@ -341,10 +372,10 @@ impl Pictures {
     /// Forgets `path` (its file changed or went away): it is decoded again when next shown.
     /// Paths under a forgotten folder are forgotten too.
     pub fn invalidate(&mut self, path: &Path) {
-        let stale: Vec<PathBuf> = self
+        let stale: Vec<Key> = self
             .slots
             .keys()
-            .filter(|key| key.starts_with(path))
+            .filter(|key| key.path.starts_with(path))
             .cloned()
             .collect();
         for key in stale {
@@ -359,22 +390,27 @@ impl Pictures {
         let _ = self.texture(path);
     }
 
+    /// [`Pictures::prefetch`] for the look with `scrim` baked in.
+    pub fn prefetch_scrimmed(&mut self, path: &Path, scrim: Scrim) {
+        let _ = self.scrimmed_texture(path, scrim);
+    }
+
     /// Drops every texture neither drawn nor prefetched in this frame or the last: the
     /// attract loop keeps the picture it shows and the next one, and nothing else at full
     /// size (pictures of the other screens are decoded again when next shown).
     pub fn keep_only_recent(&mut self) {
         let frame = self.frame;
-        let stale: Vec<PathBuf> = self
+        let stale: Vec<Key> = self
             .slots
             .iter()
-            .filter(|(path, slot)| {
+            .filter(|(key, slot)| {
                 matches!(slot, Slot::Ready { .. })
                     && self
                         .used_in_frame
-                        .get(*path)
+                        .get(*key)
                         .is_none_or(|used| used + 1 < frame)
             })
-            .map(|(path, _)| path.clone())
+            .map(|(key, _)| key.clone())
             .collect();
         for key in stale {
             self.cache.remove(&key);
@@ -385,10 +421,10 @@ impl Pictures {
 
     /// Keeps only the pictures for which `keep` is true (the ones new content still shows).
     pub fn retain(&mut self, keep: impl Fn(&Path) -> bool) {
-        let gone: Vec<PathBuf> = self
+        let gone: Vec<Key> = self
             .slots
             .keys()
-            .filter(|key| !keep(key))
+            .filter(|key| !keep(&key.path))
             .cloned()
             .collect();
         for key in gone {

@@ -1,18 +1,18 @@
 //! The decoder threads' side: a request in, a decoded picture (or why not) out.
 
-use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
 use egui::ColorImage;
 
+use super::Key;
 use super::decode::{decode, decode_verified};
 use crate::content::VerifiedFiles;
 
 /// One picture to decode.
 pub(super) struct Request {
-    /// The file (resolved when the content was loaded).
-    pub(super) path: PathBuf,
+    /// The file (resolved when the content was loaded) and its look.
+    pub(super) key: Key,
     /// Largest side to decode to, in pixels.
     pub(super) max_side: u32,
     /// Which request of the file this is; only the latest one's result is kept.
@@ -23,8 +23,8 @@ pub(super) struct Request {
 
 /// What a decoder made of a request.
 pub(super) struct Decoded {
-    /// The file.
-    pub(super) path: PathBuf,
+    /// The file and its look.
+    pub(super) key: Key,
     /// The request's generation.
     pub(super) generation: u64,
     /// The picture, or why it cannot be shown.
@@ -47,12 +47,16 @@ pub(super) fn decoder_loop(
                 Err(_) => return,
             }
         };
-        let result = match &request.verified {
-            None => decode(&request.path, request.max_side),
-            Some(verified) => decode_verified(&request.path, request.max_side, verified),
+        let path = &request.key.path;
+        let mut result = match &request.verified {
+            None => decode(path, request.max_side),
+            Some(verified) => decode_verified(path, request.max_side, verified),
         };
+        if let (Ok(image), Some(scrim)) = (&mut result, &request.key.scrim) {
+            scrim.apply(image);
+        }
         let sent = decoded.send(Decoded {
-            path: request.path,
+            key: request.key,
             generation: request.generation,
             result,
         });
