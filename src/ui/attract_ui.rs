@@ -23,6 +23,19 @@ pub trait TourMap {
     fn tour_ui(&mut self, ui: &mut Ui, view: &View<'_>, presets: &[String], stop: usize);
 }
 
+/// `wanted` design points of measure, or the screen's width inside its margins when that is
+/// narrower (portrait): lines wrap instead of running off the right edge.
+fn text_measure(view: &View<'_>, wanted: f32) -> f32 {
+    wanted.min(view.frame.size.x - 2.0 * size::MARGIN_SIDE)
+}
+
+/// Where a slide's words end (design points from the top): 800 on a landscape screen; on a
+/// taller one, half the extra height lower, so a portrait block sits mid-screen instead of
+/// against the top.
+fn text_bottom(view: &View<'_>) -> f32 {
+    800.0 + (view.frame.size.y - 1080.0).max(0.0) / 2.0
+}
+
 /// Figure size on key-figure slides (figure xl, visual.md §2).
 const FIGURE_XL: TypeStyle = TypeStyle {
     size: 200.0,
@@ -165,8 +178,9 @@ fn slide_ui(
                 view.t(&section.title),
                 HERO,
                 colours.text,
-                1300.0,
-                3,
+                text_measure(view, 1300.0),
+                // A narrow portrait measure takes a row more rather than eliding.
+                if frame.portrait { 4 } else { 3 },
             );
             let lead = galley(
                 ui,
@@ -174,14 +188,14 @@ fn slide_ui(
                 view.t(&section.summary),
                 LEAD,
                 colours.text_secondary,
-                820.0,
+                text_measure(view, 820.0),
                 3,
             );
             let (title_h, lead_h) = (
                 frame.design_len(title.size().y),
                 frame.design_len(lead.size().y),
             );
-            let mut y = 800.0 - lead_h - space::M - title_h - space::M - EYEBROW.line;
+            let mut y = text_bottom(view) - lead_h - space::M - title_h - space::M - EYEBROW.line;
             text_at(
                 ui,
                 frame,
@@ -189,7 +203,7 @@ fn slide_ui(
                 &upper(view.t(&section.eyebrow)),
                 EYEBROW,
                 colours.accent,
-                1000.0,
+                text_measure(view, 1000.0),
                 1,
             );
             y += EYEBROW.line + space::M;
@@ -213,7 +227,12 @@ fn slide_ui(
             };
             still_for = backdrop_ui(ui, view, pictures, section.pictures.first(), screen, drift);
             ui.multiply_opacity(words);
-            let top = 800.0 - LEAD.line * 3.0 - FIGURE_XL.line - space::L - EYEBROW.line - space::M;
+            let top = text_bottom(view)
+                - LEAD.line * 3.0
+                - FIGURE_XL.line
+                - space::L
+                - EYEBROW.line
+                - space::M;
             text_at(
                 ui,
                 &view.frame,
@@ -221,7 +240,7 @@ fn slide_ui(
                 &upper(view.t(&section.eyebrow)),
                 EYEBROW,
                 view.colours.accent,
-                1000.0,
+                text_measure(view, 1000.0),
                 1,
             );
             let figure_top = top + EYEBROW.line + space::M;
@@ -236,7 +255,7 @@ fn slide_ui(
                 ),
                 view.t(&figure.unit),
                 FIGURE_XL,
-                1100.0,
+                text_measure(view, 1100.0),
             );
             text_at(
                 ui,
@@ -245,14 +264,14 @@ fn slide_ui(
                 view.t(&figure.label),
                 LEAD,
                 view.colours.text,
-                820.0,
+                text_measure(view, 820.0),
                 3,
             );
         }
         Slide::Picture { picture, .. } => {
             still_for = backdrop_ui(ui, view, pictures, Some(picture), screen, drift);
             ui.multiply_opacity(words);
-            let y = 800.0 - LEAD.line * 3.0;
+            let y = text_bottom(view) - LEAD.line * 3.0;
             text_at(
                 ui,
                 &view.frame,
@@ -260,7 +279,7 @@ fn slide_ui(
                 view.t(&picture.caption),
                 LEAD,
                 view.colours.text,
-                820.0,
+                text_measure(view, 820.0),
                 3,
             );
         }
@@ -291,10 +310,10 @@ fn slide_ui(
                     view.t(&preset.name),
                     H1,
                     view.colours.text,
-                    720.0,
+                    text_measure(view, 720.0),
                     2,
                 );
-                let y = 800.0 - view.frame.design_len(name.size().y);
+                let y = text_bottom(view) - view.frame.design_len(name.size().y);
                 ui.painter().galley(
                     view.frame.pos(pos2(size::MARGIN_SIDE, y)),
                     name,
@@ -321,7 +340,7 @@ pub fn closed_ui(ui: &Ui, view: &View<'_>, hours: &OpeningHours) {
         view.t(&view.content.story.title),
         H1,
         colours.text_secondary,
-        1200.0,
+        text_measure(view, 1200.0),
         2,
     );
     let title_size = title.size();
@@ -355,7 +374,7 @@ fn title_slide_ui(ui: &Ui, view: &View<'_>) {
         view.t(&view.content.story.title),
         HERO,
         view.colours.text,
-        1400.0,
+        text_measure(view, 1400.0),
         2,
     );
 }
@@ -374,7 +393,7 @@ fn chrome_ui(ui: &Ui, view: &View<'_>, show: &Slideshow, at: &SlideAt) {
         &title,
         EYEBROW,
         colours.text_secondary,
-        1200.0,
+        text_measure(view, 1200.0),
         1,
     );
     let bottom = frame.size.y - space::XXXL;
