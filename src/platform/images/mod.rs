@@ -293,7 +293,13 @@ impl Pictures {
     }
 
     fn lookup(&mut self, key: &Key) -> Option<(&TextureHandle, f32)> {
-        self.used_in_frame.insert(key.clone(), self.frame);
+        // Called for each picture each frame: no key copy once it is known.
+        match self.used_in_frame.get_mut(key) {
+            Some(frame) => *frame = self.frame,
+            None => {
+                self.used_in_frame.insert(key.clone(), self.frame);
+            }
+        }
         let request = match self.slots.get_mut(key) {
             None => true,
             Some(Slot::Starved { last_frame }) => {
