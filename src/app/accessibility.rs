@@ -84,6 +84,16 @@ impl VitrinaApp {
     }
 
     /// The design scale factor of the visitor's text size.
+    /// Screen points per design point on a screen of `size` points, as the screens are laid
+    /// out now (the theme's base size, larger text): the layout audit's type scale.
+    pub fn design_scale(&self, size: egui::Vec2) -> f32 {
+        crate::ui::layout::Frame::new(
+            egui::Rect::from_min_size(egui::Pos2::ZERO, size),
+            self.loaded.content.theme.base_size * self.text_scale(),
+        )
+        .scale
+    }
+
     pub(super) fn text_scale(&self) -> f32 {
         if self.a11y.large_text {
             LARGE_TEXT_SCALE

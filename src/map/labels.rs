@@ -16,6 +16,27 @@ use crate::ui::theme::{LABEL, TypeStyle};
 use crate::ui::view::{View, text_node};
 use crate::ui::widgets::{galley, radius, upper};
 
+/// Where the map's labels went in a frame, for the layout audit (screen points).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LabelReport {
+    /// Every label placed.
+    pub labels: Vec<PlacedLabel>,
+    /// Every place marker drawn, as the points a label could be read as naming.
+    pub points: Vec<Pos2>,
+}
+
+/// One placed label: its text, its rectangle and the point it names (none for countries,
+/// seas and routes).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedLabel {
+    /// The words.
+    pub text: String,
+    /// Where they are drawn.
+    pub rect: Rect,
+    /// The marker they name.
+    pub point: Option<Pos2>,
+}
+
 /// Places labels where nothing else is (greedy, in priority order).
 pub(super) struct LabelPlacer {
     bounds: Rect,
@@ -102,14 +123,14 @@ pub(super) fn paint_labels(
     places: &[ScenePlace<'_>],
     looks: &[LayerLook],
     placer: &mut LabelPlacer,
-) {
+) -> LabelReport {
     let frame = view.frame;
     let content = view.content;
     let painter = ui.painter().clone();
     let style = MapStyle::for_colours(view.colours);
     let names = view.map_names;
     let sea = style.palette.sea;
-    let mut nodes: Vec<(Rect, String)> = Vec::new();
+    let mut nodes: Vec<(Rect, String, Option<Pos2>)> = Vec::new();
 
     // 1. The selected route's pill.
     if let Some(Selection::Route(key)) = state.selection
@@ -144,7 +165,7 @@ pub(super) fn paint_labels(
             );
             let pos = Align2::CENTER_CENTER.anchor_size(screen.center(), g.size());
             painter.galley(pos.min, g, view.colours.ink);
-            nodes.push((rect, text));
+            nodes.push((rect, text, None));
         }
     }
 
@@ -152,7 +173,7 @@ pub(super) fn paint_labels(
     let projection = Lambert::baltic();
     let lang = view.lang_code;
     let country_label =
-        |ui: &Ui, placer: &mut LabelPlacer, name: &CountryName, nodes: &mut Vec<(Rect, String)>| {
+        |ui: &Ui, placer: &mut LabelPlacer, name: &CountryName, nodes: &mut Vec<(Rect, String, Option<Pos2>)>| {
             let text = upper(in_language(&name.names, lang));
             let home = names.is_home(&name.iso);
             let palette = &style.palette;
@@ -180,7 +201,7 @@ pub(super) fn paint_labels(
             ];
             if let Some(rect) = placer.place(nudges.map(|d| Rect::from_center_size(at + d, size))) {
                 halo_text(&painter, &frame, rect.min, g, colour, sea);
-                nodes.push((rect, text));
+                nodes.push((rect, text, None));
             }
         };
 
@@ -191,7 +212,7 @@ pub(super) fn paint_labels(
                        place: &ScenePlace<'_>,
                        style: TypeStyle,
                        colour: Color32,
-                       nodes: &mut Vec<(Rect, String)>| {
+                       nodes: &mut Vec<(Rect, String, Option<Pos2>)>| {
         let Some(data) = content.map.places.get(place.point.key) else {
             return;
         };
@@ -209,7 +230,7 @@ pub(super) fn paint_labels(
                 colour.gamma_multiply(place.alpha),
                 sea,
             );
-            nodes.push((rect, name.to_owned()));
+            nodes.push((rect, name.to_owned(), Some(place.pos)));
         }
     };
     for place in places.iter().filter(|p| p.point.capital) {
@@ -290,7 +311,7 @@ pub(super) fn paint_labels(
         });
         if let Some(rect) = placer.place(candidates) {
             halo_text(&painter, &frame, rect.min, g, look.colour, sea);
-            nodes.push((rect, text));
+            nodes.push((rect, text, None));
         }
     }
     for place in places.iter().filter(|p| p.point.city && !p.point.capital) {
@@ -321,10 +342,18 @@ pub(super) fn paint_labels(
         let nudges = [0.0_f32, 40.0, -40.0, 80.0, -80.0].map(|dy| vec2(0.0, dy));
         if let Some(rect) = placer.place(nudges.map(|d| Rect::from_center_size(at + d, size))) {
             painter.galley(frame.pos(rect.min), g, style.palette.sea_name);
-            nodes.push((rect, text));
+            nodes.push((rect, text, None));
         }
     }
-    for (i, (rect, text)) in nodes.into_iter().enumerate() {
+    let mut report = LabelReport {
+        labels: Vec::with_capacity(nodes.len()),
+        points: places
+            .iter()
+            .filter(|p| p.alpha > 0.0)
+            .map(|p| frame.pos(p.pos))
+            .collect(),
+    };
+    for (i, (rect, text, point)) in nodes.into_iter().enumerate() {
         text_node(
             ui,
             view,
@@ -333,7 +362,13 @@ pub(super) fn paint_labels(
             &text,
             Role::Label,
         );
+        report.labels.push(PlacedLabel {
+            text,
+            rect: frame.rect(rect),
+            point: point.map(|p| frame.pos(p)),
+        });
     }
+    report
 }
 
 #[cfg(test)]

@@ -44,6 +44,7 @@ mod view;
 #[cfg(test)]
 mod testing;
 
+pub use labels::{LabelReport, PlacedLabel};
 pub use state::{MapState, Selection};
 pub use view::MapScreen;
 

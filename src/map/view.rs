@@ -10,7 +10,7 @@ use super::card::{card_ui, measured_card};
 use super::controls::controls_ui;
 use super::footer::{paint_scrim, scale_and_credits};
 use super::gestures::{gestures, item_nodes};
-use super::labels::{LabelPlacer, paint_labels};
+use super::labels::{LabelPlacer, LabelReport, paint_labels};
 use super::layout::MapLayout;
 use super::legend::{legend_rect, legend_ui};
 use super::paint::{paint_basemap, paint_markers, paint_region_fade, paint_routes};
@@ -28,6 +28,8 @@ pub struct MapScreen {
     state: Option<MapState>,
     /// In a map tour: the preset (by position in the tour) the camera flies to.
     tour_stop: Option<usize>,
+    /// Where the last frame put its labels (for the layout audit).
+    labels: LabelReport,
 }
 
 impl std::fmt::Debug for MapScreen {
@@ -53,6 +55,11 @@ impl MapScreen {
     /// The current visit, once the screen has been drawn.
     pub fn state(&self) -> Option<&MapState> {
         self.state.as_ref()
+    }
+
+    /// Where the last map frame put its labels and markers (screen points).
+    pub fn label_report(&self) -> &LabelReport {
+        &self.labels
     }
 
     /// The current visit, to steer it (map tours, benchmarks).
@@ -110,7 +117,9 @@ impl MapScreen {
         let state = self
             .state
             .get_or_insert_with(|| new_state(view, layout.free, basemap.as_deref(), preset, now));
-        map_ui(ui, view, state, basemap.as_deref(), &layout, now, true)
+        let (intent, labels) = map_ui(ui, view, state, basemap.as_deref(), &layout, now, true);
+        self.labels = labels;
+        intent
     }
 
     /// Draws an attract-loop map tour: the map without panels or gestures, flying to
@@ -137,13 +146,15 @@ impl MapScreen {
             }
         }
         if let Some(state) = self.state.as_mut() {
-            let _ = map_ui(ui, view, state, basemap.as_deref(), &layout, now, false);
+            let (_, labels) = map_ui(ui, view, state, basemap.as_deref(), &layout, now, false);
+            self.labels = labels;
         }
     }
 }
 
 /// One frame of the map: gestures, then the scene painted, then the panels (`panels` false:
-/// a tour, without panels or gestures).
+/// a tour, without panels or gestures); returns what the visitor asked for and where the
+/// labels went.
 fn map_ui(
     ui: &mut Ui,
     view: &View<'_>,
@@ -152,7 +163,7 @@ fn map_ui(
     layout: &MapLayout,
     now: f64,
     panels: bool,
-) -> Option<Intent> {
+) -> (Option<Intent>, LabelReport) {
     let frame = view.frame;
     let style = MapStyle::for_colours(view.colours);
     state.camera.set_viewport(frame.size);
@@ -241,7 +252,7 @@ fn map_ui(
         dim_other_layers,
         &mut placer,
     );
-    paint_labels(
+    let labels = paint_labels(
         ui,
         view,
         state,
@@ -277,5 +288,5 @@ fn map_ui(
     if panels && state.is_animating(&style.motion, now) {
         ui.ctx().request_repaint();
     }
-    intent
+    (intent, labels)
 }

@@ -3,6 +3,8 @@
 //! harness (the egui authors' headless runner) and is drawn by wgpu on whatever adapter
 //! exists, Mesa's software rasterisers included.
 
+pub mod audit;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
