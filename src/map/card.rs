@@ -112,30 +112,30 @@ fn split_figure(length: &str) -> (&str, &str) {
     }
 }
 
-/// Where the card of `data` goes in `area` (the card column, or the sheet area when
-/// `sheets`): as tall as it needs, its text cut to the rows that fit. `figure_line` is the
-/// line height of the route's length.
+/// Where the title starts below the card's top: under the eyebrow's row.
+const TITLE_TOP: f32 = 84.0;
+
+/// Where the card of `data` goes in `area` (the card column, or the sheet area): as tall as
+/// it needs, standing on the area's foot so its buttons stay low, within reach (visual.md
+/// §1); its text cut to the rows that fit only when the whole area is too short.
+/// `figure_line` is the line height of the route's length.
 pub(super) fn card_layout(
     data: &CardData<'_>,
     text: CardText,
     area: Rect,
-    sheets: bool,
     figure_line: f32,
 ) -> CardLayout {
     let title_h = text.title_h;
-    let mut h = 100.0 + title_h;
+    let mut h = TITLE_TOP + title_h;
     if !data.length.is_empty() {
         h += space::M + figure_line;
     }
     if data.parts.len() >= 2 {
         h += space::L + 14.0 + space::S + 28.0;
     }
-    let button = if data.section.is_some() {
-        space::XL + size::TOUCH
-    } else {
-        0.0
-    };
-    let fixed = h + space::L + button + space::CARD_PAD;
+    // The bottom row: "Read the story" and the close button.
+    let buttons = space::XL + size::TOUCH;
+    let fixed = h + space::L + buttons + space::CARD_PAD;
     let room = ((area.height() - fixed) / BODY_S.line).floor().max(0.0);
     #[expect(
         clippy::cast_possible_truncation,
@@ -145,14 +145,10 @@ pub(super) fn card_layout(
     let body_rows = text.body_rows.min(room as usize);
     #[expect(clippy::cast_precision_loss, reason = "a few rows")]
     let height = fixed + body_rows as f32 * BODY_S.line;
-    let rect = if sheets {
-        Rect::from_min_max(
-            pos2(area.left(), area.bottom() - height.min(area.height())),
-            area.max,
-        )
-    } else {
-        Rect::from_min_size(area.min, vec2(area.width(), height.min(area.height())))
-    };
+    let rect = Rect::from_min_max(
+        pos2(area.left(), area.bottom() - height.min(area.height())),
+        area.max,
+    );
     CardLayout {
         rect,
         title_h,
@@ -177,7 +173,7 @@ pub(super) fn measured_card<'a>(
         body_rows: body.rows.len(),
     };
     let figure_line = MapStyle::for_colours(view.colours).type_styles.figure.line;
-    let measured = card_layout(&data, text, layout.card, layout.sheets, figure_line);
+    let measured = card_layout(&data, text, layout.card, figure_line);
     Some((data, measured))
 }
 
@@ -208,10 +204,11 @@ pub(super) fn card_ui(
     let x = rect.left() + space::CARD_PAD;
     let w = rect.width() - 2.0 * space::CARD_PAD;
     let mut intent = None;
+    let buttons_y = rect.bottom() - space::CARD_PAD - size::TOUCH;
     if close_button(
         ui,
         view,
-        pos2(rect.right() - 20.0 - size::TOUCH, rect.top() + 20.0),
+        pos2(rect.right() - space::CARD_PAD - size::TOUCH, buttons_y),
         "map-card-close",
     )
     .clicked()
@@ -220,10 +217,10 @@ pub(super) fn card_ui(
     }
     let mut y = rect.top() + 36.0;
     if !data.eyebrow.is_empty() {
-        let g = galley(ui, &frame, &data.eyebrow, EYEBROW, data.colour, w - 96.0, 1);
+        let g = galley(ui, &frame, &data.eyebrow, EYEBROW, data.colour, w, 1);
         ui.painter().galley(frame.pos(pos2(x, y)), g, data.colour);
     }
-    y = rect.top() + 100.0;
+    y = rect.top() + TITLE_TOP;
     let g = galley(ui, &frame, data.title, H2, colours.text, w, 4);
     ui.painter().galley(frame.pos(pos2(x, y)), g, colours.text);
     text_node(
@@ -275,14 +272,10 @@ pub(super) fn card_ui(
             data.text,
             Role::Label,
         );
-        #[expect(clippy::cast_precision_loss, reason = "a few rows")]
-        let rows_h = measured.body_rows as f32 * BODY_S.line;
-        y += rows_h;
     }
     if let Some(section) = data.section {
-        y += space::XL;
         let label = view.t(&view.content.labels.read_the_story);
-        let bw = pill_width(ui, &frame, label, true);
+        let bw = pill_width(ui, &frame, label, true).min(w - size::TOUCH - space::M);
         if Button::pill(label)
             .trailing_icon(Icon::Forward)
             .on_panel()
@@ -290,7 +283,7 @@ pub(super) fn card_ui(
                 ui,
                 &view.frame,
                 view.colours,
-                Rect::from_min_size(pos2(x, y), vec2(bw, size::TOUCH)),
+                Rect::from_min_size(pos2(x, buttons_y), vec2(bw, size::TOUCH)),
                 Id::unique("map-read-the-story"),
             )
             .clicked()
@@ -484,21 +477,26 @@ mod tests {
             title_h: 48.0,
             body_rows: rows,
         };
-        let fixed = 100.0 + 48.0 + 16.0 + 92.0 + 78.0 + 24.0 + 104.0 + space::CARD_PAD;
-        let short = card_layout(&data, text(2), area, false, 92.0);
+        let fixed = TITLE_TOP + 48.0 + 16.0 + 92.0 + 78.0 + 24.0 + 104.0 + space::CARD_PAD;
+        let short = card_layout(&data, text(2), area, 92.0);
         assert_eq!(short.body_rows, 2, "both rows");
         assert!(
             (short.rect.height() - (fixed + 2.0 * BODY_S.line)).abs() < 1e-3,
             "{short:?}"
         );
-        assert_eq!(short.rect.min, area.min, "at the column's top");
-        let long = card_layout(&data, text(100), area, false, 92.0);
+        assert_eq!(
+            short.rect.max, area.max,
+            "on the column's foot, within reach"
+        );
+        let long = card_layout(&data, text(100), area, 92.0);
         assert!(
             long.rect.height() <= area.height(),
             "within the column: {long:?}"
         );
         assert!(long.body_rows < 100, "cut to the rows that fit");
-        let sheet = card_layout(&data, text(2), area, true, 92.0);
-        assert_eq!(sheet.rect.max, area.max, "a sheet sits at the bottom");
+        assert!(
+            long.rect.top() - area.top() < BODY_S.line,
+            "all but less than a row of the column: {long:?}"
+        );
     }
 }

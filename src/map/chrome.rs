@@ -31,10 +31,12 @@ pub(super) fn panel(ui: &Ui, view: &View<'_>, rect: Rect) {
     }
 }
 
-/// A blocker over a panel: drags and taps on it never reach the map.
-pub(super) fn block_map(ui: &Ui, frame: &Frame, rect: Rect, id: &str) {
-    if rect.is_positive() {
+/// A blocker over a panel: drags and taps on it never reach the map (a panel that scrolls
+/// reads the drag from the response).
+pub(super) fn block_map(ui: &Ui, frame: &Frame, rect: Rect, id: &str) -> Option<Response> {
+    rect.is_positive().then(|| {
         let response = ui.interact(frame.rect(rect), Id::unique(id), Sense::click_and_drag());
         quiet_node(ui, response.id, Role::Pane);
-    }
+        response
+    })
 }

@@ -172,38 +172,40 @@ pub(super) fn paint_labels(
     // Country names: centred on their point, or nudged a little, or left out.
     let projection = Lambert::baltic();
     let lang = view.lang_code;
-    let country_label =
-        |ui: &Ui, placer: &mut LabelPlacer, name: &CountryName, nodes: &mut Vec<(Rect, String, Option<Pos2>)>| {
-            let text = upper(in_language(&name.names, lang));
-            let home = names.is_home(&name.iso);
-            let palette = &style.palette;
-            let colour = if home {
-                palette.home_name
-            } else {
-                palette.country_name
-            };
-            let type_style = if home {
-                style.type_styles.home_country
-            } else {
-                style.type_styles.country
-            };
-            let at = state
-                .camera
-                .pos_design(projection.forward(LonLat::new(name.lon, name.lat)));
-            let g = galley(ui, &frame, &text, type_style, colour, f32::INFINITY, 1);
-            let size = g.size() / frame.scale;
-            let nudges = [
-                vec2(0.0, 0.0),
-                vec2(0.0, 30.0),
-                vec2(0.0, -30.0),
-                vec2(60.0, 0.0),
-                vec2(-60.0, 0.0),
-            ];
-            if let Some(rect) = placer.place(nudges.map(|d| Rect::from_center_size(at + d, size))) {
-                halo_text(&painter, &frame, rect.min, g, colour, sea);
-                nodes.push((rect, text, None));
-            }
+    let country_label = |ui: &Ui,
+                         placer: &mut LabelPlacer,
+                         name: &CountryName,
+                         nodes: &mut Vec<(Rect, String, Option<Pos2>)>| {
+        let text = upper(in_language(&name.names, lang));
+        let home = names.is_home(&name.iso);
+        let palette = &style.palette;
+        let colour = if home {
+            palette.home_name
+        } else {
+            palette.country_name
         };
+        let type_style = if home {
+            style.type_styles.home_country
+        } else {
+            style.type_styles.country
+        };
+        let at = state
+            .camera
+            .pos_design(projection.forward(LonLat::new(name.lon, name.lat)));
+        let g = galley(ui, &frame, &text, type_style, colour, f32::INFINITY, 1);
+        let size = g.size() / frame.scale;
+        let nudges = [
+            vec2(0.0, 0.0),
+            vec2(0.0, 30.0),
+            vec2(0.0, -30.0),
+            vec2(60.0, 0.0),
+            vec2(-60.0, 0.0),
+        ];
+        if let Some(rect) = placer.place(nudges.map(|d| Rect::from_center_size(at + d, size))) {
+            halo_text(&painter, &frame, rect.min, g, colour, sea);
+            nodes.push((rect, text, None));
+        }
+    };
 
     // 2. Capitals, 3. the story's country, 4. sites off the routes, 5. other countries,
     // 6. route names, 7. towns, 8. seas.

@@ -45,10 +45,12 @@ impl MapLayout {
             let bottom = credits_y - space::M;
             let sheet_h = (size.y * 0.45).min(bottom - size::MARGIN_TOP);
             let sheet = Rect::from_min_max(pos2(mx, bottom - sheet_h), pos2(size.x - mx, bottom));
+            // A card with more to say grows up over the map rather than cut its words.
+            let card = Rect::from_min_max(pos2(mx, size::MARGIN_TOP), sheet.max);
             Self {
                 sheets: true,
                 legend: sheet,
-                card: sheet,
+                card,
                 free: Rect::from_min_max(pos2(mx, size::MARGIN_TOP), pos2(size.x - mx, bottom)),
                 controls_top,
                 joined,
@@ -121,7 +123,14 @@ mod tests {
         let view = testing::view(&content, &colours, 1080.0, 1920.0);
         let layout = MapLayout::new(&view);
         assert!(layout.sheets, "sheets");
-        assert_eq!(layout.legend, layout.card, "one sheet area");
+        assert_eq!(
+            layout.legend.max, layout.card.max,
+            "sheets above the controls"
+        );
+        assert!(
+            layout.card.height() > layout.legend.height(),
+            "a card may grow over the map: {layout:?}"
+        );
         let dock = view.frame.dock();
         assert!(
             (layout.controls_top - (dock.top() - 32.0 - DOCK_HEIGHT)).abs() < 1e-3,

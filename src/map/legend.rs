@@ -22,29 +22,84 @@ use crate::ui::widgets::{galley, mix, press_amount, radius, upper};
 /// Height of a legend row: the standard touch target.
 const ROW_H: f32 = size::TOUCH;
 
-/// The legend's rows: group headings and layers, with their heights.
-pub(super) fn legend_height(view: &View<'_>) -> f32 {
+/// A layer row's height as it would like it, and the least it may shrink to (its name's
+/// lines, and never under 56).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct RowHeight {
+    ideal: f32,
+    least: f32,
+}
+
+/// Each layer row's height: the touch target, or taller when its name takes more lines
+/// (a long translation wraps rather than being cut).
+fn row_heights(ui: &Ui, view: &View<'_>, layout: &MapLayout) -> Vec<RowHeight> {
+    let frame = view.frame;
+    let style = MapStyle::for_colours(view.colours).type_styles.legend_name;
+    let w = layout.legend.width() - 2.0 * space::CARD_PAD;
+    view.content
+        .map
+        .layers
+        .iter()
+        .map(|layer| {
+            let g = galley(
+                ui,
+                &frame,
+                view.t(&layer.name),
+                style,
+                view.colours.text,
+                name_width(w),
+                0,
+            );
+            #[expect(clippy::cast_precision_loss, reason = "a few lines")]
+            let lines = g.rows.len().min(MAX_NAME_LINES) as f32;
+            RowHeight {
+                ideal: ROW_H.max(lines * style.line + space::M),
+                least: MIN_ROW_H.max(lines * style.line),
+            }
+        })
+        .collect()
+}
+
+/// The widest a layer's name may be in a panel `w` wide inside its padding: beside the
+/// swatch and the toggle.
+fn name_width(w: f32) -> f32 {
+    w - 44.0 - space::M - 64.0 - space::M
+}
+
+/// The least a row shrinks to when the panel is short (above the 48 minimum target).
+const MIN_ROW_H: f32 = 56.0;
+
+/// A layer's name wraps to at most this many lines.
+const MAX_NAME_LINES: usize = 3;
+
+/// The legend's height for rows of `heights`: title, group headings, rows, padding.
+pub(super) fn legend_height(view: &View<'_>, heights: &[f32]) -> f32 {
     let layers = &view.content.map.layers;
-    let mut h = 28.0 + 40.0 + space::XS;
+    let mut h = HEAD_H;
     let mut last_group: Option<&str> = None;
-    for layer in layers {
+    for (index, layer) in layers.iter().enumerate() {
         let group = view.t(&layer.group);
         if !group.is_empty() && last_group != Some(group) {
-            h += space::M + 28.0 + space::XXS;
+            h += GROUP_H;
         }
         last_group = Some(group);
-        h += ROW_H;
+        h += heights.get(index).copied().unwrap_or(ROW_H);
     }
     h + space::M
 }
 
-/// The legend panel's rectangle (landscape), or the sheet's (portrait, when open), or an
-/// empty one when it is folded away.
-pub(super) fn legend_rect(view: &View<'_>, state: &MapState, layout: &MapLayout) -> Rect {
-    let h = legend_height(view);
+/// The legend panel's rectangle (landscape: standing on its column's foot, so its switches
+/// are within reach), or the sheet's (portrait, when open, growing over the map rather
+/// than dropping rows), or an empty one when it is folded away.
+pub(super) fn legend_rect(ui: &Ui, view: &View<'_>, state: &MapState, layout: &MapLayout) -> Rect {
+    let ideal: Vec<f32> = row_heights(ui, view, layout)
+        .iter()
+        .map(|r| r.ideal)
+        .collect();
+    let h = legend_height(view, &ideal);
     if layout.sheets {
         if state.legend_open {
-            let h = h.min(layout.legend.height());
+            let h = h.min(layout.card.height());
             Rect::from_min_max(
                 pos2(layout.legend.left(), layout.legend.bottom() - h),
                 layout.legend.max,
@@ -53,11 +108,26 @@ pub(super) fn legend_rect(view: &View<'_>, state: &MapState, layout: &MapLayout)
             Rect::NOTHING
         }
     } else {
-        Rect::from_min_size(
-            layout.legend.min,
-            vec2(layout.legend.width(), h.min(layout.legend.height())),
+        // The title may stand in the top third (it is read); the switches start below it.
+        let top = layout.legend.top().max(reach_line(view) - HEAD_H - GROUP_H);
+        let h = h.min(layout.legend.bottom() - top);
+        Rect::from_min_max(
+            pos2(layout.legend.left(), layout.legend.bottom() - h),
+            layout.legend.max,
         )
     }
+}
+
+/// Height of the panel's title band, above the rows.
+const HEAD_H: f32 = 28.0 + 40.0 + space::XS;
+
+/// Height of a group heading: its gap, its eyebrow line and the gap under it.
+const GROUP_H: f32 = space::M + 28.0 + space::XXS;
+
+/// The line controls keep below (design points): the screen's reach band where it has one,
+/// else the top third, which is for reading (visual.md §1).
+fn reach_line(view: &View<'_>) -> f32 {
+    view.reach_top.unwrap_or(view.frame.size.y / 3.0)
 }
 
 /// The legend's title, close button (sheets) and a switch row per layer under its group.
@@ -76,7 +146,7 @@ pub(super) fn legend_ui(
     let frame = view.frame;
     let colours = view.colours;
     panel(ui, view, rect);
-    block_map(ui, &frame, rect, "map-legend");
+    let drag = block_map(ui, &frame, rect, "map-legend");
     let x = rect.left() + space::CARD_PAD;
     let w = rect.width() - 2.0 * space::CARD_PAD;
     let title = view.t(&view.content.labels.map_layers);
@@ -103,11 +173,30 @@ pub(super) fn legend_ui(
         .clicked()
         .then(|| state.legend_open = false);
     }
-    // Rows shrink (not below 56) when the panel has less room than it needs.
-    let rows = view.content.map.layers.len().max(1);
+    // Rows shrink (not below 56) when the panel has less room than it needs; past that
+    // the rows scroll under a drag, so no layer is ever left out.
+    let sizes = row_heights(ui, view, layout);
+    let ideal: Vec<f32> = sizes.iter().map(|r| r.ideal).collect();
     #[expect(clippy::cast_precision_loss, reason = "a handful of layers")]
-    let row_h = (ROW_H - (legend_height(view) - rect.height()).max(0.0) / rows as f32).max(56.0);
-    let mut y = rect.top() + 28.0 + 40.0 + space::XS;
+    let shrink = (legend_height(view, &ideal) - rect.height()).max(0.0) / sizes.len().max(1) as f32;
+    let heights: Vec<f32> = sizes
+        .iter()
+        .map(|r| (r.ideal - shrink).max(r.least))
+        .collect();
+    let viewport = Rect::from_min_max(
+        pos2(rect.left(), rect.top() + HEAD_H),
+        pos2(rect.right(), rect.bottom() - space::M),
+    );
+    let max_scroll =
+        (legend_height(view, &heights) - HEAD_H - space::M - viewport.height()).max(0.0);
+    if let Some(drag) = drag {
+        state.legend_scroll -= drag.drag_delta().y / frame.scale;
+    }
+    state.legend_scroll = state.legend_scroll.clamp(0.0, max_scroll);
+    let mut rows_ui = ui.new_child(egui::UiBuilder::new());
+    rows_ui.set_clip_rect(frame.rect(viewport));
+    let ui = &mut rows_ui;
+    let mut y = viewport.top() - state.legend_scroll;
     let mut last_group: Option<&str> = None;
     for (index, layer) in view.content.map.layers.iter().enumerate() {
         let group = view.t(&layer.group);
@@ -127,12 +216,17 @@ pub(super) fn legend_ui(
             y += 28.0 + space::XXS;
         }
         last_group = Some(group);
+        let row_h = heights.get(index).copied().unwrap_or(ROW_H);
         let row = Rect::from_min_size(
             pos2(rect.left() + space::M, y),
             vec2(rect.width() - 2.0 * space::M, row_h),
         );
         y += row_h;
-        if row.bottom() > rect.bottom() + 0.5 {
+        // A row scrolled half out of view is not a target until it comes back.
+        if !viewport.contains(row.center()) {
+            if row.intersects(viewport) {
+                row_look(ui, view, row, index, state.layer_visible(index), looks);
+            }
             continue;
         }
         let on = state.layer_visible(index);
@@ -151,48 +245,81 @@ pub(super) fn legend_ui(
                 colours.pressed.gamma_multiply(press),
             );
         }
-        let Some(look) = looks.get(index).copied() else {
-            continue;
-        };
-        swatch(
-            ui,
-            &frame,
-            pos2(x + 22.0, row.center().y),
-            look,
-            colours.text,
-            MapStyle::for_colours(colours).palette.sea,
-        );
-        let text_colour = if on {
-            colours.text
-        } else {
-            colours.text_secondary
-        };
-        let name_w = w - 44.0 - space::M - 64.0 - space::M;
-        let g = galley(
-            ui,
-            &frame,
-            name,
-            MapStyle::for_colours(colours).type_styles.legend_name,
-            text_colour,
-            name_w,
-            2,
-        );
-        let pos = Align2::LEFT_CENTER.anchor_size(
-            frame.pos(pos2(x + 44.0 + space::M, row.center().y)),
-            g.size(),
-        );
-        ui.painter().galley(pos.min, g, text_colour);
-        toggle(
-            ui,
-            view,
-            Rect::from_min_size(pos2(x + w - 64.0, row.center().y - 18.0), vec2(64.0, 36.0)),
-            on,
-            response.id,
-        );
+        row_look(ui, view, row, index, on, looks);
         if response.clicked() {
             state.set_layer(index, !on, now);
         }
     }
+    if max_scroll > 0.0 {
+        scroll_track(ui, view, viewport, state.legend_scroll, max_scroll);
+    }
+}
+
+/// A thin track at the panel's right edge with a thumb for `scroll` of `max_scroll`: the rows
+/// go on beyond the panel (a fade would be a translucency high contrast does without).
+fn scroll_track(ui: &Ui, view: &View<'_>, viewport: Rect, scroll: f32, max_scroll: f32) {
+    let frame = view.frame;
+    let track = Rect::from_min_max(
+        pos2(viewport.right() - 10.0, viewport.top() + space::XS),
+        pos2(viewport.right() - 6.0, viewport.bottom() - space::XS),
+    );
+    ui.painter()
+        .rect_filled(frame.rect(track), 2.0, view.colours.line);
+    let content = track.height() + max_scroll;
+    let thumb_h = (track.height() * track.height() / content).max(48.0);
+    let thumb_y = track.top() + (track.height() - thumb_h) * (scroll / max_scroll);
+    let thumb = Rect::from_min_size(pos2(track.left(), thumb_y), vec2(4.0, thumb_h));
+    ui.painter()
+        .rect_filled(frame.rect(thumb), 2.0, view.colours.text_secondary);
+}
+
+/// A layer row's swatch, name and toggle (the row itself is the touch target).
+fn row_look(ui: &Ui, view: &View<'_>, row: Rect, index: usize, on: bool, looks: &[LayerLook]) {
+    let (Some(look), Some(layer)) = (
+        looks.get(index).copied(),
+        view.content.map.layers.get(index),
+    ) else {
+        return;
+    };
+    let frame = view.frame;
+    let colours = view.colours;
+    let style = MapStyle::for_colours(colours);
+    let x = row.left() - space::M + space::CARD_PAD;
+    let w = row.width() + 2.0 * space::M - 2.0 * space::CARD_PAD;
+    swatch(
+        ui,
+        &frame,
+        pos2(x + 22.0, row.center().y),
+        look,
+        colours.text,
+        style.palette.sea,
+    );
+    let text_colour = if on {
+        colours.text
+    } else {
+        colours.text_secondary
+    };
+    let g = galley(
+        ui,
+        &frame,
+        view.t(&layer.name),
+        style.type_styles.legend_name,
+        text_colour,
+        name_width(w),
+        MAX_NAME_LINES,
+    );
+    let pos = Align2::LEFT_CENTER.anchor_size(
+        frame.pos(pos2(x + 44.0 + space::M, row.center().y)),
+        g.size(),
+    );
+    ui.painter().galley(pos.min, g, text_colour);
+    toggle(
+        ui,
+        view,
+        Rect::from_min_size(pos2(x + w - 64.0, row.center().y - 18.0), vec2(64.0, 36.0)),
+        on,
+        Id::unique(("map-layer", index)),
+    );
 }
 
 /// A 44-wide sample of a layer: its line, or its marker when it has no routes.
@@ -275,10 +402,35 @@ mod tests {
         let layout = MapLayout::new(&view);
         // Title and gap, then two ungrouped rows and the bottom padding.
         let expected = 28.0 + 40.0 + 8.0 + 2.0 * ROW_H + 16.0;
-        assert!((legend_height(&view) - expected).abs() < 1e-3, "two rows");
-        let rect = legend_rect(&view, &state, &layout);
-        assert_eq!(rect.min, layout.legend.min, "at the column's top");
+        let (heights, rect) = testing::with_ui(&content, |ui| {
+            (
+                row_heights(ui, &view, &layout),
+                legend_rect(ui, &view, &state, &layout),
+            )
+        });
+        let ideal: Vec<f32> = heights.iter().map(|r| r.ideal).collect();
+        assert_eq!(
+            ideal,
+            vec![ROW_H, ROW_H],
+            "short names: one touch target each"
+        );
+        assert!(
+            heights.iter().all(|r| (r.least - MIN_ROW_H).abs() < 1e-3),
+            "a one-line row may shrink to 56: {heights:?}"
+        );
+        assert!(
+            (legend_height(&view, &ideal) - expected).abs() < 1e-3,
+            "two rows"
+        );
+        assert_eq!(
+            rect.max, layout.legend.max,
+            "on the column's foot, within reach"
+        );
         assert!((rect.height() - expected).abs() < 1e-3, "{rect:?}");
+        assert!(
+            (legend_height(&view, &[ROW_H, 124.0]) - expected - 52.0).abs() < 1e-3,
+            "a long name's taller row adds to the panel"
+        );
     }
 
     #[test]
@@ -288,11 +440,11 @@ mod tests {
         let mut state = testing::visit(&view, 0.0);
         let layout = MapLayout::new(&view);
         assert!(
-            !legend_rect(&view, &state, &layout).is_positive(),
+            !testing::with_ui(&content, |ui| legend_rect(ui, &view, &state, &layout)).is_positive(),
             "folded away"
         );
         state.legend_open = true;
-        let rect = legend_rect(&view, &state, &layout);
+        let rect = testing::with_ui(&content, |ui| legend_rect(ui, &view, &state, &layout));
         assert!(rect.is_positive(), "open");
         assert_eq!(rect.max, layout.legend.max, "a sheet sits at the bottom");
     }

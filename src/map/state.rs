@@ -36,6 +36,8 @@ pub struct MapState {
     pub(super) selected_at: f64,
     /// Portrait and compact: the legend sheet is open.
     pub(super) legend_open: bool,
+    /// How far the legend's rows are scrolled, design points (when they do not all fit).
+    pub(super) legend_scroll: f32,
     /// Two fingers were down last frame.
     pub(super) pinching: bool,
     /// The content in map kilometres, resolved when the visit started.
@@ -265,6 +267,7 @@ pub(super) fn new_state(
         selection: None,
         selected_at: now,
         legend_open: false,
+        legend_scroll: 0.0,
         pinching: false,
         model,
         preset: preset.map(|p| p.id.clone()),

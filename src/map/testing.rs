@@ -76,3 +76,21 @@ pub(super) fn visit(view: &View<'_>, now: f64) -> MapState {
     let layout = super::layout::MapLayout::new(view);
     new_state(view, layout.free, None, None, now)
 }
+
+/// Runs `f` with a `Ui` whose context has the kiosk's fonts (for parts that measure text).
+pub(super) fn with_ui<R>(content: &Content, f: impl FnOnce(&egui::Ui) -> R) -> R {
+    let ctx = egui::Context::default();
+    ctx.set_fonts(crate::ui::theme::font_definitions(
+        &content.theme,
+        std::path::Path::new("."),
+    ));
+    let mut f = Some(f);
+    let mut result = None;
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+        if let Some(f) = f.take() {
+            result = Some(f(ui));
+        }
+    });
+    output.textures_delta.clear();
+    result.expect("the pass ran once")
+}

@@ -171,7 +171,7 @@ fn map_ui(
 
     // Panels first measured, so gestures know where the map is uncovered.
     let legend_rect = if panels {
-        legend_rect(view, state, layout)
+        legend_rect(ui, view, state, layout)
     } else {
         Rect::NOTHING
     };
