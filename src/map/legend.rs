@@ -17,7 +17,7 @@ use crate::content::LineStyle;
 use crate::ui::layout::Frame;
 use crate::ui::theme::{EYEBROW, H3};
 use crate::ui::view::{View, text_node};
-use crate::ui::widgets::{galley, mix, press_amount, radius, upper};
+use crate::ui::widgets::{FadeFrom, fade, galley, mix, press_amount, radius, upper};
 
 /// Height of a legend row: the standard touch target.
 const ROW_H: f32 = size::TOUCH;
@@ -251,6 +251,16 @@ pub(super) fn legend_ui(
         }
     }
     if max_scroll > 0.0 {
+        if state.legend_scroll < max_scroll - 1.0
+            && MapStyle::for_colours(colours).palette.translucent
+        {
+            // More rows below: they sink into the panel (high contrast has the track alone).
+            let foot = Rect::from_min_max(
+                pos2(viewport.left(), viewport.bottom() - 48.0),
+                viewport.max,
+            );
+            fade(ui, frame.rect(foot), colours.raised, FadeFrom::Bottom);
+        }
         scroll_track(ui, view, viewport, state.legend_scroll, max_scroll);
     }
 }

@@ -232,6 +232,7 @@ pub fn a11y_bar_ui(ui: &mut Ui, view: &View<'_>, bar: &A11yBar<'_>) -> Vec<A11yA
 
     // Between the buttons: a notice, the hint, or the paragraph being read as a subtitle
     // (it is also highlighted where it sits on the screen).
+    let hint = bar.available && bar.no_voice_for.is_none() && bar.spoken.is_none();
     let (message, colour) = if !bar.available {
         (view.t(&labels.speech_unavailable), colours.text)
     } else if bar.no_voice_for.is_some() {
@@ -250,8 +251,11 @@ pub fn a11y_bar_ui(ui: &mut Ui, view: &View<'_>, bar: &A11yBar<'_>) -> Vec<A11yA
         pos2(x + space::XS, row_top),
         pos2(room_right, row_top + size::BUTTON),
     );
-    if room.width() >= 160.0 {
-        let text = super::widgets::galley(ui, frame, message, CAPTION, colour, room.width(), 2);
+    // Three caption lines fit the row and the bar's padding. A hint too long for them is
+    // left out rather than cut (the buttons carry their names); a subtitle may end in "…"
+    // (the paragraph itself is marked on the screen).
+    let text = super::widgets::galley(ui, frame, message, CAPTION, colour, room.width(), 3);
+    if room.width() >= 160.0 && !(hint && text.elided) {
         let h = frame.design_len(text.size().y);
         ui.painter().galley(
             frame.pos(pos2(room.left(), room.center().y - h / 2.0)),

@@ -10,7 +10,7 @@ mod home;
 mod section;
 
 pub use home::{HomeLayout, MIN_TILE_PICTURE, home_layout, home_text_widths};
-pub use section::{MAX_FIGURE_CARDS, SectionLayout, SectionParts, TIMELINE_TALL, section_layout};
+pub use section::{MAX_FIGURE_CARDS, SectionLayout, SectionParts, section_layout};
 
 use egui::{Pos2, Rect, Vec2, pos2, vec2};
 

@@ -24,6 +24,9 @@ pub struct SectionLayout {
     /// body, the key figures and the timeline in reading order (`figures` and `timeline`
     /// are empty, and the picture is left out).
     pub reading_column: bool,
+    /// The timeline runs down the body column after the text (portrait and compact screens,
+    /// and the reading column): a vertical timeline, its dates never cut by narrow columns.
+    pub timeline_in_body: bool,
 }
 
 /// What a section has, which decides its layout.
@@ -38,9 +41,6 @@ pub struct SectionParts {
     /// It has a map preset.
     pub map_button: bool,
 }
-
-/// Height of the timeline band on one-column screens, where captions take four lines.
-pub const TIMELINE_TALL: f32 = 188.0;
 
 /// At most this many key-figure cards are shown on a section screen.
 pub const MAX_FIGURE_CARDS: usize = 3;
@@ -70,23 +70,17 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
             figures: Vec::new(),
             timeline: None,
             reading_column: true,
+            timeline_in_body: true,
         };
     }
     if frame.portrait || frame.compact() {
-        // One column: picture, text, figures, timeline, then a row for "Show on map" and the
-        // pager (the dock has no room for the pager on a narrow screen), then the dock.
+        // One column: picture, text (the timeline runs down it after the body, visual.md
+        // §5), figures, then a row for "Show on map" and the pager (the dock has no room
+        // for the pager on a narrow screen), then the dock.
         let mut bottom = dock_top - space::XL;
         let map_button =
             Rect::from_min_size(pos2(mx, bottom - DOCK_HEIGHT), vec2(360.0, DOCK_HEIGHT));
         bottom = map_button.top() - space::XL;
-        let timeline = parts.timeline.then(|| {
-            let band = Rect::from_min_max(
-                pos2(mx, bottom - TIMELINE_TALL),
-                pos2(mx + content_w, bottom),
-            );
-            bottom = band.top() - space::XL;
-            band
-        });
         let figure_h = if frame.portrait { 212.0 } else { 180.0 };
         let figures = if cards > 0 {
             let row = grid(
@@ -116,8 +110,9 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
             map_button,
             picture,
             figures,
-            timeline,
+            timeline: None,
             reading_column: false,
+            timeline_in_body: true,
         };
     }
     let column_w = 840.0_f32.min(content_w * 0.49);
@@ -174,6 +169,7 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
         figures,
         timeline,
         reading_column: false,
+        timeline_in_body: false,
     }
 }
 

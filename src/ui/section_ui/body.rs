@@ -4,7 +4,7 @@
 use crate::tokens::space;
 use std::sync::Arc;
 
-use egui::{Galley, Id, Pos2, Rect, Role, Ui, pos2, vec2};
+use egui::{Galley, Id, Pos2, Rect, Role, Stroke, Ui, pos2, vec2};
 
 use super::{ParagraphKind, Section};
 use crate::ui::home_ui::figure_ui;
@@ -25,16 +25,25 @@ enum Block {
     Text(Arc<Galley>),
     /// A key figure (by index) and its label, in a reading column.
     Figure(usize, Arc<Galley>),
-    /// A timeline entry's date and text, in a reading column.
-    Event(Arc<Galley>, Arc<Galley>),
+    /// A timeline entry's date and text, down the column; `last` ends the rail.
+    Event {
+        date: Arc<Galley>,
+        text: Arc<Galley>,
+        last: bool,
+    },
 }
+
+/// How far a vertical timeline's dates and texts stand in from its rail.
+const EVENT_INDENT: f32 = 40.0;
 
 impl Block {
     fn height(&self, frame: &Frame) -> f32 {
         match self {
             Self::Text(text) => frame.design_len(text.size().y),
             Self::Figure(_, label) => FIGURE_S.line + space::XXS + frame.design_len(label.size().y),
-            Self::Event(date, text) => frame.design_len(date.size().y + text.size().y) + space::XXS,
+            Self::Event { date, text, .. } => {
+                frame.design_len(date.size().y + text.size().y) + space::XXS
+            }
         }
     }
 
@@ -60,9 +69,28 @@ impl Block {
                     colours.text_secondary,
                 );
             }
-            Self::Event(date, text) => {
+            Self::Event { date, text, last } => {
+                // A vertical timeline: the amber ring by the date, the rail down to the next.
                 let date_h = frame.design_len(date.size().y);
-                ui.painter().galley(frame.pos(at), date, colours.accent);
+                let height = date_h + frame.design_len(text.size().y) + space::XXS;
+                let node = at + vec2(8.0, date_h / 2.0);
+                if !last {
+                    ui.painter().line_segment(
+                        [
+                            frame.pos(node),
+                            frame.pos(node + vec2(0.0, height + PARAGRAPH_GAP)),
+                        ],
+                        Stroke::new(frame.pt(2.0), colours.line),
+                    );
+                }
+                ui.painter().circle(
+                    frame.pos(node),
+                    frame.pt(7.0),
+                    colours.ink,
+                    Stroke::new(frame.pt(2.5), colours.accent),
+                );
+                let at = at + vec2(EVENT_INDENT, 0.0);
+                ui.painter().galley(frame.pos(at), date, colours.text);
                 ui.painter().galley(
                     frame.pos(at + vec2(0.0, date_h + space::XXS)),
                     text,
@@ -118,6 +146,9 @@ fn body_blocks(
             );
             blocks.push((ParagraphKind::Figure(i), Block::Figure(i, label)));
         }
+    }
+    if layout.timeline_in_body {
+        let last = section.timeline.len().saturating_sub(1);
         for (i, entry) in section.timeline.iter().enumerate() {
             let date = galley(
                 ui,
@@ -125,7 +156,7 @@ fn body_blocks(
                 view.t(&entry.date),
                 LABEL,
                 colours.text,
-                width,
+                width - EVENT_INDENT,
                 0,
             );
             let text = galley(
@@ -134,10 +165,17 @@ fn body_blocks(
                 view.t(&entry.text),
                 BODY,
                 colours.text_secondary,
-                width,
+                width - EVENT_INDENT,
                 0,
             );
-            blocks.push((ParagraphKind::Timeline(i), Block::Event(date, text)));
+            blocks.push((
+                ParagraphKind::Timeline(i),
+                Block::Event {
+                    date,
+                    text,
+                    last: i == last,
+                },
+            ));
         }
     }
     blocks

@@ -10,9 +10,7 @@ use super::body::body_ui;
 use super::{Intent, ParagraphKind, Section};
 use crate::platform::images::Pictures;
 use crate::ui::home_ui::figure_ui;
-use crate::ui::layout::{
-    MAX_FIGURE_CARDS, SectionLayout, SectionParts, TIMELINE_TALL, section_layout,
-};
+use crate::ui::layout::{MAX_FIGURE_CARDS, SectionLayout, SectionParts, section_layout};
 use crate::ui::theme::{CAPTION, CREDIT, EYEBROW, FIGURE_M, H1, LABEL};
 use crate::ui::view::{View, card, picture_ui, spoken_card_mark, spoken_text_mark, text_node};
 use crate::ui::widgets::{
@@ -282,7 +280,8 @@ fn timeline_ui(ui: &Ui, view: &View<'_>, section: &Section, band: Rect) {
     #[expect(clippy::cast_precision_loss, reason = "a few events")]
     let step = band.width() / n as f32;
     let rail_y = band.top() + space::XXL;
-    let caption_rows = if band.height() >= TIMELINE_TALL { 4 } else { 2 };
+    // The band is only on wide screens, where two caption lines are the design.
+    let caption_rows = 2;
     let rail = [
         frame.pos(pos2(band.left(), rail_y)),
         frame.pos(pos2(band.right(), rail_y)),
