@@ -1,6 +1,6 @@
 //! The map screen [`MapScreen`] and one frame's pipeline: model → layout → scene → paint → panels.
 
-use crate::tokens::space;
+use crate::tokens::{size, space};
 use std::sync::Arc;
 
 use egui::{Id, Pos2, Rect, Role, Sense, Ui, pos2};
@@ -19,7 +19,9 @@ use super::scene::{layer_looks, scene_places, scene_routes, tapped};
 use super::state::{MapState, new_state};
 use super::style::MapStyle;
 use crate::state::Intent;
+use crate::ui::theme::{CREDIT, EYEBROW, H1};
 use crate::ui::view::{View, quiet_node};
+use crate::ui::widgets::{galley, upper};
 
 /// The map screen's long-lived part: the base map (loaded once) and the current visit.
 #[derive(Default)]
@@ -222,16 +224,27 @@ fn map_ui(
     }
     paint_region_fade(&painter, &frame, &state.camera, palette.sea);
 
-    // Labels give way to the panels, the controls and each other.
+    // Labels give way to the panels, the controls, the routes and each other; they stop
+    // above the credit line even when it wraps to a second row (larger text).
     let mut placer = LabelPlacer::new(Rect::from_min_max(
         pos2(space::XS, space::XS),
-        pos2(frame.size.x - space::XS, layout.credits_y - space::XS),
+        pos2(
+            frame.size.x - space::XS,
+            layout.credits_y - CREDIT.line - space::XS,
+        ),
     ));
     if panels {
         placer.block(legend_rect);
+    } else {
+        for words in tour_words(ui, view) {
+            placer.block(words);
+        }
     }
     if let Some(card) = card_rect {
         placer.block(card);
+    }
+    for route in &scene_routes {
+        placer.route(&route.points);
     }
 
     let dim_other_layers = state.selection_layer();
@@ -289,4 +302,40 @@ fn map_ui(
         ui.ctx().request_repaint();
     }
     (intent, labels)
+}
+
+/// Where the attract loop writes over a map tour (design points, generously): the signature
+/// and the story's title at the top left, and the stop's name (two rows of H1 at most) ending
+/// near `text_bottom` at the bottom left. The tour cannot be told these (`TourMap` draws the
+/// map first and the words over it), so they are worked out here from the same positions as
+/// `ui::attract_ui`; keep the two in step.
+fn tour_words(ui: &Ui, view: &View<'_>) -> [Rect; 2] {
+    let frame = &view.frame;
+    let title = galley(
+        ui,
+        frame,
+        &upper(view.t(&view.content.story.title)),
+        EYEBROW,
+        view.colours.text,
+        f32::INFINITY,
+        1,
+    );
+    let title_right = 200.0 + frame.design_len(title.size().x) + space::L;
+    let top = Rect::from_min_max(
+        Pos2::ZERO,
+        pos2(
+            title_right.min(frame.size.x),
+            72.0 + EYEBROW.line + space::L,
+        ),
+    );
+    let text_bottom = 800.0 + (frame.size.y - 1080.0).max(0.0) / 2.0;
+    let measure = 720.0_f32.min(frame.size.x - 2.0 * size::MARGIN_SIDE);
+    let caption = Rect::from_min_max(
+        pos2(0.0, text_bottom - 2.0 * H1.line - space::L),
+        pos2(
+            (size::MARGIN_SIDE + measure + space::L).min(frame.size.x),
+            text_bottom + space::L,
+        ),
+    );
+    [top, caption]
 }
