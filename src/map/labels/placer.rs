@@ -73,15 +73,16 @@ impl LabelPlacer {
     }
 
     /// Whether a label at `rect` reads as naming `point`: within a finger of it, and nearer
-    /// to it than to any other marker.
+    /// to it than to any other marker. A marker almost on top of its own point (a shared
+    /// place) need only be no nearer, or no side would do.
     pub fn names(&self, point: Pos2, rect: Rect) -> bool {
         let own = rect.distance_to_pos(point);
         own <= FINGER - MARGIN
-            && self
-                .points
-                .iter()
-                .filter(|p| p.distance(point) > MARGIN)
-                .all(|p| rect.distance_to_pos(*p) >= own + MARGIN)
+            && self.points.iter().all(|p| {
+                let apart = p.distance(point);
+                let margin = if apart > 2.0 * MARGIN { MARGIN } else { 0.0 };
+                apart < 1e-3 || rect.distance_to_pos(*p) >= own + margin
+            })
     }
 
     fn take(&mut self, rect: Option<Rect>) -> Option<Rect> {
