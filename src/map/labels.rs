@@ -128,7 +128,8 @@ pub(super) fn paint_labels(
         }
     }
 
-    // Country names: centred on their point, or nudged a little, or left out.
+    // Country names: centred on their point, or nudged a little (a name moved far reads as
+    // its neighbour's), or left out.
     let projection = Lambert::baltic();
     let lang = view.lang_code;
     let country_label = |ui: &Ui,
@@ -153,7 +154,7 @@ pub(super) fn paint_labels(
             .pos_design(projection.forward(LonLat::new(name.lon, name.lat)));
         let g = galley(ui, &frame, &text, type_style, colour, f32::INFINITY, 1);
         let size = g.size() / frame.scale;
-        if let Some(rect) = placer.place_area(nudged(at, size), false) {
+        if let Some(rect) = placer.place_area(nudged(at, size, 1), false) {
             halo_text(&painter, &frame, rect.min, g, colour, sea);
             nodes.push((rect, text, None));
         }
@@ -305,7 +306,7 @@ pub(super) fn paint_labels(
             1,
         );
         let size = g.size() / frame.scale;
-        if let Some(rect) = placer.place_area(nudged(at, size), false) {
+        if let Some(rect) = placer.place_area(nudged(at, size, 2), false) {
             painter.galley(frame.pos(rect.min), g, style.palette.sea_name);
             nodes.push((rect, text, None));
         }

@@ -3,7 +3,7 @@
 use crate::tokens::{size, space};
 use std::sync::Arc;
 
-use egui::{Id, Pos2, Rect, Role, Sense, Ui, pos2};
+use egui::{Id, Pos2, Rect, Role, Sense, Ui, pos2, vec2};
 
 use super::basemap::{Basemap, BasemapError};
 use super::card::{card_ui, measured_card};
@@ -119,7 +119,7 @@ impl MapScreen {
         let state = self
             .state
             .get_or_insert_with(|| new_state(view, layout.free, basemap.as_deref(), preset, now));
-        let (intent, labels) = map_ui(ui, view, state, basemap.as_deref(), &layout, now, true);
+        let (intent, labels) = map_ui(ui, view, state, basemap.as_deref(), &layout, now, None);
         self.labels = labels;
         intent
     }
@@ -147,15 +147,28 @@ impl MapScreen {
                 self.fly_to_preset(view, preset, now);
             }
         }
+        let caption = preset
+            .and_then(|id| view.content.map.presets.iter().find(|p| p.id == id))
+            .map(|p| view.t(&p.name));
+        let words = tour_words(ui, view, caption);
         if let Some(state) = self.state.as_mut() {
-            let (_, labels) = map_ui(ui, view, state, basemap.as_deref(), &layout, now, false);
+            let (_, labels) = map_ui(
+                ui,
+                view,
+                state,
+                basemap.as_deref(),
+                &layout,
+                now,
+                Some(&words),
+            );
             self.labels = labels;
         }
     }
 }
 
-/// One frame of the map: gestures, then the scene painted, then the panels (`panels` false:
-/// a tour, without panels or gestures); returns what the visitor asked for and where the
+/// One frame of the map: gestures, then the scene painted, then the panels (`tour_words`
+/// given: a tour, without panels or gestures, whose labels keep off the attract loop's words
+/// there); returns what the visitor asked for and where the
 /// labels went.
 fn map_ui(
     ui: &mut Ui,
@@ -164,8 +177,9 @@ fn map_ui(
     basemap: Option<&Basemap>,
     layout: &MapLayout,
     now: f64,
-    panels: bool,
+    tour_words: Option<&[Rect]>,
 ) -> (Option<Intent>, LabelReport) {
+    let panels = tour_words.is_none();
     let frame = view.frame;
     let style = MapStyle::for_colours(view.colours);
     state.camera.set_viewport(frame.size);
@@ -235,10 +249,9 @@ fn map_ui(
     ));
     if panels {
         placer.block(legend_rect);
-    } else {
-        for words in tour_words(ui, view) {
-            placer.block(words);
-        }
+    }
+    for words in tour_words.unwrap_or_default() {
+        placer.block(*words);
     }
     if let Some(card) = card_rect {
         placer.block(card);
@@ -304,38 +317,39 @@ fn map_ui(
     (intent, labels)
 }
 
-/// Where the attract loop writes over a map tour (design points, generously): the signature
-/// and the story's title at the top left, and the stop's name (two rows of H1 at most) ending
-/// near `text_bottom` at the bottom left. The tour cannot be told these (`TourMap` draws the
-/// map first and the words over it), so they are worked out here from the same positions as
-/// `ui::attract_ui`; keep the two in step.
-fn tour_words(ui: &Ui, view: &View<'_>) -> [Rect; 2] {
+/// Where the attract loop writes over a map tour (design points, with room to spare): the
+/// signature and the story's title at the top left, and the stop's `caption` (H1, two rows
+/// at most) ending at the slides' text bottom at the left. The loop draws these over the map
+/// after it (`TourMap` is told neither), so they are measured here as `ui::attract_ui` lays
+/// them out; keep the two in step.
+fn tour_words(ui: &Ui, view: &View<'_>, caption: Option<&str>) -> [Rect; 2] {
     let frame = &view.frame;
-    let title = galley(
-        ui,
-        frame,
+    let measured = |text: &str, style, width, rows| {
+        let g = galley(ui, frame, text, style, view.colours.text, width, rows);
+        g.size() / frame.scale
+    };
+    let title = measured(
         &upper(view.t(&view.content.story.title)),
         EYEBROW,
-        view.colours.text,
         f32::INFINITY,
         1,
     );
-    let title_right = 200.0 + frame.design_len(title.size().x) + space::L;
     let top = Rect::from_min_max(
         Pos2::ZERO,
         pos2(
-            title_right.min(frame.size.x),
+            (200.0 + title.x + space::L).min(frame.size.x),
             72.0 + EYEBROW.line + space::L,
         ),
     );
     let text_bottom = 800.0 + (frame.size.y - 1080.0).max(0.0) / 2.0;
     let measure = 720.0_f32.min(frame.size.x - 2.0 * size::MARGIN_SIDE);
+    let name = caption.map_or(vec2(measure, 2.0 * H1.line), |c| {
+        measured(c, H1, measure, 2)
+    });
     let caption = Rect::from_min_max(
-        pos2(0.0, text_bottom - 2.0 * H1.line - space::L),
-        pos2(
-            (size::MARGIN_SIDE + measure + space::L).min(frame.size.x),
-            text_bottom + space::L,
-        ),
-    );
+        pos2(size::MARGIN_SIDE, text_bottom - name.y),
+        pos2(size::MARGIN_SIDE + name.x, text_bottom),
+    )
+    .expand(space::L);
     [top, caption]
 }

@@ -182,12 +182,16 @@ pub(in crate::map) fn beside(at: Pos2, r: f32, size: Vec2) -> impl Iterator<Item
         })
 }
 
-/// Candidate centres for an area's name (a country, a sea) around `at`: the spot itself,
-/// then nudged up, down and sideways, a little and then more.
-pub(in crate::map) fn nudged(at: Pos2, size: Vec2) -> impl Iterator<Item = Rect> + Clone {
-    [0.0_f32, 1.0, 2.0].into_iter().flat_map(move |step| {
-        let (dx, dy) = (60.0 * step, 30.0 * step);
-        let offsets: &[(f32, f32)] = if step == 0.0 {
+/// Candidates for an area's name (a country, a sea) centred around `at`: the spot itself,
+/// then nudged up, down, sideways and diagonally, `steps` times farther out.
+pub(in crate::map) fn nudged(
+    at: Pos2,
+    size: Vec2,
+    steps: u8,
+) -> impl Iterator<Item = Rect> + Clone {
+    (0..=steps).flat_map(move |step| {
+        let (dx, dy) = (60.0 * f32::from(step), 30.0 * f32::from(step));
+        let offsets: &[(f32, f32)] = if step == 0 {
             &[(0.0, 0.0)]
         } else {
             &[
@@ -367,5 +371,15 @@ mod tests {
             ),
             "past the corner"
         );
+    }
+
+    #[test]
+    fn an_area_s_name_is_tried_on_its_spot_first_then_nudged_each_way() {
+        let size = vec2(100.0, 20.0);
+        let at = pos2(500.0, 500.0);
+        let near: Vec<Rect> = nudged(at, size, 1).collect();
+        assert_eq!(near.len(), 9, "the spot and eight nudges");
+        assert_eq!(near[0].center(), at, "the spot first");
+        assert_eq!(nudged(at, size, 2).count(), 17, "and eight more, farther");
     }
 }
