@@ -148,16 +148,18 @@ fn drawn_texts(shapes: &[ClippedShape]) -> Vec<DrawnText> {
 
 fn drawn_text(text: &TextShape, clip: Rect) -> Option<DrawnText> {
     let visible = text.opacity_factor > 0.0
-        && text.override_text_color.map_or_else(
-            || {
-                text.galley
-                    .job
-                    .sections
-                    .iter()
-                    .any(|s| s.format.color.a() > 0)
-            },
-            |c| c.a() > 0,
-        );
+        && text
+            .override_text_color
+            .map_or_else(
+                || {
+                    text.galley
+                        .job
+                        .sections
+                        .iter()
+                        .any(|s| s.format.color.a() > 0)
+                },
+                |c| c.a() > 0,
+            );
     if !visible || text.galley.text().trim().is_empty() {
         return None;
     }
@@ -277,8 +279,8 @@ pub fn audit(
             defects.push(Defect::ControlOutOfReach(control.label.clone()));
         }
         for other in &controls[i + 1..] {
-            let nested =
-                control.rect.contains_rect(other.rect) || other.rect.contains_rect(control.rect);
+            let nested = control.rect.contains_rect(other.rect)
+                || other.rect.contains_rect(control.rect);
             if !nested && overlap(control.rect, other.rect) {
                 defects.push(Defect::ControlsOverlap(
                     control.label.clone(),
@@ -302,10 +304,9 @@ fn label_defects(report: &LabelReport, scale: f32) -> Vec<Defect> {
         if distance > FINGER * scale + SLACK {
             defects.push(Defect::LabelFar(label.text.clone(), distance / scale));
         }
-        let nearer = report
-            .points
-            .iter()
-            .any(|p| p.distance(own) > SLACK && label.rect.distance_to_pos(*p) + SLACK < distance);
+        let nearer = report.points.iter().any(|p| {
+            p.distance(own) > SLACK && label.rect.distance_to_pos(*p) + SLACK < distance
+        });
         if nearer {
             defects.push(Defect::LabelNearerOther(label.text.clone()));
         }
@@ -344,10 +345,7 @@ mod tests {
         }
     }
 
-    fn laid_out(
-        ctx: &Context,
-        shapes: impl FnOnce(&Context) -> Vec<ClippedShape>,
-    ) -> Vec<ClippedShape> {
+    fn laid_out(ctx: &Context, shapes: impl FnOnce(&Context) -> Vec<ClippedShape>) -> Vec<ClippedShape> {
         let mut shapes = Some(shapes);
         let mut out = Vec::new();
         let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
@@ -364,20 +362,8 @@ mod tests {
         let ctx = Context::default();
         let shapes = laid_out(&ctx, |ctx| {
             vec![
-                text_shape(
-                    ctx,
-                    "A long line that cannot fit",
-                    28.0,
-                    pos2(100.0, 500.0),
-                    80.0,
-                ),
-                text_shape(
-                    ctx,
-                    "Off the edge",
-                    28.0,
-                    pos2(1900.0, 600.0),
-                    f32::INFINITY,
-                ),
+                text_shape(ctx, "A long line that cannot fit", 28.0, pos2(100.0, 500.0), 80.0),
+                text_shape(ctx, "Off the edge", 28.0, pos2(1900.0, 600.0), f32::INFINITY),
                 text_shape(ctx, "Tiny", 12.0, pos2(100.0, 700.0), f32::INFINITY),
                 text_shape(ctx, "One", 28.0, pos2(400.0, 800.0), f32::INFINITY),
                 text_shape(ctx, "Two", 28.0, pos2(410.0, 805.0), f32::INFINITY),
@@ -385,9 +371,7 @@ mod tests {
         });
         let defects = audit(&shapes, &[], None, rules());
         assert!(
-            defects
-                .iter()
-                .any(|d| matches!(d, Defect::Elided(t) if t.starts_with("A long"))),
+            defects.iter().any(|d| matches!(d, Defect::Elided(t) if t.starts_with("A long"))),
             "{defects:?}"
         );
         assert!(
@@ -395,9 +379,7 @@ mod tests {
             "{defects:?}"
         );
         assert!(
-            defects.iter().any(
-                |d| matches!(d, Defect::TooSmall(t, s) if t == "Tiny" && (*s - 12.0).abs() < 0.1)
-            ),
+            defects.iter().any(|d| matches!(d, Defect::TooSmall(t, s) if t == "Tiny" && (*s - 12.0).abs() < 0.1)),
             "{defects:?}"
         );
         assert!(
@@ -446,13 +428,7 @@ mod tests {
     fn a_text_under_a_later_opaque_panel_is_not_an_overlap() {
         let ctx = Context::default();
         let shapes = laid_out(&ctx, |ctx| {
-            let mut shapes = vec![text_shape(
-                ctx,
-                "Under",
-                28.0,
-                pos2(400.0, 500.0),
-                f32::INFINITY,
-            )];
+            let mut shapes = vec![text_shape(ctx, "Under", 28.0, pos2(400.0, 500.0), f32::INFINITY)];
             shapes.push(ClippedShape::new(
                 Rect::EVERYTHING,
                 Shape::rect_filled(
@@ -461,13 +437,7 @@ mod tests {
                     Color32::BLACK,
                 ),
             ));
-            shapes.push(text_shape(
-                ctx,
-                "Over",
-                28.0,
-                pos2(405.0, 505.0),
-                f32::INFINITY,
-            ));
+            shapes.push(text_shape(ctx, "Over", 28.0, pos2(405.0, 505.0), f32::INFINITY));
             shapes
         });
         assert!(audit(&shapes, &[], None, rules()).is_empty(), "covered");
@@ -493,12 +463,7 @@ mod tests {
                     point: Some(pos2(700.0, 100.0)),
                 },
             ],
-            points: vec![
-                pos2(100.0, 100.0),
-                pos2(400.0, 100.0),
-                pos2(700.0, 100.0),
-                pos2(760.0, 100.0),
-            ],
+            points: vec![pos2(100.0, 100.0), pos2(400.0, 100.0), pos2(700.0, 100.0), pos2(760.0, 100.0)],
         };
         let defects = audit(&[], &[], Some(&report), rules());
         assert_eq!(
