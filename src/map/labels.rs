@@ -1,4 +1,5 @@
-//! Map labels: candidates and collision-free placement (pure), and painting them.
+//! Map labels: what each label says and where it may go, in priority order, painted; the
+//! placement itself is pure, in `placer`.
 
 use std::sync::Arc;
 
