@@ -1,10 +1,9 @@
-//! Map labels: candidates and collision-free placement (pure), and painting them.
+//! Map labels: what each label says and where it may go, in priority order, painted; the
+//! placement itself is pure, in `placer`.
 
 use std::sync::Arc;
 
-use egui::{
-    Align2, Color32, CornerRadius, Galley, Id, Painter, Pos2, Rect, Role, Ui, Vec2, pos2, vec2,
-};
+use egui::{Align2, Color32, CornerRadius, Galley, Id, Painter, Pos2, Rect, Role, Ui, vec2};
 
 use super::projection::{Lambert, LonLat};
 use super::scene::{LayerLook, ScenePlace, SceneRoute, along, marker_for, marker_radius};
@@ -15,6 +14,11 @@ use crate::ui::layout::Frame;
 use crate::ui::theme::{LABEL, TypeStyle};
 use crate::ui::view::{View, text_node};
 use crate::ui::widgets::{galley, radius, upper};
+
+mod placer;
+
+pub(super) use placer::LabelPlacer;
+use placer::{beside, nudged};
 
 /// Where the map's labels went in a frame, for the layout audit (screen points).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -35,36 +39,6 @@ pub struct PlacedLabel {
     pub rect: Rect,
     /// The marker they name.
     pub point: Option<Pos2>,
-}
-
-/// Places labels where nothing else is (greedy, in priority order).
-pub(super) struct LabelPlacer {
-    bounds: Rect,
-    taken: Vec<Rect>,
-}
-
-impl LabelPlacer {
-    /// A placer that keeps labels inside `bounds` (design points).
-    pub fn new(bounds: Rect) -> Self {
-        Self {
-            bounds,
-            taken: Vec::new(),
-        }
-    }
-
-    /// Keeps labels off `rect` (a panel, a marker).
-    pub fn block(&mut self, rect: Rect) {
-        self.taken.push(rect);
-    }
-
-    /// The first candidate inside the bounds that overlaps nothing placed (and takes it).
-    pub fn place(&mut self, candidates: impl IntoIterator<Item = Rect>) -> Option<Rect> {
-        let found = candidates.into_iter().find(|c| {
-            self.bounds.contains_rect(*c) && !self.taken.iter().any(|t| t.intersects(*c))
-        })?;
-        self.taken.push(found);
-        Some(found)
-    }
 }
 
 /// Paints a galley with a halo of the sea colour (the text drawn 8× offset, then on top).
@@ -92,20 +66,6 @@ fn halo_text(
         painter.galley_with_override_text_color(pos + vec2(dx, dy) * r, Arc::clone(&galley), halo);
     }
     painter.galley(pos, galley, colour);
-}
-
-/// Candidate rectangles for a label of `size` beside a marker at `at` of radius `r`: right,
-/// left, above, below, then the same a little farther out.
-fn beside(at: Pos2, r: f32, size: Vec2) -> impl Iterator<Item = Rect> {
-    [0.0_f32, 20.0, 40.0].into_iter().flat_map(move |extra| {
-        let gap = r + 8.0 + extra;
-        [
-            Rect::from_min_size(pos2(at.x + gap, at.y - size.y / 2.0), size),
-            Rect::from_min_size(pos2(at.x - gap - size.x, at.y - size.y / 2.0), size),
-            Rect::from_min_size(pos2(at.x - size.x / 2.0, at.y - gap - size.y), size),
-            Rect::from_min_size(pos2(at.x - size.x / 2.0, at.y + gap), size),
-        ]
-    })
 }
 
 /// A route's short name: the part before a colon (`"GIPL"`), else the whole name.
@@ -156,7 +116,7 @@ pub(super) fn paint_labels(
                 })
             })
         });
-        if let Some(rect) = placer.place(candidates) {
+        if let Some(rect) = placer.place_area(candidates, false) {
             let screen = frame.rect(rect);
             painter.rect_filled(
                 screen,
@@ -169,7 +129,8 @@ pub(super) fn paint_labels(
         }
     }
 
-    // Country names: centred on their point, or nudged a little, or left out.
+    // Country names: centred on their point, or nudged a little (a name moved far reads as
+    // its neighbour's), or left out.
     let projection = Lambert::baltic();
     let lang = view.lang_code;
     let country_label = |ui: &Ui,
@@ -194,14 +155,7 @@ pub(super) fn paint_labels(
             .pos_design(projection.forward(LonLat::new(name.lon, name.lat)));
         let g = galley(ui, &frame, &text, type_style, colour, f32::INFINITY, 1);
         let size = g.size() / frame.scale;
-        let nudges = [
-            vec2(0.0, 0.0),
-            vec2(0.0, 30.0),
-            vec2(0.0, -30.0),
-            vec2(60.0, 0.0),
-            vec2(-60.0, 0.0),
-        ];
-        if let Some(rect) = placer.place(nudges.map(|d| Rect::from_center_size(at + d, size))) {
+        if let Some(rect) = placer.place_area(nudged(at, size, 1), false) {
             halo_text(&painter, &frame, rect.min, g, colour, sea);
             nodes.push((rect, text, None));
         }
@@ -215,7 +169,13 @@ pub(super) fn paint_labels(
                        style: TypeStyle,
                        colour: Color32,
                        nodes: &mut Vec<(Rect, String, Option<Pos2>)>| {
-        let Some(data) = content.map.places.get(place.point.key) else {
+        // A marker not drawn yet has no label (it could not be read as naming it).
+        let Some(data) = content
+            .map
+            .places
+            .get(place.point.key)
+            .filter(|_| place.alpha > 0.0)
+        else {
             return;
         };
         let name = view.t(&data.name);
@@ -223,7 +183,7 @@ pub(super) fn paint_labels(
         let size = g.size() / frame.scale;
         let look = place.point.layer.and_then(|l| looks.get(l).copied());
         let r = marker_radius(marker_for(place.point, look));
-        if let Some(rect) = placer.place(beside(place.pos, r, size)) {
+        if let Some(rect) = placer.place_at(place.pos, beside(place.pos, r, size)) {
             halo_text(
                 &painter,
                 &frame,
@@ -302,16 +262,22 @@ pub(super) fn paint_labels(
             2,
         );
         let size = g.size() / frame.scale;
-        let candidates = [0.5_f32, 0.4, 0.6, 0.3, 0.7].into_iter().flat_map(|f| {
-            along(&route.points, f).into_iter().flat_map(move |(p, n)| {
-                [1.0_f32, -1.0].map(|side| {
-                    let n = n * side;
-                    let off = 12.0 + (n.x.abs() * size.x + n.y.abs() * size.y) / 2.0;
-                    Rect::from_center_size(p + n * off, size)
+        // Beside the line, a little and then farther off, never across a route (its own
+        // included): a name over its line reads as neither.
+        let candidates = [0.5_f32, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]
+            .into_iter()
+            .flat_map(|f| {
+                along(&route.points, f).into_iter().flat_map(move |(p, n)| {
+                    [(1.0_f32, 12.0_f32), (-1.0, 12.0), (1.0, 28.0), (-1.0, 28.0)].map(
+                        |(side, gap)| {
+                            let n = n * side;
+                            let off = gap + (n.x.abs() * size.x + n.y.abs() * size.y) / 2.0;
+                            Rect::from_center_size(p + n * off, size)
+                        },
+                    )
                 })
-            })
-        });
-        if let Some(rect) = placer.place(candidates) {
+            });
+        if let Some(rect) = placer.place_area(candidates, true) {
             halo_text(&painter, &frame, rect.min, g, look.colour, sea);
             nodes.push((rect, text, None));
         }
@@ -341,8 +307,7 @@ pub(super) fn paint_labels(
             1,
         );
         let size = g.size() / frame.scale;
-        let nudges = [0.0_f32, 40.0, -40.0, 80.0, -80.0].map(|dy| vec2(0.0, dy));
-        if let Some(rect) = placer.place(nudges.map(|d| Rect::from_center_size(at + d, size))) {
+        if let Some(rect) = placer.place_area(nudged(at, size, 2), false) {
             painter.galley(frame.pos(rect.min), g, style.palette.sea_name);
             nodes.push((rect, text, None));
         }
@@ -381,42 +346,5 @@ mod tests {
     fn short_names_stop_at_the_colon() {
         assert_eq!(short_name("GIPL: Gas Interconnection"), "GIPL", "colon");
         assert_eq!(short_name("Baltic Way, 1989"), "Baltic Way, 1989", "none");
-    }
-
-    #[test]
-    fn a_label_takes_the_first_free_candidate_inside_the_bounds() {
-        let mut placer = LabelPlacer::new(Rect::from_min_max(pos2(0.0, 0.0), pos2(100.0, 100.0)));
-        placer.block(Rect::from_min_max(pos2(0.0, 0.0), pos2(50.0, 50.0)));
-        let blocked = Rect::from_min_size(pos2(10.0, 10.0), vec2(20.0, 10.0));
-        let outside = Rect::from_min_size(pos2(90.0, 90.0), vec2(20.0, 10.0));
-        let free = Rect::from_min_size(pos2(60.0, 60.0), vec2(20.0, 10.0));
-        assert_eq!(
-            placer.place([blocked, outside, free]),
-            Some(free),
-            "the free one"
-        );
-        assert_eq!(placer.place([free]), None, "now taken");
-    }
-
-    #[test]
-    fn labels_go_right_then_left_above_below_then_farther_out() {
-        let size = vec2(40.0, 10.0);
-        let candidates: Vec<Rect> = beside(pos2(100.0, 100.0), 10.0, size).collect();
-        assert_eq!(candidates.len(), 12, "four sides at three distances");
-        assert!(
-            (candidates[0].left() - 118.0).abs() < 1e-4,
-            "right, past the marker and a gap"
-        );
-        assert!((candidates[1].right() - 82.0).abs() < 1e-4, "left");
-        assert!((candidates[2].bottom() - 82.0).abs() < 1e-4, "above");
-        assert!((candidates[3].top() - 118.0).abs() < 1e-4, "below");
-        assert!(
-            (candidates[4].left() - 138.0).abs() < 1e-4,
-            "then 20 farther out"
-        );
-        assert!(
-            candidates.iter().all(|c| (c.size() - size).length() < 1e-6),
-            "all of the label's size"
-        );
     }
 }

@@ -308,7 +308,6 @@ pub(super) fn paint_markers(
             view.colours.text.gamma_multiply(alpha),
             MapStyle::for_colours(view.colours).palette.sea,
         );
-        let r = marker_radius(marker) + 2.0;
-        placer.block(Rect::from_center_size(place.pos, Vec2::splat(2.0 * r)));
+        placer.marker(place.pos, marker_radius(marker));
     }
 }

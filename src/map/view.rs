@@ -1,9 +1,9 @@
 //! The map screen [`MapScreen`] and one frame's pipeline: model → layout → scene → paint → panels.
 
-use crate::tokens::space;
+use crate::tokens::{size, space};
 use std::sync::Arc;
 
-use egui::{Id, Pos2, Rect, Role, Sense, Ui, pos2};
+use egui::{Id, Pos2, Rect, Role, Sense, Ui, pos2, vec2};
 
 use super::basemap::{Basemap, BasemapError};
 use super::card::{card_ui, measured_card};
@@ -19,7 +19,9 @@ use super::scene::{layer_looks, scene_places, scene_routes, tapped};
 use super::state::{MapState, new_state};
 use super::style::MapStyle;
 use crate::state::Intent;
+use crate::ui::theme::{CREDIT, EYEBROW, H1};
 use crate::ui::view::{View, quiet_node};
+use crate::ui::widgets::{galley, upper};
 
 /// The map screen's long-lived part: the base map (loaded once) and the current visit.
 #[derive(Default)]
@@ -117,7 +119,7 @@ impl MapScreen {
         let state = self
             .state
             .get_or_insert_with(|| new_state(view, layout.free, basemap.as_deref(), preset, now));
-        let (intent, labels) = map_ui(ui, view, state, basemap.as_deref(), &layout, now, true);
+        let (intent, labels) = map_ui(ui, view, state, basemap.as_deref(), &layout, now, None);
         self.labels = labels;
         intent
     }
@@ -145,15 +147,28 @@ impl MapScreen {
                 self.fly_to_preset(view, preset, now);
             }
         }
+        let caption = preset
+            .and_then(|id| view.content.map.presets.iter().find(|p| p.id == id))
+            .map(|p| view.t(&p.name));
+        let words = tour_words(ui, view, caption);
         if let Some(state) = self.state.as_mut() {
-            let (_, labels) = map_ui(ui, view, state, basemap.as_deref(), &layout, now, false);
+            let (_, labels) = map_ui(
+                ui,
+                view,
+                state,
+                basemap.as_deref(),
+                &layout,
+                now,
+                Some(&words),
+            );
             self.labels = labels;
         }
     }
 }
 
-/// One frame of the map: gestures, then the scene painted, then the panels (`panels` false:
-/// a tour, without panels or gestures); returns what the visitor asked for and where the
+/// One frame of the map: gestures, then the scene painted, then the panels (`tour_words`
+/// given: a tour, without panels or gestures, whose labels keep off the attract loop's words
+/// there); returns what the visitor asked for and where the
 /// labels went.
 fn map_ui(
     ui: &mut Ui,
@@ -162,8 +177,9 @@ fn map_ui(
     basemap: Option<&Basemap>,
     layout: &MapLayout,
     now: f64,
-    panels: bool,
+    tour_words: Option<&[Rect]>,
 ) -> (Option<Intent>, LabelReport) {
+    let panels = tour_words.is_none();
     let frame = view.frame;
     let style = MapStyle::for_colours(view.colours);
     state.camera.set_viewport(frame.size);
@@ -222,16 +238,26 @@ fn map_ui(
     }
     paint_region_fade(&painter, &frame, &state.camera, palette.sea);
 
-    // Labels give way to the panels, the controls and each other.
+    // Labels give way to the panels, the controls, the routes and each other; they stop
+    // above the credit line even when it wraps to a second row (larger text).
     let mut placer = LabelPlacer::new(Rect::from_min_max(
         pos2(space::XS, space::XS),
-        pos2(frame.size.x - space::XS, layout.credits_y - space::XS),
+        pos2(
+            frame.size.x - space::XS,
+            layout.credits_y - CREDIT.line - space::XS,
+        ),
     ));
     if panels {
         placer.block(legend_rect);
     }
+    for words in tour_words.unwrap_or_default() {
+        placer.block(*words);
+    }
     if let Some(card) = card_rect {
         placer.block(card);
+    }
+    for route in &scene_routes {
+        placer.route(&route.points);
     }
 
     let dim_other_layers = state.selection_layer();
@@ -289,4 +315,41 @@ fn map_ui(
         ui.ctx().request_repaint();
     }
     (intent, labels)
+}
+
+/// Where the attract loop writes over a map tour (design points, with room to spare): the
+/// signature and the story's title at the top left, and the stop's `caption` (H1, two rows
+/// at most) ending at the slides' text bottom at the left. The loop draws these over the map
+/// after it (`TourMap` is told neither), so they are measured here as `ui::attract_ui` lays
+/// them out; keep the two in step.
+fn tour_words(ui: &Ui, view: &View<'_>, caption: Option<&str>) -> [Rect; 2] {
+    let frame = &view.frame;
+    let measured = |text: &str, style, width, rows| {
+        let g = galley(ui, frame, text, style, view.colours.text, width, rows);
+        g.size() / frame.scale
+    };
+    let title = measured(
+        &upper(view.t(&view.content.story.title)),
+        EYEBROW,
+        f32::INFINITY,
+        1,
+    );
+    let top = Rect::from_min_max(
+        Pos2::ZERO,
+        pos2(
+            (200.0 + title.x + space::L).min(frame.size.x),
+            72.0 + EYEBROW.line + space::L,
+        ),
+    );
+    let text_bottom = 800.0 + (frame.size.y - 1080.0).max(0.0) / 2.0;
+    let measure = 720.0_f32.min(frame.size.x - 2.0 * size::MARGIN_SIDE);
+    let name = caption.map_or(vec2(measure, 2.0 * H1.line), |c| {
+        measured(c, H1, measure, 2)
+    });
+    let caption = Rect::from_min_max(
+        pos2(size::MARGIN_SIDE, text_bottom - name.y),
+        pos2(size::MARGIN_SIDE + name.x, text_bottom),
+    )
+    .expand(space::L);
+    [top, caption]
 }
