@@ -84,12 +84,18 @@ impl VitrinaApp {
     }
 
     /// The design scale factor of the visitor's text size.
-    /// Screen points per design point on a screen of `size` points, as the screens are laid
-    /// out now (the theme's base size, larger text): the layout audit's type scale.
+    /// Screen points per design point on a screen of `size` points, as the screen shown
+    /// now is laid out (the theme's base size, and larger text except in the attract loop):
+    /// the layout audit's type scale.
     pub fn design_scale(&self, size: egui::Vec2) -> f32 {
-        crate::ui::layout::Frame::new(
+        let text_scale = if self.state.screen == Screen::Attract {
+            1.0
+        } else {
+            self.text_scale()
+        };
+        Frame::new(
             egui::Rect::from_min_size(egui::Pos2::ZERO, size),
-            self.loaded.content.theme.base_size * self.text_scale(),
+            self.loaded.content.theme.base_size * text_scale,
         )
         .scale
     }

@@ -176,9 +176,12 @@ impl VitrinaApp {
     /// Draws the attract loop (on the attract screen) or the "still there?" prompt (while
     /// the idle machine warns).
     pub(super) fn attract_and_prompt_ui(&mut self, ui: &mut Ui, frame: Frame, now: f64) {
-        let view = View::new(frame, &self.colours, &self.loaded, &self.state.lang_code);
         let hours = self.machine.opening_hours.as_ref();
         if self.state.screen == Screen::Attract {
+            // The loop speaks to passers-by at the theme's size; larger text is one
+            // visitor's choice and ends with their visit.
+            let frame = Frame::new(ui.max_rect(), self.loaded.content.theme.base_size);
+            let view = View::new(frame, &self.colours, &self.loaded, &self.state.lang_code);
             if let (true, Some(hours)) = (self.attract.closed, hours) {
                 closed_ui(ui, &view, hours);
             } else if let Some(show) = &self.attract.slideshow {
@@ -206,9 +209,11 @@ impl VitrinaApp {
             }
         } else if let Some(idle) = &mut self.attract.idle
             && let Some(left) = idle.seconds_left(now)
-            && still_there_ui(ui, &view, left, f64::from(view.content.kiosk.warning_secs))
         {
-            idle.input(now);
+            let view = View::new(frame, &self.colours, &self.loaded, &self.state.lang_code);
+            if still_there_ui(ui, &view, left, f64::from(view.content.kiosk.warning_secs)) {
+                idle.input(now);
+            }
         }
     }
 

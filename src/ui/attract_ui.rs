@@ -29,11 +29,13 @@ fn text_measure(view: &View<'_>, wanted: f32) -> f32 {
     wanted.min(view.frame.size.x - 2.0 * size::MARGIN_SIDE)
 }
 
-/// Where a slide's words end (design points from the top): 800 on a landscape screen; on a
-/// taller one, half the extra height lower, so a portrait block sits mid-screen instead of
-/// against the top.
+/// Where a slide's words end (design points from the top): 280 above the foot, clear of
+/// the touch hint and the progress (800 on a 1080 screen, so a theme's larger base size
+/// keeps them on screen); on a taller screen half the extra height higher, so a portrait
+/// block sits mid-screen instead of against the foot.
 fn text_bottom(view: &View<'_>) -> f32 {
-    800.0 + (view.frame.size.y - 1080.0).max(0.0) / 2.0
+    let height = view.frame.size.y;
+    height - 280.0 - (height - 1080.0).max(0.0) / 2.0
 }
 
 /// Figure size on key-figure slides (figure xl, visual.md §2).
