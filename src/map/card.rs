@@ -91,8 +91,11 @@ pub(super) struct CardLayout {
     pub rect: Rect,
     /// Height of the title, design points.
     pub title_h: f32,
-    /// Rows of text that fit.
+    /// Rows of text (all of them: the card scrolls when it is taller than its area).
     pub body_rows: usize,
+    /// Height of everything above the buttons' row, design points: more than the card
+    /// leaves for it when the card scrolls.
+    pub content_h: f32,
 }
 
 /// The card's texts as measured with the fonts.
@@ -117,7 +120,7 @@ const TITLE_TOP: f32 = 84.0;
 
 /// Where the card of `data` goes in `area` (the card column, or the sheet area): as tall as
 /// it needs, standing on the area's foot so its buttons stay low, within reach (visual.md
-/// §1); its text cut to the rows that fit only when the whole area is too short.
+/// §1); when the whole area is too short its words scroll above the buttons, never cut.
 /// `figure_line` is the line height of the route's length.
 pub(super) fn card_layout(
     data: &CardData<'_>,
@@ -135,16 +138,9 @@ pub(super) fn card_layout(
     }
     // The bottom row: "Read the story" and the close button.
     let buttons = space::XL + size::TOUCH;
-    let fixed = h + space::L + buttons + space::CARD_PAD;
-    let room = ((area.height() - fixed) / BODY_S.line).floor().max(0.0);
-    #[expect(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        reason = "a few rows"
-    )]
-    let body_rows = text.body_rows.min(room as usize);
     #[expect(clippy::cast_precision_loss, reason = "a few rows")]
-    let height = fixed + body_rows as f32 * BODY_S.line;
+    let content_h = h + space::L + text.body_rows as f32 * BODY_S.line;
+    let height = content_h + buttons + space::CARD_PAD;
     let rect = Rect::from_min_max(
         pos2(area.left(), area.bottom() - height.min(area.height())),
         area.max,
@@ -152,7 +148,8 @@ pub(super) fn card_layout(
     CardLayout {
         rect,
         title_h,
-        body_rows,
+        body_rows: text.body_rows,
+        content_h,
     }
 }
 
@@ -200,7 +197,7 @@ pub(super) fn card_ui(
     card_ui.multiply_opacity(appear);
     let ui = &mut card_ui;
     panel(ui, view, rect);
-    block_map(ui, &frame, measured.rect, "map-card");
+    let drag = block_map(ui, &frame, measured.rect, "map-card");
     let x = rect.left() + space::CARD_PAD;
     let w = rect.width() - 2.0 * space::CARD_PAD;
     let mut intent = None;
@@ -215,12 +212,26 @@ pub(super) fn card_ui(
     {
         state.selection = None;
     }
-    let mut y = rect.top() + 36.0;
+    // The words above the buttons, scrolled under a drag when they do not all fit.
+    let viewport = Rect::from_min_max(rect.min, pos2(rect.right(), buttons_y - space::M));
+    let max_scroll = (measured.content_h - viewport.height() + space::M).max(0.0);
+    if let Some(drag) = drag {
+        state.card_scroll -= drag.drag_delta().y / frame.scale;
+    }
+    state.card_scroll = state.card_scroll.clamp(0.0, max_scroll);
+    let scroll = state.card_scroll;
+    if max_scroll > 0.0 {
+        super::chrome::scroll_track(ui, view, viewport, scroll, max_scroll);
+    }
+    let mut words = ui.new_child(UiBuilder::new());
+    words.set_clip_rect(frame.rect(viewport));
+    let (outer, ui) = (ui, &mut words);
+    let mut y = rect.top() + 36.0 - scroll;
     if !data.eyebrow.is_empty() {
         let g = galley(ui, &frame, &data.eyebrow, EYEBROW, data.colour, w, 1);
         ui.painter().galley(frame.pos(pos2(x, y)), g, data.colour);
     }
-    y = rect.top() + TITLE_TOP;
+    y = rect.top() + TITLE_TOP - scroll;
     let g = galley(ui, &frame, data.title, H2, colours.text, w, 4);
     ui.painter().galley(frame.pos(pos2(x, y)), g, colours.text);
     text_node(
@@ -280,7 +291,7 @@ pub(super) fn card_ui(
             .trailing_icon(Icon::Forward)
             .on_panel()
             .ui(
-                ui,
+                outer,
                 &view.frame,
                 view.colours,
                 Rect::from_min_size(pos2(x, buttons_y), vec2(bw, size::TOUCH)),
@@ -462,7 +473,7 @@ mod tests {
     }
 
     #[test]
-    fn the_card_grows_with_its_text_until_the_column_is_full() {
+    fn the_card_grows_with_its_text_until_the_column_is_full_then_scrolls() {
         let data = CardData {
             eyebrow: String::new(),
             colour: Color32::WHITE,
@@ -493,10 +504,14 @@ mod tests {
             long.rect.height() <= area.height(),
             "within the column: {long:?}"
         );
-        assert!(long.body_rows < 100, "cut to the rows that fit");
+        assert_eq!(
+            long.body_rows, 100,
+            "every row: the words scroll, never cut"
+        );
+        assert_eq!(long.rect, area, "the whole column: {long:?}");
         assert!(
-            long.rect.top() - area.top() < BODY_S.line,
-            "all but less than a row of the column: {long:?}"
+            long.content_h > area.height() - 104.0 - space::CARD_PAD,
+            "more words than room above the buttons: {long:?}"
         );
     }
 }

@@ -1,9 +1,9 @@
 //! Chrome the map's panels share: the close button, the panel, the touch blocker.
 
-use egui::{Id, Pos2, Rect, Response, Role, Sense, Ui, Vec2};
+use egui::{Id, Pos2, Rect, Response, Role, Sense, Ui, Vec2, pos2, vec2};
 
 use super::style::MapStyle;
-use crate::tokens::size;
+use crate::tokens::{size, space};
 use crate::ui::layout::Frame;
 use crate::ui::view::{View, quiet_node};
 use crate::ui::widgets::{Button, Elevation, Icon, elevated};
@@ -39,4 +39,22 @@ pub(super) fn block_map(ui: &Ui, frame: &Frame, rect: Rect, id: &str) -> Option<
         quiet_node(ui, response.id, Role::Pane);
         response
     })
+}
+
+/// A thin track at the panel's right edge with a thumb for `scroll` of `max_scroll`: the rows
+/// go on beyond the panel (a fade would be a translucency high contrast does without).
+pub(super) fn scroll_track(ui: &Ui, view: &View<'_>, viewport: Rect, scroll: f32, max_scroll: f32) {
+    let frame = view.frame;
+    let track = Rect::from_min_max(
+        pos2(viewport.right() - 10.0, viewport.top() + space::XS),
+        pos2(viewport.right() - 6.0, viewport.bottom() - space::XS),
+    );
+    ui.painter()
+        .rect_filled(frame.rect(track), 2.0, view.colours.line);
+    let content = track.height() + max_scroll;
+    let thumb_h = (track.height() * track.height() / content).max(48.0);
+    let thumb_y = track.top() + (track.height() - thumb_h) * (scroll / max_scroll);
+    let thumb = Rect::from_min_size(pos2(track.left(), thumb_y), vec2(4.0, thumb_h));
+    ui.painter()
+        .rect_filled(frame.rect(thumb), 2.0, view.colours.text_secondary);
 }

@@ -12,8 +12,18 @@ use crate::ui::layout::DOCK_HEIGHT;
 use crate::ui::view::View;
 use crate::ui::widgets::{Button, ButtonKind, Icon, pill_width};
 
+/// How wide the controls are in one row on a sheet screen (design points): Layers, zoom −,
+/// zoom +, Reset view; the layout splits them in two rows when the screen is narrower.
+pub(super) fn sheet_controls_width(ui: &Ui, view: &View<'_>) -> f32 {
+    let labels = &view.content.labels;
+    pill_width(ui, &view.frame, view.t(&labels.map_layers), true)
+        + space::M
+        + 2.0 * (size::BUTTON + space::M)
+        + pill_width(ui, &view.frame, view.t(&labels.reset_view), true)
+}
+
 /// Zoom −, zoom +, Reset view (and Layers on portrait): centred in the dock, or on a row above
-/// it where the dock has no room.
+/// it where the dock has no room (two rows, Layers above, where one is too wide).
 pub(super) fn controls_ui(
     ui: &mut Ui,
     view: &View<'_>,
@@ -40,10 +50,13 @@ pub(super) fn controls_ui(
     } else {
         0.0
     };
-    let total = layers_w + size::BUTTON + space::M + size::BUTTON + space::M + reset_w;
-    let top = layout.controls_top;
+    let zooms_w = size::BUTTON + space::M + size::BUTTON + space::M + reset_w;
+    let total = layers_w + zooms_w;
+    let mut top = layout.controls_top;
     let mut x = if layout.joined {
         crate::ui::dock_ui::joined_row_start(ui, view, total)
+    } else if layout.two_rows {
+        frame.size.x / 2.0 - (layers_w - space::M) / 2.0
     } else {
         frame.size.x / 2.0 - total / 2.0
     };
@@ -71,6 +84,10 @@ pub(super) fn controls_ui(
             }
         }
         x += layers_w;
+        if layout.two_rows {
+            top += DOCK_HEIGHT + space::M;
+            x = frame.size.x / 2.0 - zooms_w / 2.0;
+        }
     }
     let zoom = MapStyle::for_colours(view.colours).zoom;
     let secs = MapStyle::for_colours(view.colours).motion.zoom_button_secs;

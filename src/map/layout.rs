@@ -24,11 +24,20 @@ pub(super) struct MapLayout {
     pub joined: bool,
     /// Top of the band under the credits where panels stop.
     pub credits_y: f32,
+    /// The controls take two rows (Layers above, zoom and Reset view below): one row is
+    /// wider than the screen (larger text on a portrait screen, a long translation).
+    pub two_rows: bool,
 }
 
 impl MapLayout {
-    /// The layout for `view`'s frame.
+    /// The layout for `view`'s frame, with the map controls in one row.
     pub fn new(view: &View<'_>) -> Self {
+        Self::with_controls(view, 0.0)
+    }
+
+    /// The layout for `view`'s frame when the map controls in one row are `controls_w`
+    /// design points wide: on a sheet screen a row too wide for it splits in two.
+    pub fn with_controls(view: &View<'_>, controls_w: f32) -> Self {
         let frame = &view.frame;
         let mx = frame.margin_x();
         let dock = frame.dock();
@@ -36,8 +45,11 @@ impl MapLayout {
         if frame.portrait || frame.compact() {
             // A row of their own above the dock, or the dock row when that is out of reach.
             let joined = view.controls_join_dock();
+            let two_rows = !joined && controls_w > size.x - 2.0 * frame.margin_x();
             let controls_top = if joined {
                 dock.top()
+            } else if two_rows {
+                dock.top() - space::XL - 2.0 * DOCK_HEIGHT - space::M
             } else {
                 dock.top() - space::XL - DOCK_HEIGHT
             };
@@ -55,6 +67,7 @@ impl MapLayout {
                 controls_top,
                 joined,
                 credits_y,
+                two_rows,
             }
         } else {
             let bottom = dock.top() - space::L;
@@ -74,6 +87,7 @@ impl MapLayout {
                 controls_top: dock.top(),
                 joined: false,
                 credits_y: dock.top() - 52.0,
+                two_rows: false,
             }
         }
     }
@@ -143,6 +157,23 @@ mod tests {
         assert!(
             layout.credits_y < layout.controls_top,
             "credits above the controls"
+        );
+    }
+
+    #[test]
+    fn controls_too_wide_for_one_row_take_two_and_the_sheets_make_room() {
+        let (content, colours) = (testing::content(), testing::colours());
+        let view = testing::view(&content, &colours, 1080.0, 1920.0);
+        let one = MapLayout::with_controls(&view, 600.0);
+        let two = MapLayout::with_controls(&view, 2000.0);
+        assert!(!one.two_rows && two.two_rows, "{one:?} {two:?}");
+        assert!(
+            (one.controls_top - two.controls_top - DOCK_HEIGHT - 16.0).abs() < 1e-3,
+            "a row higher"
+        );
+        assert!(
+            two.card.bottom() < two.credits_y && two.credits_y < two.controls_top,
+            "sheets and credits above both rows: {two:?}"
         );
     }
 

@@ -261,26 +261,8 @@ pub(super) fn legend_ui(
             );
             fade(ui, frame.rect(foot), colours.raised, FadeFrom::Bottom);
         }
-        scroll_track(ui, view, viewport, state.legend_scroll, max_scroll);
+        super::chrome::scroll_track(ui, view, viewport, state.legend_scroll, max_scroll);
     }
-}
-
-/// A thin track at the panel's right edge with a thumb for `scroll` of `max_scroll`: the rows
-/// go on beyond the panel (a fade would be a translucency high contrast does without).
-fn scroll_track(ui: &Ui, view: &View<'_>, viewport: Rect, scroll: f32, max_scroll: f32) {
-    let frame = view.frame;
-    let track = Rect::from_min_max(
-        pos2(viewport.right() - 10.0, viewport.top() + space::XS),
-        pos2(viewport.right() - 6.0, viewport.bottom() - space::XS),
-    );
-    ui.painter()
-        .rect_filled(frame.rect(track), 2.0, view.colours.line);
-    let content = track.height() + max_scroll;
-    let thumb_h = (track.height() * track.height() / content).max(48.0);
-    let thumb_y = track.top() + (track.height() - thumb_h) * (scroll / max_scroll);
-    let thumb = Rect::from_min_size(pos2(track.left(), thumb_y), vec2(4.0, thumb_h));
-    ui.painter()
-        .rect_filled(frame.rect(thumb), 2.0, view.colours.text_secondary);
 }
 
 /// A layer row's swatch, name and toggle (the row itself is the touch target).

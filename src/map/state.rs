@@ -38,6 +38,8 @@ pub struct MapState {
     pub(super) legend_open: bool,
     /// How far the legend's rows are scrolled, design points (when they do not all fit).
     pub(super) legend_scroll: f32,
+    /// How far the open card's words are scrolled, design points (when they do not all fit).
+    pub(super) card_scroll: f32,
     /// Two fingers were down last frame.
     pub(super) pinching: bool,
     /// The content in map kilometres, resolved when the visit started.
@@ -98,6 +100,7 @@ impl MapState {
         if self.selection != selection {
             self.selection = selection;
             self.selected_at = now;
+            self.card_scroll = 0.0;
         }
     }
 
@@ -268,6 +271,7 @@ pub(super) fn new_state(
         selected_at: now,
         legend_open: false,
         legend_scroll: 0.0,
+        card_scroll: 0.0,
         pinching: false,
         model,
         preset: preset.map(|p| p.id.clone()),

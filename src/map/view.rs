@@ -7,7 +7,7 @@ use egui::{Id, Pos2, Rect, Role, Sense, Ui, pos2, vec2};
 
 use super::basemap::{Basemap, BasemapError};
 use super::card::{card_ui, measured_card};
-use super::controls::controls_ui;
+use super::controls::{controls_ui, sheet_controls_width};
 use super::footer::{paint_scrim, scale_and_credits};
 use super::gestures::{gestures, item_nodes};
 use super::labels::{LabelPlacer, LabelReport, paint_labels};
@@ -115,7 +115,7 @@ impl MapScreen {
     pub fn ui(&mut self, ui: &mut Ui, view: &View<'_>, preset: Option<&str>) -> Option<Intent> {
         let basemap = self.basemap();
         let now = ui.input(|i| i.time);
-        let layout = MapLayout::new(view);
+        let layout = MapLayout::with_controls(view, sheet_controls_width(ui, view));
         let state = self
             .state
             .get_or_insert_with(|| new_state(view, layout.free, basemap.as_deref(), preset, now));

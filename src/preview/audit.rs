@@ -246,9 +246,11 @@ pub fn audit(
             defects.push(Defect::TooSmall(text.text.clone(), size / rules.scale));
         }
     }
+    // What is seen of each text: a scrolling viewport hides what lies beyond it.
+    let seen = |t: &DrawnText| t.rect.intersect(t.clip);
     for (i, a) in texts.iter().enumerate() {
         for b in &texts[i + 1..] {
-            if !a.covered && !b.covered && overlap(a.rect, b.rect) {
+            if !a.covered && !b.covered && overlap(seen(a), seen(b)) {
                 defects.push(Defect::TextsOverlap(a.text.clone(), b.text.clone()));
             }
         }
@@ -257,7 +259,7 @@ pub fn audit(
         }
         for control in controls {
             let own = control.rect.expand(SLACK).contains_rect(a.rect);
-            if !own && overlap(a.rect, control.rect) {
+            if !own && overlap(seen(a), control.rect) {
                 defects.push(Defect::TextOverControl(
                     a.text.clone(),
                     control.label.clone(),
