@@ -90,12 +90,22 @@ impl VitrinaApp {
                 state.screen = screen.clone();
                 state.lang_code.clone_from(lang);
             }
+            Shot::Prompt { lang } => state.lang_code.clone_from(lang),
             Shot::Slide { .. } => state.screen = Screen::Attract,
         }
         self.enter_screen(state, now, Entry::Shot);
         match shot {
             Shot::Staff => self.staff.summon(now, false),
             Shot::Screen { .. } => {}
+            Shot::Prompt { .. } => {
+                // The last touch as long ago as puts the prompt halfway through its
+                // countdown (with this session's timeout, doubled in accessibility mode).
+                self.apply_idle_timeout();
+                if let Some(idle) = &mut self.attract.idle {
+                    let ago = idle.timeout_secs() - idle.warning_secs() / 2.0;
+                    idle.input(now - ago);
+                }
+            }
             Shot::Slide { index, fraction } => {
                 let slides = &self.loaded.content.slides;
                 let show = self.attract.slideshow.get_or_insert_with(|| {

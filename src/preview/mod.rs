@@ -33,7 +33,7 @@ pub struct PlannedShot {
 }
 
 /// The files a preview writes for `loaded` in language `lang`: Home, each section, the map
-/// and each map preset, each attract slide, and the staff panel.
+/// and each map preset, each attract slide, the "Still there?" prompt and the staff panel.
 pub fn plan(loaded: &LoadedContent, lang: &str) -> Vec<PlannedShot> {
     let content = &loaded.content;
     let screen = |file: String, screen: Screen| PlannedShot {
@@ -68,6 +68,12 @@ pub fn plan(loaded: &LoadedContent, lang: &str) -> Vec<PlannedShot> {
             },
         });
     }
+    shots.push(PlannedShot {
+        file: "prompt.png".to_owned(),
+        shot: Shot::Prompt {
+            lang: lang.to_owned(),
+        },
+    });
     shots.push(PlannedShot {
         file: "staff.png".to_owned(),
         shot: Shot::Staff,
@@ -229,10 +235,11 @@ mod tests {
         let content = &loaded.content;
         assert_eq!(
             files.len(),
-            1 + content.sections.len() + 1 + content.map.presets.len() + content.slides.len() + 1,
+            1 + content.sections.len() + 1 + content.map.presets.len() + content.slides.len() + 2,
             "{files:?}"
         );
         assert!(files.contains(&"staff.png"), "the staff panel: {files:?}");
+        assert!(files.contains(&"prompt.png"), "the prompt: {files:?}");
         assert!(
             files.contains(&"home.png") && files.contains(&"map.png"),
             "{files:?}"

@@ -69,6 +69,11 @@ impl IdleMachine {
         self.timeout_secs
     }
 
+    /// How long the warning shows before the reset, in seconds.
+    pub fn warning_secs(&self) -> f64 {
+        self.warning_secs
+    }
+
     /// The current phase.
     pub fn phase(&self) -> Phase {
         self.phase

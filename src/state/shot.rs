@@ -22,4 +22,9 @@ pub enum Shot {
     },
     /// The staff panel over Home, open (past its PIN, as staff see it).
     Staff,
+    /// Home in a language with the "Still there?" prompt, halfway through its countdown.
+    Prompt {
+        /// The language code.
+        lang: String,
+    },
 }

@@ -4,7 +4,7 @@ use crate::tokens::{radii, size, space};
 use egui::{Align2, CornerRadius, Id, Rect, Role, Ui, pos2, vec2};
 
 use super::layout::{MIN_TILE_PICTURE, home_layout, home_text_widths, is_short};
-use super::theme::{BODY_S, CAPTION, DISPLAY, EYEBROW, FIGURE_S, Face, H1, H3, TypeStyle};
+use super::theme::{BODY_S, CAPTION, DISPLAY, EYEBROW, FIGURE_S, Face, H1, H2, H3, TypeStyle};
 use super::view::{View, card, picture_ui, spoken_card_mark, spoken_text_mark, text_node};
 use super::widgets::{
     Icon, galley, icon, mix, press_amount, radius, signature, text_at, touch_target, upper,
@@ -26,7 +26,12 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, pictures: &mut Pictures) -> Option<
     } else {
         DISPLAY
     };
-    let title_galley = galley(ui, frame, title, title_style, colours.text, title_w, 2);
+    let mut title_galley = galley(ui, frame, title, title_style, colours.text, title_w, 2);
+    if title_galley.elided {
+        // A word longer than the narrow column (larger text in portrait): the next step
+        // down the scale, rather than a cut or a word broken in two.
+        title_galley = galley(ui, frame, title, H2, colours.text, title_w, 3);
+    }
     let intro_text = view.t(&content.story.intro);
     let intro_galley = galley(
         ui,

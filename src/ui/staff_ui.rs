@@ -362,21 +362,43 @@ fn panel_ui(
     }
 
     let row_h = size::BUTTON;
+    let buttons = [
+        (
+            "Reload now",
+            ButtonKind::Primary,
+            StaffAction::ReloadNow,
+            260.0,
+        ),
+        (
+            "Back to visitors",
+            ButtonKind::Secondary,
+            StaffAction::Back,
+            320.0,
+        ),
+        (
+            "Exit Vitrina",
+            ButtonKind::Secondary,
+            StaffAction::Exit,
+            260.0,
+        ),
+    ];
+    // The buttons wrap onto a second row on a narrow screen (portrait, larger text).
+    let right = frame.size.x - left;
+    let mut places = Vec::with_capacity(buttons.len());
+    let (mut x, mut row) = (left, 0.0_f32);
+    for &(.., w) in &buttons {
+        if x + w > right && x > left {
+            (x, row) = (left, row + 1.0);
+        }
+        places.push((x, row));
+        x += w + space::L;
+    }
+    let rows_h = (row + 1.0) * row_h + row * space::M;
     // Under the rows, but never off the screen when an error is long.
-    y = (y + 40.0).min(frame.size.y - row_h - 72.0);
+    y = (y + 40.0).min(frame.size.y - rows_h - 72.0);
     let mut action = None;
-    let mut x = left;
-    for (label, kind, act) in [
-        ("Reload now", ButtonKind::Primary, StaffAction::ReloadNow),
-        ("Back to visitors", ButtonKind::Secondary, StaffAction::Back),
-        ("Exit Vitrina", ButtonKind::Secondary, StaffAction::Exit),
-    ] {
-        let w = if act == StaffAction::Back {
-            320.0
-        } else {
-            260.0
-        };
-        let rect = Rect::from_min_size(pos2(x, y), vec2(w, row_h));
+    for ((label, kind, act, w), (x, row)) in buttons.into_iter().zip(places) {
+        let rect = Rect::from_min_size(pos2(x, y + row * (row_h + space::M)), vec2(w, row_h));
         if Button::pill(label)
             .kind(kind)
             .ui(
@@ -390,8 +412,8 @@ fn panel_ui(
         {
             action = Some(act);
         }
-        x += w + space::L;
     }
+    let y = y + rows_h - row_h;
     if let Some(left_secs) = gate.leaves_in(now) {
         text_at(
             ui,

@@ -101,15 +101,9 @@ fn home_layout_with(
         }
     };
     let (columns, minimum_top) = if frame.portrait {
-        // The design's tile line on a full-height portrait screen; none with larger text.
-        (
-            2,
-            if frame.size.y >= 1600.0 {
-                584.0_f32
-            } else {
-                0.0
-            },
-        )
+        // The design's tile line (584 of 1920): the top 30 % is for reading, the tiles
+        // are touched below it (visual.md §1, strict in portrait), larger text included.
+        (2, (frame.size.y * 584.0 / 1920.0).round())
     } else {
         let columns = match sections {
             0..=4 => sections.max(1),
