@@ -9,7 +9,7 @@ use super::state::{MapState, Selection};
 use super::style::MapStyle;
 use crate::content::Text;
 use crate::state::Intent;
-use crate::ui::home_ui::figure_ui;
+use crate::ui::home_ui::{figure_height, figure_ui};
 use crate::ui::theme::{BODY_S, CAPTION, EYEBROW, Face, H2, TypeStyle};
 use crate::ui::view::{View, text_node};
 use crate::ui::widgets::{Button, Icon, galley, mix, pill_width, radius, upper};
@@ -169,7 +169,15 @@ pub(super) fn measured_card<'a>(
         title_h: frame.design_len(title.size().y),
         body_rows: body.rows.len(),
     };
-    let figure_line = MapStyle::for_colours(view.colours).type_styles.figure.line;
+    let (value, unit) = split_figure(data.length);
+    let figure_line = figure_height(
+        ui,
+        view,
+        value,
+        unit,
+        MapStyle::for_colours(view.colours).type_styles.figure,
+        w,
+    );
     let measured = card_layout(&data, text, layout.card, figure_line);
     Some((data, measured))
 }
@@ -246,7 +254,7 @@ pub(super) fn card_ui(
     if !data.length.is_empty() {
         y += space::M;
         let (value, unit) = split_figure(data.length);
-        figure_ui(
+        y += figure_ui(
             ui,
             view,
             pos2(x, y),
@@ -255,7 +263,6 @@ pub(super) fn card_ui(
             style.type_styles.figure,
             w,
         );
-        y += style.type_styles.figure.line;
     }
     if data.parts.len() >= 2 {
         y += space::L;

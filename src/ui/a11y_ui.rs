@@ -48,17 +48,22 @@ pub struct A11yBar<'a> {
     pub high_contrast: bool,
 }
 
-/// Where the accessibility button sits: in the dock, left of the language switch.
-pub fn a11y_button_rect(ui: &Ui, view: &View<'_>) -> Rect {
-    let frame = &view.frame;
-    let dock = frame.dock();
-    let languages = view.language_choices();
-    let switch = language_switch_width(ui, frame, &languages);
-    let gap = if switch > 0.0 { space::L } else { 0.0 };
+/// The accessibility button's rectangle: rightmost in the dock (visual.md §5), the language
+/// switch to its left.
+pub fn a11y_button_rect(view: &View<'_>) -> Rect {
+    let dock = view.frame.dock();
     Rect::from_min_size(
-        pos2(dock.right() - switch - gap - size::BUTTON, dock.top()),
+        pos2(dock.right() - size::BUTTON, dock.top()),
         vec2(size::BUTTON, size::BUTTON),
     )
+}
+
+/// Where the dock's right-hand group (the language switch and the accessibility button)
+/// starts, design points.
+pub fn dock_right_group_left(ui: &Ui, view: &View<'_>) -> f32 {
+    let switch = language_switch_width(ui, &view.frame, &view.language_choices());
+    let gap = if switch > 0.0 { space::L } else { 0.0 };
+    a11y_button_rect(view).left() - gap - switch
 }
 
 /// The accessibility button: the international symbol (a figure with open arms in a
@@ -66,7 +71,7 @@ pub fn a11y_button_rect(ui: &Ui, view: &View<'_>) -> Rect {
 pub fn a11y_button_ui(ui: &mut Ui, view: &View<'_>, on: bool) -> Option<A11yAction> {
     let frame = &view.frame;
     let colours = view.colours;
-    let rect = a11y_button_rect(ui, view);
+    let rect = a11y_button_rect(view);
     let label = view.t(&view.content.labels.accessibility);
     let response = touch_target(ui, frame, rect, Id::unique("accessibility"), label);
     let press = press_amount(ui, &response);

@@ -5,7 +5,7 @@ use crate::tokens::{radii, size, space};
 use egui::{Pos2, Rect, Ui, pos2, vec2};
 
 use super::attract_motion::{Drift, backdrop_ui, touch_hint_ui};
-use super::home_ui::figure_ui;
+use super::home_ui::{figure_height, figure_ui};
 use super::theme::{EYEBROW, H1, HERO, LEAD, TypeStyle};
 use super::view::View;
 use super::widgets::{FadeFrom, fade, galley, signature, text_at, upper};
@@ -229,12 +229,16 @@ fn slide_ui(
             };
             still_for = backdrop_ui(ui, view, pictures, section.pictures.first(), screen, drift);
             ui.multiply_opacity(words);
-            let top = text_bottom(view)
-                - LEAD.line * 3.0
-                - FIGURE_XL.line
-                - space::L
-                - EYEBROW.line
-                - space::M;
+            let figure_h = figure_height(
+                ui,
+                view,
+                view.t(&figure.value),
+                view.t(&figure.unit),
+                FIGURE_XL,
+                text_measure(view, 1100.0),
+            );
+            let top =
+                text_bottom(view) - LEAD.line * 3.0 - figure_h - space::L - EYEBROW.line - space::M;
             text_at(
                 ui,
                 &view.frame,
@@ -262,7 +266,7 @@ fn slide_ui(
             text_at(
                 ui,
                 &view.frame,
-                pos2(size::MARGIN_SIDE, figure_top + FIGURE_XL.line + space::L),
+                pos2(size::MARGIN_SIDE, figure_top + figure_h + space::L),
                 view.t(&figure.label),
                 LEAD,
                 view.colours.text,

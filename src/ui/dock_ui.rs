@@ -3,7 +3,7 @@
 use crate::tokens::{radii, size, space};
 use egui::{Id, Rect, Ui, pos2, vec2};
 
-use super::a11y_ui::a11y_button_rect;
+use super::a11y_ui::{a11y_button_rect, dock_right_group_left};
 use super::view::View;
 use super::widgets::{Button, ButtonKind, Icon, language_switch, narrow_dock, pill_width};
 use crate::state::{Intent, Screen};
@@ -85,7 +85,7 @@ pub fn dock_ui(ui: &mut Ui, view: &View<'_>, screen: &Screen) -> Option<Intent> 
             ui,
             frame,
             colours,
-            dock.right(),
+            a11y_button_rect(view).left() - space::L,
             dock.top(),
             &languages,
             view.lang_code,
@@ -101,7 +101,7 @@ pub fn dock_ui(ui: &mut Ui, view: &View<'_>, screen: &Screen) -> Option<Intent> 
 /// accessibility button.
 pub fn joined_row_start(ui: &Ui, view: &View<'_>, width: f32) -> f32 {
     let left_end = view.frame.dock().left() + 2.0 * (size::BUTTON + space::M);
-    let right_end = a11y_button_rect(ui, view).left() - space::L;
+    let right_end = dock_right_group_left(ui, view) - space::L;
     (f32::midpoint(left_end, right_end) - width / 2.0).max(left_end + space::XS)
 }
 

@@ -1,7 +1,9 @@
 //! Home: the story's title, its introduction and one large tile per section.
 
 use crate::tokens::{radii, size, space};
-use egui::{Align2, CornerRadius, Id, Rect, Role, Ui, pos2, vec2};
+use std::sync::Arc;
+
+use egui::{CornerRadius, Galley, Id, Rect, Role, Ui, pos2, vec2};
 
 use super::layout::{MIN_TILE_PICTURE, home_layout, home_text_widths, is_short};
 use super::theme::{BODY_S, CAPTION, DISPLAY, EYEBROW, FIGURE_S, Face, H1, H2, H3, TypeStyle};
@@ -259,8 +261,19 @@ fn tile_ui(
 
     // Teaser figure and its caption pinned to the bottom; the summary between, when it fits whole.
     let room = rect.bottom() - pad - (y + space::XXS);
-    let with_caption = tiles.figure_block(true) <= room;
-    let block = tiles.figure_block(with_caption);
+    // A unit too long to sit beside its value goes under it: the block grows by that line.
+    let unit_line = section.figures.first().map_or(0.0, |f| {
+        figure_height(
+            ui,
+            view,
+            view.t(&f.value),
+            view.t(&f.unit),
+            FIGURE_S,
+            inner_w - 72.0,
+        ) - FIGURE_S.line
+    });
+    let with_caption = tiles.figure_block(true) + unit_line <= room;
+    let block = tiles.figure_block(with_caption) + unit_line;
     let bottom = rect.bottom() - pad - block;
     let figure = section.figures.first().filter(|_| block <= room);
     if let Some(figure) = figure {
@@ -277,7 +290,10 @@ fn tile_ui(
             text_at(
                 ui,
                 frame,
-                pos2(rect.left() + pad, bottom + FIGURE_S.line + space::XXS),
+                pos2(
+                    rect.left() + pad,
+                    bottom + FIGURE_S.line + unit_line + space::XXS,
+                ),
                 view.t(&figure.label),
                 CAPTION,
                 colours.text_secondary,
@@ -319,8 +335,68 @@ fn tile_ui(
     }
 }
 
-/// A key figure: the value in the accent colour, the unit at half size after it, sitting on
-/// the value's baseline. A figure wider than `max_width` is drawn smaller to fit.
+/// A figure's value and unit as set in `max_width`: the unit at half size beside the value,
+/// or on a line of its own under it when the two do not fit side by side (type never
+/// shrinks to fit, visual.md §5).
+struct FigureSet {
+    value: Arc<Galley>,
+    unit: Arc<Galley>,
+    /// The unit sits under the value.
+    wrapped: bool,
+    /// Height of the whole figure, design points.
+    height: f32,
+}
+
+fn set_figure(
+    ui: &Ui,
+    view: &View<'_>,
+    value: &str,
+    unit: &str,
+    style: TypeStyle,
+    max_width: f32,
+) -> FigureSet {
+    let frame = &view.frame;
+    let colour = view.colours.accent;
+    let unit_style = TypeStyle {
+        size: style.size / 2.0,
+        line: style.line / 2.0,
+        face: Face::Serif,
+        tracking: 0.0,
+    };
+    let value = galley(ui, frame, value, style, colour, f32::INFINITY, 1);
+    let unit = galley(ui, frame, unit, unit_style, colour, max_width, 0);
+    let gap = if unit.is_empty() { 0.0 } else { space::XS };
+    let width = frame.design_len(value.size().x + unit.size().x) + gap;
+    let wrapped = !unit.is_empty() && width > max_width;
+    let height = if wrapped {
+        style.line + frame.design_len(unit.size().y)
+    } else {
+        style.line
+    };
+    FigureSet {
+        value,
+        unit,
+        wrapped,
+        height,
+    }
+}
+
+/// The height a figure takes in `max_width` (design points): one line, or more when its
+/// unit goes under the value.
+pub fn figure_height(
+    ui: &Ui,
+    view: &View<'_>,
+    value: &str,
+    unit: &str,
+    style: TypeStyle,
+    max_width: f32,
+) -> f32 {
+    set_figure(ui, view, value, unit, style, max_width).height
+}
+
+/// Draws a key figure at `pos` (its line box's top left): the value in amber, the unit at
+/// half size on its baseline, or under it when both do not fit `max_width`; returns the
+/// height it took (design points).
 pub fn figure_ui(
     ui: &Ui,
     view: &View<'_>,
@@ -329,53 +405,24 @@ pub fn figure_ui(
     unit: &str,
     style: TypeStyle,
     max_width: f32,
-) {
+) -> f32 {
     let frame = &view.frame;
     let colour = view.colours.accent;
-    let unit_style = |style: TypeStyle| TypeStyle {
-        size: style.size / 2.0,
-        line: style.line / 2.0,
-        face: Face::Serif,
-        tracking: 0.0,
-    };
-    let measure = |style: TypeStyle| {
-        let value = galley(ui, frame, value, style, colour, f32::INFINITY, 1);
-        let unit = galley(ui, frame, unit, unit_style(style), colour, f32::INFINITY, 1);
-        let gap = if unit.is_empty() { 0.0 } else { space::XS };
-        (
-            frame.design_len(value.size().x + unit.size().x) + gap,
-            value,
-            unit,
-        )
-    };
-    let (mut width, mut value_galley, mut unit_galley) = measure(style);
-    let mut fitted = style;
-    if width > max_width && width > 0.0 {
-        let factor = (max_width / width).max(0.5);
-        fitted = TypeStyle {
-            size: style.size * factor,
-            line: style.line * factor,
-            ..style
+    let set = set_figure(ui, view, value, unit, style, max_width);
+    let value_w = frame.design_len(set.value.size().x);
+    ui.painter().galley(frame.pos(pos), set.value, colour);
+    if !set.unit.is_empty() {
+        let unit_pos = if set.wrapped {
+            frame.pos(pos2(pos.x, pos.y + style.line))
+        } else {
+            // On the value's baseline.
+            let baseline_y = frame.pos(pos2(0.0, pos.y + style.line)).y;
+            pos2(
+                frame.pos(pos2(pos.x + value_w + space::XS, 0.0)).x,
+                baseline_y - set.unit.size().y - frame.pt(style.size * 0.12),
+            )
         };
-        (width, value_galley, unit_galley) = measure(fitted);
+        ui.painter().galley(unit_pos, set.unit, colour);
     }
-    let _ = width;
-    // Keep the line box of the full-size style; sit the smaller figure on its baseline.
-    let top = pos.y + (style.line - fitted.line);
-    let value_w = frame.design_len(value_galley.size().x);
-    ui.painter()
-        .galley(frame.pos(pos2(pos.x, top)), value_galley, colour);
-    if !unit.is_empty() {
-        let baseline_y = frame.pos(pos2(0.0, top + fitted.line)).y;
-        let unit_size = unit_galley.size();
-        let unit_pos = pos2(
-            frame.pos(pos2(pos.x + value_w + space::XS, 0.0)).x,
-            baseline_y - unit_size.y - frame.pt(fitted.size * 0.12),
-        );
-        ui.painter().galley(
-            Align2::LEFT_TOP.anchor_size(unit_pos, unit_size).min,
-            unit_galley,
-            colour,
-        );
-    }
+    set.height
 }

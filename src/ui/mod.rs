@@ -10,6 +10,7 @@ pub mod prompt_ui;
 pub mod section_ui;
 pub mod staff_ui;
 pub mod theme;
+pub mod typeset;
 pub mod view;
 pub mod widgets;
 

@@ -31,7 +31,7 @@ pub fn galley(
     max_rows: usize,
 ) -> Arc<Galley> {
     let mut job = LayoutJob::single_section(
-        text.to_owned(),
+        super::typeset::bind_units(text).into_owned(),
         TextFormat {
             font_id: style.font(frame.scale),
             color: colour,

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use egui::{Galley, Id, Pos2, Rect, Role, Stroke, Ui, pos2, vec2};
 
 use super::{ParagraphKind, Section};
-use crate::ui::home_ui::figure_ui;
+use crate::ui::home_ui::{figure_height, figure_ui};
 use crate::ui::layout::{Frame, SectionLayout};
 use crate::ui::theme::{BODY, FIGURE_S, LABEL};
 use crate::ui::view::{View, spoken_text_mark, text_node};
@@ -23,8 +23,8 @@ const FADE_HEIGHT: f32 = 126.0;
 enum Block {
     /// A body paragraph.
     Text(Arc<Galley>),
-    /// A key figure (by index) and its label, in a reading column.
-    Figure(usize, Arc<Galley>),
+    /// A key figure (by index), its height and its label, in a reading column.
+    Figure(usize, f32, Arc<Galley>),
     /// A timeline entry's date and text, down the column; `last` ends the rail.
     Event {
         date: Arc<Galley>,
@@ -40,7 +40,9 @@ impl Block {
     fn height(&self, frame: &Frame) -> f32 {
         match self {
             Self::Text(text) => frame.design_len(text.size().y),
-            Self::Figure(_, label) => FIGURE_S.line + space::XXS + frame.design_len(label.size().y),
+            Self::Figure(_, figure_h, label) => {
+                figure_h + space::XXS + frame.design_len(label.size().y)
+            }
             Self::Event { date, text, .. } => {
                 frame.design_len(date.size().y + text.size().y) + space::XXS
             }
@@ -52,9 +54,9 @@ impl Block {
         let colours = view.colours;
         match self {
             Self::Text(text) => ui.painter().galley(frame.pos(at), text, colours.text),
-            Self::Figure(index, label) => {
+            Self::Figure(index, _, label) => {
                 let figure = &section.figures[index];
-                figure_ui(
+                let figure_h = figure_ui(
                     ui,
                     view,
                     at,
@@ -64,7 +66,7 @@ impl Block {
                     frame.design_len(label.size().x).max(480.0),
                 );
                 ui.painter().galley(
-                    frame.pos(at + vec2(0.0, FIGURE_S.line + space::XXS)),
+                    frame.pos(at + vec2(0.0, figure_h + space::XXS)),
                     label,
                     colours.text_secondary,
                 );
@@ -144,7 +146,15 @@ fn body_blocks(
                 width,
                 0,
             );
-            blocks.push((ParagraphKind::Figure(i), Block::Figure(i, label)));
+            let figure_h = figure_height(
+                ui,
+                view,
+                view.t(&figure.value),
+                view.t(&figure.unit),
+                FIGURE_S,
+                frame.design_len(label.size().x).max(480.0),
+            );
+            blocks.push((ParagraphKind::Figure(i), Block::Figure(i, figure_h, label)));
         }
     }
     if layout.timeline_in_body {

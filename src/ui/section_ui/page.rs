@@ -232,7 +232,7 @@ fn figure_cards_ui(
             spoken_card_mark(ui, view, *rect);
         }
         let pad = space::L;
-        figure_ui(
+        let figure_h = figure_ui(
             ui,
             view,
             pos2(rect.left() + pad, rect.top() + 20.0),
@@ -245,10 +245,7 @@ fn figure_cards_ui(
         text_at(
             ui,
             frame,
-            pos2(
-                rect.left() + pad,
-                rect.top() + 20.0 + FIGURE_M.line + space::XS,
-            ),
+            pos2(rect.left() + pad, rect.top() + 20.0 + figure_h + space::XS),
             label,
             CAPTION,
             colours.text_secondary,
