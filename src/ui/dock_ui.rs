@@ -17,9 +17,9 @@ pub fn dock_ui(ui: &mut Ui, view: &View<'_>, screen: &Screen) -> Option<Intent> 
     let mut intent = None;
     let mut left = dock.left();
     // The row above the dock may be out of reach: its controls join the dock, which then
-    // shows its own buttons as icons to make room.
+    // shows its own buttons as icons when their labels leave no room.
     let joined = view.controls_join_dock() && !matches!(screen, Screen::Home);
-    let icons_only = narrow_dock(frame) || joined;
+    let icons_only = narrow_dock(frame) || (joined && !home_back_width(ui, view, screen).1);
     let mut button = |ui: &mut Ui, label: &str, icon: Icon, id: &str, kind: ButtonKind| {
         if icons_only {
             let rect =
@@ -100,9 +100,51 @@ pub fn dock_ui(ui: &mut Ui, view: &View<'_>, screen: &Screen) -> Option<Intent> 
 /// [`View::controls_join_dock`]): centred between Home and Back, shown as icons, and the
 /// accessibility button.
 pub fn joined_row_start(ui: &Ui, view: &View<'_>, width: f32) -> f32 {
-    let left_end = view.frame.dock().left() + 2.0 * (size::BUTTON + space::M);
+    let left_end = view.frame.dock().left() + home_back_width_for(ui, view, width).0 + space::M;
     let right_end = dock_right_group_left(ui, view) - space::L;
     (f32::midpoint(left_end, right_end) - width / 2.0).max(left_end + space::XS)
+}
+
+/// Width of the controls that join the dock row on `screen` (design points): the pager, or
+/// the map's Layers, zoom and Reset view as round buttons.
+fn joined_row_width(view: &View<'_>, screen: &Screen) -> f32 {
+    match screen {
+        Screen::Section(_) => pager_width(view),
+        Screen::Map { .. } => 4.0 * size::BUTTON + 3.0 * space::M,
+        Screen::Home | Screen::Attract => 0.0,
+    }
+}
+
+/// Home and Back beside the row joined to the dock on `screen`: their width, and whether
+/// they keep their labels (icons carry a label wherever there is room, visual.md §1).
+fn home_back_width(ui: &Ui, view: &View<'_>, screen: &Screen) -> (f32, bool) {
+    home_back_width_for(ui, view, joined_row_width(view, screen))
+}
+
+fn home_back_width_for(ui: &Ui, view: &View<'_>, row_w: f32) -> (f32, bool) {
+    let frame = &view.frame;
+    let labels = &view.content.labels;
+    let labelled = pill_width(ui, frame, view.t(&labels.home), true)
+        + space::M
+        + pill_width(ui, frame, view.t(&labels.back), true);
+    let room = dock_right_group_left(ui, view) - frame.dock().left();
+    if !narrow_dock(frame) && labelled + space::L + row_w + space::L <= room {
+        (labelled, true)
+    } else {
+        (2.0 * size::BUTTON + space::M, false)
+    }
+}
+
+/// Width of the pager: the arrows, and the dots where the dock has room for them.
+fn pager_width(view: &View<'_>) -> f32 {
+    let count = view.content.sections.len();
+    #[expect(clippy::cast_precision_loss, reason = "a handful of sections")]
+    let dots_w = if narrow_dock(&view.frame) {
+        -8.0
+    } else {
+        (count.saturating_sub(1)) as f32 * 20.0 + 40.0
+    };
+    size::BUTTON + space::L + dots_w + space::L + size::BUTTON
 }
 
 /// ‹ dots ›: previous and next section, and where the visitor is.
@@ -114,13 +156,7 @@ fn pager_ui(ui: &mut Ui, view: &View<'_>, index: usize, left_end: f32) -> Option
     let count = view.content.sections.len();
     // On a narrow dock the row has room for the arrows alone.
     let dots = !narrow_dock(frame);
-    #[expect(clippy::cast_precision_loss, reason = "a handful of sections")]
-    let dots_w = if dots {
-        (count.saturating_sub(1)) as f32 * 20.0 + 40.0
-    } else {
-        -8.0
-    };
-    let total = size::BUTTON + space::L + dots_w + space::L + size::BUTTON;
+    let total = pager_width(view);
     // Centred in the dock; on narrow screens (portrait) the dock has no room for it, so it
     // sits right-aligned on the row above, beside "Show on map" (see `section_layout`).
     let narrow = frame.portrait || frame.compact();

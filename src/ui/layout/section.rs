@@ -40,7 +40,16 @@ pub struct SectionParts {
     pub timeline: bool,
     /// It has a map preset.
     pub map_button: bool,
+    /// The pager sits in the dock row (controls joined to the dock), so the row above the
+    /// dock holds only "Show on map".
+    pub pager_in_dock: bool,
 }
+
+/// The body's measure in design points: about 58 characters (visual.md §2 "body").
+const READING_W: f32 = 840.0;
+
+/// The shortest measure a column of body text keeps: about 45 characters (visual.md §1).
+const SHORTEST_MEASURE: f32 = 600.0;
 
 /// At most this many key-figure cards are shown on a section screen.
 pub const MAX_FIGURE_CARDS: usize = 3;
@@ -54,16 +63,25 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
     if is_short(frame) || (frame.portrait && frame.size.y < 1600.0) {
         // Too little height for the parts apart (larger text): one scrolling column. The
         // row above the dock holds "Show on map" and the pager, as on narrow screens.
-        let map_button = Rect::from_min_size(
-            pos2(mx, dock_top - space::XL - DOCK_HEIGHT),
-            vec2(360.0, DOCK_HEIGHT),
-        );
-        let body_bottom = map_button.top() - space::L;
+        // With the pager in the dock and room beside a reading measure, "Show on map"
+        // stands at the column's right, low, and the text takes the whole height.
+        let beside = parts.pager_in_dock && content_w >= SHORTEST_MEASURE + space::XXL + 360.0;
+        let (map_button, body_bottom, text_w) = if beside {
+            let text_w = (content_w - space::XXL - 360.0).min(READING_W + 200.0);
+            let button = Rect::from_min_size(
+                pos2(mx + text_w + space::XXL, dock_top - space::XL - DOCK_HEIGHT),
+                vec2(360.0, DOCK_HEIGHT),
+            );
+            (button, dock_top - space::XL, text_w)
+        } else {
+            let button = Rect::from_min_size(
+                pos2(mx, dock_top - space::XL - DOCK_HEIGHT),
+                vec2(360.0, DOCK_HEIGHT),
+            );
+            (button, button.top() - space::L, content_w.min(1200.0))
+        };
         return SectionLayout {
-            text_column: Rect::from_min_max(
-                pos2(mx, 40.0),
-                pos2(mx + content_w.min(1200.0), body_bottom),
-            ),
+            text_column: Rect::from_min_max(pos2(mx, 40.0), pos2(mx + text_w, body_bottom)),
             body_bottom,
             map_button,
             picture: None,
@@ -179,12 +197,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn with_the_pager_in_the_dock_a_wide_short_screen_reads_the_full_height() {
+        let parts = SectionParts {
+            picture: true,
+            figures: 3,
+            timeline: true,
+            map_button: true,
+            pager_in_dock: true,
+        };
+        let f = accessible(1920.0, 1080.0, 1.5, 128.0);
+        let layout = section_layout(&f, parts);
+        assert!(layout.reading_column, "one column");
+        assert!(
+            layout.map_button.left() > layout.text_column.right(),
+            "Show on map beside the text: {layout:?}"
+        );
+        assert!(
+            (layout.body_bottom - layout.map_button.bottom()).abs() < 1e-3,
+            "the text down to the button's foot"
+        );
+        let portrait = section_layout(&accessible(1080.0, 1920.0, 1.5, 224.0), parts);
+        assert!(
+            portrait.body_bottom <= portrait.map_button.top(),
+            "a narrow screen keeps the button's own row"
+        );
+    }
+
+    #[test]
     fn short_screens_read_a_section_as_one_column_above_the_map_button() {
         let parts = SectionParts {
             picture: true,
             figures: 3,
             timeline: true,
             map_button: true,
+            pager_in_dock: false,
         };
         for f in [
             accessible(1920.0, 1080.0, 1.5, 128.0),
@@ -223,6 +269,7 @@ mod tests {
             figures: 3,
             timeline: true,
             map_button: true,
+            pager_in_dock: false,
         };
         for (w, h) in [
             (1280.0, 720.0),

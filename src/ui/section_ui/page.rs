@@ -41,6 +41,7 @@ pub(super) fn page_ui(
         figures: section.figures.len(),
         timeline: !section.timeline.is_empty(),
         map_button: section.map_preset.is_some(),
+        pager_in_dock: view.controls_join_dock(),
     };
     let layout = section_layout(&view.frame, parts);
     let (body_top, title_block) = header_ui(ui, view, section, index, &layout);
