@@ -84,7 +84,7 @@ pub(super) fn paint_region_fade(painter: &Painter, frame: &Frame, camera: &Camer
     let projection = Lambert::baltic();
     let t = camera.transform().then_scale(frame.scale, frame.origin);
     let [west, south, east, north] = CLIP_BOX;
-    let (fade_lon, fade_lat) = (2.5, 1.4);
+    let (fade_lon, fade_lat) = super::state::EDGE_FADE;
     let mut mesh = Mesh::default();
     let clear = Color32::TRANSPARENT;
     let mut strip = |edge: &dyn Fn(f64) -> LonLat, inner: &dyn Fn(f64) -> LonLat| {

@@ -146,10 +146,20 @@ impl MapState {
     }
 }
 
-/// The part of the plane the view may show: the clip box of the data, inset so that its
-/// slanted edges stay out of a zoomed-in view.
+/// How far inside the data's clip box the map fades to the sea (degrees of longitude and
+/// latitude): the camera never shows it.
+pub(super) const EDGE_FADE: (f64, f64) = (2.5, 1.4);
+
+/// The part of the plane the view may show: the clip box of the data less its fading edge,
+/// inset so that its slanted edges stay out of a zoomed-in view.
 pub(super) fn region(projection: &Lambert) -> MapRect {
     let [west, south, east, north] = CLIP_BOX;
+    let (west, south, east, north) = (
+        west + EDGE_FADE.0,
+        south + EDGE_FADE.1,
+        east - EDGE_FADE.0,
+        north - EDGE_FADE.1,
+    );
     let samples = |f: &dyn Fn(f64) -> LonLat| -> Vec<MapPos> {
         (0..=20)
             .map(|i| projection.forward(f(f64::from(i) / 20.0)))
@@ -217,7 +227,27 @@ pub(super) fn new_state(
         zoom: limits.min,
     };
     let camera = Camera::new(start, region, limits, view.frame.size);
-    // A preset fits its bounds; the whole map fits everything its visible layers hold.
+    // Everything the visible layers hold: their markers stay in the free area, clear of the
+    // dock and the panels.
+    let visible = MapRect::around(
+        model
+            .routes
+            .iter()
+            .filter(|r| layers.get(r.layer).copied().unwrap_or(false))
+            .flat_map(|r| r.points.iter().copied())
+            .chain(
+                model
+                    .places
+                    .iter()
+                    .filter(|p| {
+                        p.layer
+                            .is_some_and(|l| layers.get(l).copied().unwrap_or(false))
+                    })
+                    .map(|p| p.pos),
+            ),
+    );
+    // A preset fits its bounds; the whole map fits the story's country amid its neighbours
+    // and everything on its visible layers.
     let target = match preset {
         Some(p) => {
             let b = p.bounds;
@@ -226,28 +256,17 @@ pub(super) fn new_state(
         None => match basemap.and_then(|b| b.country(&view.map_names.home)) {
             Some(home) => {
                 let b = home.bounds;
-                MapRect {
+                let mut around = MapRect {
                     min: MapPos::new(b.min.x - 0.6 * b.width(), b.min.y - 0.6 * b.height()),
                     max: MapPos::new(b.max.x + 0.6 * b.width(), b.max.y + 0.6 * b.height()),
+                };
+                if visible.is_valid() {
+                    around.extend(visible.min);
+                    around.extend(visible.max);
                 }
+                around
             }
-            None => MapRect::around(
-                model
-                    .routes
-                    .iter()
-                    .filter(|r| layers.get(r.layer).copied().unwrap_or(false))
-                    .flat_map(|r| r.points.iter().copied())
-                    .chain(
-                        model
-                            .places
-                            .iter()
-                            .filter(|p| {
-                                p.layer
-                                    .is_some_and(|l| layers.get(l).copied().unwrap_or(false))
-                            })
-                            .map(|p| p.pos),
-                    ),
-            ),
+            None => visible,
         },
     };
     let home = if target.is_valid() {

@@ -25,6 +25,8 @@ const GAPS: [f32; 4] = [6.0, 14.0, 24.0, 36.0];
 pub(in crate::map) struct LabelPlacer {
     bounds: Rect,
     taken: Vec<Rect>,
+    /// The panels and words over the map: a point under one is hidden, so not named.
+    covers: Vec<Rect>,
     /// Every marker drawn: what a label could be read as naming.
     points: Vec<Pos2>,
     /// The routes' segments.
@@ -37,6 +39,7 @@ impl LabelPlacer {
         Self {
             bounds,
             taken: Vec::new(),
+            covers: Vec::new(),
             points: Vec::new(),
             lines: Vec::new(),
         }
@@ -45,6 +48,7 @@ impl LabelPlacer {
     /// Keeps labels off `rect` (a panel, the attract loop's words).
     pub fn block(&mut self, rect: Rect) {
         self.taken.push(rect);
+        self.covers.push(rect);
     }
 
     /// A marker of radius `r` drawn at `at`: labels keep off it, and one naming another
@@ -118,6 +122,11 @@ impl LabelPlacer {
         point: Pos2,
         candidates: impl IntoIterator<Item = Rect> + Clone,
     ) -> Option<Rect> {
+        // A point off the map's bounds or under a panel is not seen: a label would name
+        // nothing (or the panel's edge).
+        if !self.bounds.contains(point) || self.covers.iter().any(|c| c.contains(point)) {
+            return None;
+        }
         let fits = |c: &Rect| self.free(*c) && self.names(point, *c);
         let found = candidates
             .clone()
@@ -288,6 +297,20 @@ mod tests {
             placer.place_at(own, [right, left]),
             Some(left),
             "the left one"
+        );
+    }
+
+    #[test]
+    fn a_point_under_a_panel_gets_no_label() {
+        let mut placer = placer();
+        let hidden = pos2(100.0, 100.0);
+        placer.marker(hidden, 6.0);
+        placer.block(Rect::from_min_size(pos2(0.0, 0.0), vec2(105.0, 300.0)));
+        let beside = Rect::from_min_size(pos2(112.0, 95.0), vec2(40.0, 10.0));
+        assert_eq!(
+            placer.place_at(hidden, [beside]),
+            None,
+            "its point is not seen"
         );
     }
 
