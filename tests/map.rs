@@ -450,3 +450,46 @@ fn the_map_fits_every_screen_size() {
         harness.get_by_label("Zoom in");
     }
 }
+
+/// The Ukraine preset shows only the base map's data, at every screen size: neither its
+/// eastern edge nor its southern one, nor their fades (issue 19: it showed a hairline and a
+/// fade over the right quarter of the screen).
+#[test]
+fn the_ukraine_preset_never_shows_the_base_maps_edge() {
+    let [_, south, east, _] = vitrina::map::basemap::CLIP_BOX;
+    // The fade is 2.5° of longitude and 1.4° of latitude inside the clip box.
+    let inside = |p: LonLat| p.lon <= east - 2.5 + 0.01 && p.lat >= south + 1.4 - 0.01;
+    for size in [
+        [1280.0, 720.0],
+        [1920.0, 1080.0],
+        [3840.0, 2160.0],
+        [1080.0, 1920.0],
+    ] {
+        let mut harness = app(size);
+        let f = Frame::new(Rect::from_min_size(Pos2::ZERO, vec2(size[0], size[1])), 1.0);
+        harness.state_mut().show(vitrina::app::show::Shot::Screen {
+            screen: Screen::Map {
+                preset: Some("ukraine".to_owned()),
+            },
+            lang: "en".to_owned(),
+        });
+        settle(&mut harness);
+        let camera = map_state(&harness).camera();
+        let (w, h) = (f.size.x, f.size.y);
+        for i in 0..=20_u8 {
+            let t = f32::from(i) / 20.0;
+            for design in [
+                pos2(t * w, 0.0),
+                pos2(t * w, h),
+                pos2(0.0, t * h),
+                pos2(w, t * h),
+            ] {
+                let at = Lambert::baltic().inverse(camera.pos_map(design));
+                assert!(
+                    inside(at),
+                    "{size:?}: the screen's edge at {design:?} shows {at:?}"
+                );
+            }
+        }
+    }
+}

@@ -227,8 +227,7 @@ pub(super) fn new_state(
         zoom: limits.min,
     };
     let camera = Camera::new(start, region, limits, view.frame.size);
-    // Everything the visible layers hold: their markers stay in the free area, clear of the
-    // dock and the panels.
+    // Everything the visible layers hold (without a base map, the whole map fits it).
     let visible = MapRect::around(
         model
             .routes
@@ -247,7 +246,7 @@ pub(super) fn new_state(
             ),
     );
     // A preset fits its bounds; the whole map fits the story's country amid its neighbours
-    // and everything on its visible layers.
+    // (markers beyond the free area fade out before the dock, see `view.rs`).
     let target = match preset {
         Some(p) => {
             let b = p.bounds;
@@ -256,15 +255,10 @@ pub(super) fn new_state(
         None => match basemap.and_then(|b| b.country(&view.map_names.home)) {
             Some(home) => {
                 let b = home.bounds;
-                let mut around = MapRect {
+                MapRect {
                     min: MapPos::new(b.min.x - 0.6 * b.width(), b.min.y - 0.6 * b.height()),
                     max: MapPos::new(b.max.x + 0.6 * b.width(), b.max.y + 0.6 * b.height()),
-                };
-                if visible.is_valid() {
-                    around.extend(visible.min);
-                    around.extend(visible.max);
                 }
-                around
             }
             None => visible,
         },

@@ -23,6 +23,9 @@ use crate::ui::theme::{CREDIT, EYEBROW, H1};
 use crate::ui::view::{View, quiet_node};
 use crate::ui::widgets::{galley, upper};
 
+/// How far above the credits line markers fade out (design points).
+const MARKER_FADE: f32 = 40.0;
+
 /// The map screen's long-lived part: the base map (loaded once) and the current visit.
 #[derive(Default)]
 pub struct MapScreen {
@@ -221,7 +224,13 @@ fn map_ui(
         card_rect = measured_card(ui, view, state, layout).map(|(_, card)| card.rect);
     }
     let scene_routes = scene_routes(state, &style.motion, now);
-    let scene_places = scene_places(state, &scene_routes);
+    let mut scene_places = scene_places(state, &scene_routes);
+    // Markers fade out as they near the credits and the dock: the band under the map is
+    // for the controls (a marker panned there reappears when panned back).
+    for place in &mut scene_places {
+        let into_band = (place.pos.y - (layout.credits_y - MARKER_FADE)) / MARKER_FADE;
+        place.alpha *= (1.0 - into_band).clamp(0.0, 1.0);
+    }
 
     let painter = ui.painter_at(frame.rect(screen));
     let palette = &style.palette;
