@@ -205,6 +205,42 @@ pub fn icon(ui: &Ui, frame: &Frame, icon: Icon, centre: Pos2, size: f32, colour:
     }
 }
 
+/// Width in design points of the outline high contrast draws round surfaces and controls.
+pub const HIGH_CONTRAST_OUTLINE: f32 = 2.0;
+
+/// The outline of a control or surface in `colours`, width in design points: 2 points of the
+/// text colour (white) in high contrast, where a `#1F1F1F` fill on black is no edge at all
+/// (visual.md §3), none in the designed palette (depth reads from the surface steps).
+pub fn control_outline(colours: &Colours) -> Option<Stroke> {
+    colours
+        .high_contrast
+        .then(|| Stroke::new(HIGH_CONTRAST_OUTLINE, colours.text))
+}
+
+/// [`control_outline`] drawn inside the pill or rounded rectangle `rect` (design points)
+/// with corners of `corner` design points.
+pub fn outline_rect(ui: &Ui, frame: &Frame, colours: &Colours, rect: Rect, corner: f32) {
+    if let Some(stroke) = control_outline(colours) {
+        ui.painter().rect_stroke(
+            frame.rect(rect),
+            CornerRadius::same(radius(frame, corner)),
+            Stroke::new(frame.pt(stroke.width), stroke.color),
+            egui::StrokeKind::Inside,
+        );
+    }
+}
+
+/// [`control_outline`] drawn inside the circle at `centre` of `r` design points.
+pub fn outline_circle(ui: &Ui, frame: &Frame, colours: &Colours, centre: Pos2, r: f32) {
+    if let Some(stroke) = control_outline(colours) {
+        ui.painter().circle_stroke(
+            frame.pos(centre),
+            frame.pt(r - stroke.width / 2.0),
+            Stroke::new(frame.pt(stroke.width), stroke.color),
+        );
+    }
+}
+
 /// Width in design points that a pill button with this label and icon needs.
 pub fn pill_width(ui: &Ui, frame: &Frame, label: &str, with_icon: bool) -> f32 {
     let text = galley(ui, frame, label, LABEL, Color32::WHITE, f32::INFINITY, 1);
