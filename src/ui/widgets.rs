@@ -395,21 +395,125 @@ pub enum FadeFrom {
 }
 
 /// A linear gradient over `rect` (screen points) from `colour` at one edge to clear.
+///
+/// A wide fade over a dark picture spans only a dozen 8-bit levels, so a plain vertex
+/// gradient shows each level as a vertical band tens of pixels wide. The gradient is
+/// therefore a texture, one texel per physical pixel along it, its strength ordered-dithered
+/// (8 × 8 Bayer) by [`FADE_DITHER`], which breaks the bands into a pattern too fine to see.
 pub fn fade(ui: &Ui, rect: Rect, colour: Color32, from: FadeFrom) {
-    let clear = Color32::TRANSPARENT;
-    // Corners: left top, right top, left bottom, right bottom.
-    let [lt, rt, lb, rb] = match from {
-        FadeFrom::Left => [colour, clear, colour, clear],
-        FadeFrom::Bottom => [clear, clear, colour, colour],
+    if !rect.is_positive() || colour.a() == 0 {
+        return;
+    }
+    let pixels_per_point = ui.ctx().pixels_per_point();
+    let along_points = match from {
+        FadeFrom::Left => rect.width(),
+        FadeFrom::Bottom => rect.height(),
     };
-    let mut mesh = egui::Mesh::default();
-    mesh.colored_vertex(rect.left_top(), lt);
-    mesh.colored_vertex(rect.right_top(), rt);
-    mesh.colored_vertex(rect.left_bottom(), lb);
-    mesh.colored_vertex(rect.right_bottom(), rb);
-    mesh.add_triangle(0, 1, 2);
-    mesh.add_triangle(1, 3, 2);
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a screen's width in pixels"
+    )]
+    let along = (along_points * pixels_per_point).round().clamp(1.0, 8192.0) as usize;
+    let texture = fade_texture(ui.ctx(), along, colour, from);
+    // Across the gradient the 8-texel dither tile repeats once per 8 physical pixels.
+    let across = |points: f32| points * pixels_per_point / BAYER_SIZE_F32;
+    let uv = match from {
+        FadeFrom::Left => Rect::from_min_max(Pos2::ZERO, pos2(1.0, across(rect.height()))),
+        FadeFrom::Bottom => Rect::from_min_max(Pos2::ZERO, pos2(across(rect.width()), 1.0)),
+    };
+    let mut mesh = egui::Mesh::with_texture(texture.id());
+    mesh.add_rect_with_uv(rect, uv, Color32::WHITE);
     ui.painter().add(mesh);
+}
+
+/// Peak-to-peak strength of a fade's dither: one 8-bit level of the result wherever the
+/// fade's colour and what it covers differ by up to 16 levels (the dark pictures and maps
+/// the scrims lie on, where bands are widest); finer still over brighter content.
+pub const FADE_DITHER: f32 = 1.0 / 16.0;
+
+/// The 8 × 8 Bayer matrix: the order in which an ordered dither turns pixels on.
+const BAYER: [[u8; 8]; 8] = [
+    [0, 32, 8, 40, 2, 34, 10, 42],
+    [48, 16, 56, 24, 50, 18, 58, 26],
+    [12, 44, 4, 36, 14, 46, 6, 38],
+    [60, 28, 52, 20, 62, 30, 54, 22],
+    [3, 35, 11, 43, 1, 33, 9, 41],
+    [51, 19, 59, 27, 49, 17, 57, 25],
+    [15, 47, 7, 39, 13, 45, 5, 37],
+    [63, 31, 55, 23, 61, 29, 53, 21],
+];
+const BAYER_SIZE: usize = 8;
+const BAYER_SIZE_F32: f32 = 8.0;
+
+/// How much of `colour` a fade `along` texels long lays at texel `i` along it (0 at the
+/// solid edge) and `j` across: the linear ramp plus the dither, 0..1.
+pub fn fade_strength(along: usize, i: usize, j: usize) -> f32 {
+    #[expect(clippy::cast_precision_loss, reason = "a screen's width in pixels")]
+    let ramp = 1.0 - (i as f32 + 0.5) / along.max(1) as f32;
+    let threshold = (f32::from(BAYER[j % BAYER_SIZE][i % BAYER_SIZE]) + 0.5) / 64.0;
+    (ramp + (threshold - 0.5) * FADE_DITHER).clamp(0.0, 1.0)
+}
+
+/// The premultiplied texels of a fade of `colour`, `along` texels long, solid at texel 0.
+fn fade_texels(along: usize, colour: Color32) -> Vec<Color32> {
+    let mut texels = Vec::with_capacity(along * BAYER_SIZE);
+    for j in 0..BAYER_SIZE {
+        for i in 0..along {
+            texels.push(colour.gamma_multiply(fade_strength(along, i, j)));
+        }
+    }
+    texels
+}
+
+/// The dithered gradient textures drawn so far, by length, colour and direction.
+#[derive(Clone, Default)]
+struct FadeTextures(std::collections::HashMap<(usize, [u8; 4], bool), egui::TextureHandle>);
+
+/// The texture of a fade `along` physical pixels long (made once, then kept).
+fn fade_texture(
+    ctx: &egui::Context,
+    along: usize,
+    colour: Color32,
+    from: FadeFrom,
+) -> egui::TextureHandle {
+    let key = (along, colour.to_array(), from == FadeFrom::Left);
+    let id = Id::unique("vitrina-fade-textures");
+    if let Some(texture) = ctx.data(|d| {
+        d.get_temp::<FadeTextures>(id)
+            .and_then(|t| t.0.get(&key).cloned())
+    }) {
+        return texture;
+    }
+    let texels = fade_texels(along, colour);
+    let image = match from {
+        // Row-major, left to right: solid at the left.
+        FadeFrom::Left => egui::ColorImage::new([along, BAYER_SIZE], texels),
+        // Transposed, top to bottom: clear at the top, solid at the bottom.
+        FadeFrom::Bottom => {
+            let mut column = vec![Color32::TRANSPARENT; along * BAYER_SIZE];
+            for j in 0..BAYER_SIZE {
+                for i in 0..along {
+                    column[(along - 1 - i) * BAYER_SIZE + j] = texels[j * along + i];
+                }
+            }
+            egui::ColorImage::new([BAYER_SIZE, along], column)
+        }
+    };
+    let texture = ctx.load_texture(
+        format!("fade-{along}-{key:?}"),
+        image,
+        egui::TextureOptions::NEAREST_REPEAT,
+    );
+    ctx.data_mut(|d| {
+        let cache = d.get_temp_mut_or_default::<FadeTextures>(id);
+        // A resized window leaves old sizes behind: keep the cache small.
+        if cache.0.len() >= 16 {
+            cache.0.clear();
+        }
+        cache.0.insert(key, texture.clone());
+    });
+    texture
 }
 
 /// How far a surface floats above the ink (visual.md §2 elevation).
