@@ -547,3 +547,48 @@ pub fn elevated(ui: &Ui, frame: &Frame, rect: Rect, fill: Color32, elevation: El
     ui.painter().add(shadow.as_shape(screen, corner));
     ui.painter().rect_filled(screen, corner, fill);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[expect(clippy::cast_precision_loss, reason = "small numbers")]
+    fn a_dithered_fade_averages_to_its_ramp_and_stays_within_the_dither() {
+        let along = 900;
+        for i in [0, 100, 450, 800, 899] {
+            let ramp = 1.0 - (i as f32 + 0.5) / along as f32;
+            let mut sum = 0.0;
+            for j in 0..BAYER_SIZE {
+                for di in 0..BAYER_SIZE {
+                    let s = fade_strength(along, i, j);
+                    let shifted = fade_strength(along, (i / 8) * 8 + di, j);
+                    assert!(
+                        (s - ramp).abs() <= FADE_DITHER / 2.0 + 1e-6,
+                        "texel {i},{j}: {s} near {ramp}"
+                    );
+                    sum += shifted;
+                }
+            }
+            let mean = sum / 64.0;
+            let tile_ramp = 1.0 - ((i / 8) as f32 * 8.0 + 4.0) / along as f32;
+            assert!(
+                (mean - tile_ramp).abs() < 2e-3 || !(0.05..0.95).contains(&tile_ramp),
+                "a tile averages to the ramp: {mean} vs {tile_ramp}"
+            );
+        }
+        assert!(fade_strength(along, 0, 0) > 0.95, "solid at its edge");
+        assert!(fade_strength(along, along - 1, 0) < 0.05, "clear at the other");
+    }
+
+    #[test]
+    fn the_dither_uses_every_threshold_once_per_tile() {
+        let mut seen = [false; 64];
+        for row in BAYER {
+            for v in row {
+                seen[usize::from(v)] = true;
+            }
+        }
+        assert!(seen.iter().all(|s| *s), "0..64 each once");
+    }
+}
