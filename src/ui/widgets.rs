@@ -325,6 +325,7 @@ pub fn language_switch(
         CornerRadius::same(radius(frame, radii::PILL_BUTTON)),
         colours.raised,
     );
+    outline_rect(ui, frame, colours, outer, radii::PILL_BUTTON);
     let mut chosen = None;
     let mut x = outer.left() + pad;
     for (lang, width) in languages.iter().zip(widths) {
