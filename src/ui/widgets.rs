@@ -579,7 +579,10 @@ mod tests {
             );
         }
         assert!(fade_strength(along, 0, 0) > 0.95, "solid at its edge");
-        assert!(fade_strength(along, along - 1, 0) < 0.05, "clear at the other");
+        assert!(
+            fade_strength(along, along - 1, 0) < 0.05,
+            "clear at the other"
+        );
     }
 
     #[test]
