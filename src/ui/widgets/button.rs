@@ -174,10 +174,12 @@ impl<'a> Button<'a> {
             Surface::Panel if colours.high_contrast => (colours.raised, colours.pressed),
             Surface::Panel => (colours.pressed, colours.line),
         };
-        let ink = if self.dimmed {
-            colours.line
-        } else {
-            colours.text
+        // High contrast's line colour is white like its text: a dimmed icon steps down to
+        // the pressed grey instead, so the pager's end still reads.
+        let ink = match (self.dimmed, colours.high_contrast) {
+            (false, _) => colours.text,
+            (true, false) => colours.line,
+            (true, true) => colours.pressed,
         };
         match self.kind {
             ButtonKind::Primary => (
@@ -276,6 +278,21 @@ mod tests {
         assert!(
             super::super::control_outline(&colours()).is_none(),
             "the designed palette draws no outline"
+        );
+    }
+
+    #[test]
+    fn in_high_contrast_a_dimmed_icon_still_reads_apart_from_a_live_one() {
+        let c = high_contrast();
+        let live = Button::round("Next", Icon::ChevronRight).colours(&c, 0.0).1;
+        let dimmed = Button::round("Next", Icon::ChevronRight)
+            .dimmed(true)
+            .colours(&c, 0.0)
+            .1;
+        assert_ne!(live, dimmed, "dimmed differs from live");
+        assert!(
+            crate::ui::theme::contrast_ratio(live, dimmed) > 3.0,
+            "clearly apart"
         );
     }
 
