@@ -132,10 +132,10 @@ pub(super) fn paint_routes(
 ) {
     let frame = &view.frame;
     let pt = |v: f32| frame.pt(v);
-    let casing = MapStyle::for_colours(view.colours)
-        .palette
-        .sea
-        .gamma_multiply(0.6);
+    let palette = &MapStyle::for_colours(view.colours).palette;
+    let casing = palette.sea.gamma_multiply(0.6);
+    // High contrast draws no glows (visual.md §3): the routes' own colours carry them.
+    let glows = palette.translucent;
     for route in routes {
         let Some(look) = looks.get(route.line.layer).copied() else {
             continue;
@@ -161,10 +161,14 @@ pub(super) fn paint_routes(
             continue;
         }
         let glow = |width: f32, alpha: f32| {
-            Shape::line(
-                points.clone(),
-                Stroke::new(pt(width), look.colour.gamma_multiply(alpha)),
-            )
+            if glows {
+                Shape::line(
+                    points.clone(),
+                    Stroke::new(pt(width), look.colour.gamma_multiply(alpha)),
+                )
+            } else {
+                Shape::Noop
+            }
         };
         match look.line {
             LineStyle::Solid => {

@@ -11,8 +11,8 @@ use super::layout::Frame;
 use super::theme::{CAPTION, Colours, LABEL};
 use super::view::View;
 use super::widgets::{
-    Button, ButtonKind, Elevation, Icon, elevated, language_switch_width, mix, pill_width,
-    press_amount, touch_target,
+    Button, ButtonKind, Elevation, Icon, elevated, language_switch_width, mix, outline_circle,
+    outline_rect, pill_width, press_amount, touch_target,
 };
 
 /// What the visitor pressed.
@@ -86,6 +86,7 @@ pub fn a11y_button_ui(ui: &mut Ui, view: &View<'_>, on: bool) -> Option<A11yActi
     let centre = frame.pos(rect.center());
     ui.painter()
         .circle_filled(centre, frame.pt(rect.height() / 2.0), fill);
+    outline_circle(ui, frame, colours, rect.center(), rect.height() / 2.0);
     accessibility_symbol(ui, frame, rect.center(), 46.0, ink);
     response.clicked().then_some(A11yAction::Toggle)
 }
@@ -293,6 +294,7 @@ fn toggle_pill(
     };
     ui.painter()
         .rect_filled(frame.rect(rect), frame.pt(rect.height() / 2.0), fill);
+    outline_rect(ui, frame, colours, rect, rect.height() / 2.0);
     let bx = Rect::from_center_size(pos2(rect.left() + 40.0, rect.center().y), vec2(24.0, 24.0));
     ui.painter().rect_stroke(
         frame.rect(bx),

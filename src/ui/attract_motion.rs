@@ -183,32 +183,68 @@ fn paint_hand(ui: &Ui, view: &View<'_>, centre: Pos2) {
     let frame = &view.frame;
     let colour = view.colours.text;
     let painter = ui.painter();
-    painter.circle_stroke(
-        frame.pos(centre),
-        frame.pt(32.0),
-        Stroke::new(frame.pt(2.5), colour),
-    );
-    // A pointing hand: the index finger up, the other fingers folded into the palm.
-    let stroke = Stroke::new(frame.pt(2.5), colour);
-    let finger = Rect::from_min_size(centre + vec2(-9.0, -20.0), vec2(9.0, 24.0));
-    let palm = Rect::from_min_size(centre + vec2(-9.0, 0.0), vec2(22.0, 18.0));
-    painter.rect_stroke(
-        frame.rect(palm),
-        frame.pt(6.0),
-        stroke,
-        egui::StrokeKind::Middle,
-    );
-    painter.rect_filled(
-        frame.rect(finger.shrink(1.5)),
-        frame.pt(4.5),
-        view.colours.ink,
-    );
-    painter.rect_stroke(
-        frame.rect(finger),
-        frame.pt(4.5),
-        stroke,
-        egui::StrokeKind::Middle,
-    );
+    let stroke = Stroke::new(frame.pt(HAND_STROKE), colour);
+    painter.circle_stroke(frame.pos(centre), frame.pt(32.0), stroke);
+    for line in hand_pictogram() {
+        let points: Vec<Pos2> = line
+            .iter()
+            .map(|p| frame.pos(centre + p.to_vec2()))
+            .collect();
+        // Round ends, so the strokes meet without gaps or mitre spikes.
+        for end in [points.first(), points.last()].into_iter().flatten() {
+            painter.circle_filled(*end, frame.pt(HAND_STROKE / 2.0), colour);
+        }
+        painter.add(egui::Shape::line(points, stroke));
+    }
+}
+
+/// Stroke of the hint's ring and hand, in design points.
+const HAND_STROKE: f32 = 2.5;
+
+/// Scale of the hand drawn below (36 tall) to sit in the 64 ring with air round it.
+const HAND_SCALE: f32 = 0.8;
+
+/// The hand of the touch hint as open strokes in design points around the ring's centre.
+///
+/// A pointing hand, the pictogram of "touch" (as the mockup draws it): the index finger
+/// straight up with a round tip, three fingers folded into knuckles at its right (each
+/// stroke runs down into the palm as the crease beside it), the thumb out to the left and
+/// the heel of the hand rounded into the wrist. Drawn in a 34 × 36 box, scaled and centred
+/// in the ring. Each stroke turns less than a right angle at every joint, so none spikes.
+fn hand_pictogram() -> Vec<Vec<Pos2>> {
+    // Points of an arc round `c` from angle `from` to `to` (degrees, y down).
+    let arc = |c: (f32, f32), r: f32, from: f32, to: f32| -> Vec<(f32, f32)> {
+        const STEPS: u8 = 8;
+        (0..=STEPS)
+            .map(|i| {
+                let a = (from + (to - from) * f32::from(i) / f32::from(STEPS)).to_radians();
+                (c.0 + r * a.cos(), c.1 + r * a.sin())
+            })
+            .collect()
+    };
+    // The index finger: up its left side, round the tip, down its right side into the palm.
+    let mut index = vec![(-5.0, 6.0)];
+    index.extend(arc((-1.0, -15.0), 4.0, 180.0, 360.0));
+    index.push((3.0, 3.0));
+    // The folded middle and ring fingers, each knuckle lower than the last.
+    let mut middle = arc((6.0, -3.0), 3.0, 180.0, 360.0);
+    middle.push((9.0, 3.5));
+    let mut ring = arc((12.0, -1.0), 3.0, 180.0, 360.0);
+    ring.push((15.0, 5.0));
+    // The little finger, the outer edge, the heel, the wrist and the thumb, back to the
+    // index finger's root.
+    let mut outer = arc((17.5, 2.0), 2.5, 180.0, 360.0);
+    outer.extend(arc((12.0, 9.0), 8.0, 0.0, 90.0));
+    outer.push((-1.0, 17.0));
+    outer.push((-6.0, 14.0));
+    outer.extend(arc((-11.0, 5.0), 2.6, 150.0, 300.0));
+    outer.push((-5.0, 6.0));
+    // The box is x −13.6..20, y −19..17: centre it on the ring.
+    let place = |(x, y): (f32, f32)| pos2((x - 3.2) * HAND_SCALE, (y + 1.0) * HAND_SCALE);
+    [index, middle, ring, outer]
+        .into_iter()
+        .map(|line| line.into_iter().map(place).collect())
+        .collect()
 }
 
 #[cfg(test)]
@@ -265,6 +301,57 @@ mod tests {
             drift_step_secs(cover, (0.5, 0.5), ended, vec2(1920.0, 1080.0)).is_infinite(),
             "still once the zoom has ended"
         );
+    }
+
+    #[test]
+    fn the_hand_fills_its_ring_with_the_finger_up_and_air_round_it() {
+        let strokes = hand_pictogram();
+        let all: Vec<Pos2> = strokes.iter().flatten().copied().collect();
+        let bounds = Rect::from_points(&all);
+        for corner in [
+            bounds.left_top(),
+            bounds.right_top(),
+            bounds.left_bottom(),
+            bounds.right_bottom(),
+        ] {
+            assert!(
+                corner.to_vec2().length() < 32.0 - 6.0,
+                "{corner:?} keeps clear of the 64 ring"
+            );
+        }
+        assert!(
+            bounds.width() > 24.0 && bounds.height() > 26.0,
+            "large enough to read at 1–2 m: {bounds:?}"
+        );
+        assert!(
+            (bounds.center().x).abs() < 1.0 && (bounds.center().y).abs() < 1.0,
+            "centred in the ring: {bounds:?}"
+        );
+        let top = all
+            .iter()
+            .min_by(|a, b| a.y.total_cmp(&b.y))
+            .expect("points");
+        assert!(
+            top.x < bounds.center().x,
+            "the finger points up left of the knuckles, as a right hand: {top:?}"
+        );
+    }
+
+    #[test]
+    fn no_stroke_of_the_hand_doubles_back_on_itself() {
+        for line in hand_pictogram() {
+            for w in line.windows(3) {
+                let (a, b) = (w[1] - w[0], w[2] - w[1]);
+                if a.length() < 1e-3 || b.length() < 1e-3 {
+                    continue;
+                }
+                let turn = a.normalized().dot(b.normalized());
+                assert!(
+                    turn > -0.1,
+                    "a joint turning more than a right angle mitres into a spike: {w:?}"
+                );
+            }
+        }
     }
 
     #[test]

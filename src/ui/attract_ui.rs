@@ -189,7 +189,9 @@ fn slide_ui(
                 frame,
                 view.t(&section.summary),
                 LEAD,
-                colours.text_secondary,
+                // Parchment like the other slides' lead (visual.md §1, mockups/attract.png):
+                // secondary grey-blue is for Home's intro, not the loop's one line of story.
+                colours.text,
                 text_measure(view, 820.0),
                 3,
             );
@@ -212,11 +214,8 @@ fn slide_ui(
             ui.painter()
                 .galley(frame.pos(pos2(size::MARGIN_SIDE, y)), title, colours.text);
             y += title_h + space::M;
-            ui.painter().galley(
-                frame.pos(pos2(size::MARGIN_SIDE, y)),
-                lead,
-                colours.text_secondary,
-            );
+            ui.painter()
+                .galley(frame.pos(pos2(size::MARGIN_SIDE, y)), lead, colours.text);
         }
         Slide::Figure {
             section, figure, ..

@@ -205,6 +205,42 @@ pub fn icon(ui: &Ui, frame: &Frame, icon: Icon, centre: Pos2, size: f32, colour:
     }
 }
 
+/// Width in design points of the outline high contrast draws round surfaces and controls.
+pub const HIGH_CONTRAST_OUTLINE: f32 = 2.0;
+
+/// The outline of a control or surface in `colours`, width in design points: 2 points of the
+/// text colour (white) in high contrast, where a `#1F1F1F` fill on black is no edge at all
+/// (visual.md §3), none in the designed palette (depth reads from the surface steps).
+pub fn control_outline(colours: &Colours) -> Option<Stroke> {
+    colours
+        .high_contrast
+        .then(|| Stroke::new(HIGH_CONTRAST_OUTLINE, colours.text))
+}
+
+/// [`control_outline`] drawn inside the pill or rounded rectangle `rect` (design points)
+/// with corners of `corner` design points.
+pub fn outline_rect(ui: &Ui, frame: &Frame, colours: &Colours, rect: Rect, corner: f32) {
+    if let Some(stroke) = control_outline(colours) {
+        ui.painter().rect_stroke(
+            frame.rect(rect),
+            CornerRadius::same(radius(frame, corner)),
+            Stroke::new(frame.pt(stroke.width), stroke.color),
+            egui::StrokeKind::Inside,
+        );
+    }
+}
+
+/// [`control_outline`] drawn inside the circle at `centre` of `r` design points.
+pub fn outline_circle(ui: &Ui, frame: &Frame, colours: &Colours, centre: Pos2, r: f32) {
+    if let Some(stroke) = control_outline(colours) {
+        ui.painter().circle_stroke(
+            frame.pos(centre),
+            frame.pt(r - stroke.width / 2.0),
+            Stroke::new(frame.pt(stroke.width), stroke.color),
+        );
+    }
+}
+
 /// Width in design points that a pill button with this label and icon needs.
 pub fn pill_width(ui: &Ui, frame: &Frame, label: &str, with_icon: bool) -> f32 {
     let text = galley(ui, frame, label, LABEL, Color32::WHITE, f32::INFINITY, 1);
@@ -289,6 +325,7 @@ pub fn language_switch(
         CornerRadius::same(radius(frame, radii::PILL_BUTTON)),
         colours.raised,
     );
+    outline_rect(ui, frame, colours, outer, radii::PILL_BUTTON);
     let mut chosen = None;
     let mut x = outer.left() + pad;
     for (lang, width) in languages.iter().zip(widths) {
@@ -359,21 +396,125 @@ pub enum FadeFrom {
 }
 
 /// A linear gradient over `rect` (screen points) from `colour` at one edge to clear.
+///
+/// A wide fade over a dark picture spans only a dozen 8-bit levels, so a plain vertex
+/// gradient shows each level as a vertical band tens of pixels wide. The gradient is
+/// therefore a texture, one texel per physical pixel along it, its strength ordered-dithered
+/// (8 × 8 Bayer) by [`FADE_DITHER`], which breaks the bands into a pattern too fine to see.
 pub fn fade(ui: &Ui, rect: Rect, colour: Color32, from: FadeFrom) {
-    let clear = Color32::TRANSPARENT;
-    // Corners: left top, right top, left bottom, right bottom.
-    let [lt, rt, lb, rb] = match from {
-        FadeFrom::Left => [colour, clear, colour, clear],
-        FadeFrom::Bottom => [clear, clear, colour, colour],
+    if !rect.is_positive() || colour.a() == 0 {
+        return;
+    }
+    let pixels_per_point = ui.ctx().pixels_per_point();
+    let along_points = match from {
+        FadeFrom::Left => rect.width(),
+        FadeFrom::Bottom => rect.height(),
     };
-    let mut mesh = egui::Mesh::default();
-    mesh.colored_vertex(rect.left_top(), lt);
-    mesh.colored_vertex(rect.right_top(), rt);
-    mesh.colored_vertex(rect.left_bottom(), lb);
-    mesh.colored_vertex(rect.right_bottom(), rb);
-    mesh.add_triangle(0, 1, 2);
-    mesh.add_triangle(1, 3, 2);
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a screen's width in pixels"
+    )]
+    let along = (along_points * pixels_per_point).round().clamp(1.0, 8192.0) as usize;
+    let texture = fade_texture(ui.ctx(), along, colour, from);
+    // Across the gradient the 8-texel dither tile repeats once per 8 physical pixels.
+    let across = |points: f32| points * pixels_per_point / BAYER_SIZE_F32;
+    let uv = match from {
+        FadeFrom::Left => Rect::from_min_max(Pos2::ZERO, pos2(1.0, across(rect.height()))),
+        FadeFrom::Bottom => Rect::from_min_max(Pos2::ZERO, pos2(across(rect.width()), 1.0)),
+    };
+    let mut mesh = egui::Mesh::with_texture(texture.id());
+    mesh.add_rect_with_uv(rect, uv, Color32::WHITE);
     ui.painter().add(mesh);
+}
+
+/// Peak-to-peak strength of a fade's dither: one 8-bit level of the result wherever the
+/// fade's colour and what it covers differ by up to 16 levels (the dark pictures and maps
+/// the scrims lie on, where bands are widest); finer still over brighter content.
+pub const FADE_DITHER: f32 = 1.0 / 16.0;
+
+/// The 8 × 8 Bayer matrix: the order in which an ordered dither turns pixels on.
+const BAYER: [[u8; 8]; 8] = [
+    [0, 32, 8, 40, 2, 34, 10, 42],
+    [48, 16, 56, 24, 50, 18, 58, 26],
+    [12, 44, 4, 36, 14, 46, 6, 38],
+    [60, 28, 52, 20, 62, 30, 54, 22],
+    [3, 35, 11, 43, 1, 33, 9, 41],
+    [51, 19, 59, 27, 49, 17, 57, 25],
+    [15, 47, 7, 39, 13, 45, 5, 37],
+    [63, 31, 55, 23, 61, 29, 53, 21],
+];
+const BAYER_SIZE: usize = 8;
+const BAYER_SIZE_F32: f32 = 8.0;
+
+/// How much of `colour` a fade `along` texels long lays at texel `i` along it (0 at the
+/// solid edge) and `j` across: the linear ramp plus the dither, 0..1.
+pub fn fade_strength(along: usize, i: usize, j: usize) -> f32 {
+    #[expect(clippy::cast_precision_loss, reason = "a screen's width in pixels")]
+    let ramp = 1.0 - (i as f32 + 0.5) / along.max(1) as f32;
+    let threshold = (f32::from(BAYER[j % BAYER_SIZE][i % BAYER_SIZE]) + 0.5) / 64.0;
+    (ramp + (threshold - 0.5) * FADE_DITHER).clamp(0.0, 1.0)
+}
+
+/// The premultiplied texels of a fade of `colour`, `along` texels long, solid at texel 0.
+fn fade_texels(along: usize, colour: Color32) -> Vec<Color32> {
+    let mut texels = Vec::with_capacity(along * BAYER_SIZE);
+    for j in 0..BAYER_SIZE {
+        for i in 0..along {
+            texels.push(colour.gamma_multiply(fade_strength(along, i, j)));
+        }
+    }
+    texels
+}
+
+/// The dithered gradient textures drawn so far, by length, colour and direction.
+#[derive(Clone, Default)]
+struct FadeTextures(std::collections::HashMap<(usize, [u8; 4], bool), egui::TextureHandle>);
+
+/// The texture of a fade `along` physical pixels long (made once, then kept).
+fn fade_texture(
+    ctx: &egui::Context,
+    along: usize,
+    colour: Color32,
+    from: FadeFrom,
+) -> egui::TextureHandle {
+    let key = (along, colour.to_array(), from == FadeFrom::Left);
+    let id = Id::unique("vitrina-fade-textures");
+    if let Some(texture) = ctx.data(|d| {
+        d.get_temp::<FadeTextures>(id)
+            .and_then(|t| t.0.get(&key).cloned())
+    }) {
+        return texture;
+    }
+    let texels = fade_texels(along, colour);
+    let image = match from {
+        // Row-major, left to right: solid at the left.
+        FadeFrom::Left => egui::ColorImage::new([along, BAYER_SIZE], texels),
+        // Transposed, top to bottom: clear at the top, solid at the bottom.
+        FadeFrom::Bottom => {
+            let mut column = vec![Color32::TRANSPARENT; along * BAYER_SIZE];
+            for j in 0..BAYER_SIZE {
+                for i in 0..along {
+                    column[(along - 1 - i) * BAYER_SIZE + j] = texels[j * along + i];
+                }
+            }
+            egui::ColorImage::new([BAYER_SIZE, along], column)
+        }
+    };
+    let texture = ctx.load_texture(
+        format!("fade-{along}-{key:?}"),
+        image,
+        egui::TextureOptions::NEAREST_REPEAT,
+    );
+    ctx.data_mut(|d| {
+        let cache = d.get_temp_mut_or_default::<FadeTextures>(id);
+        // A resized window leaves old sizes behind: keep the cache small.
+        if cache.0.len() >= 16 {
+            cache.0.clear();
+        }
+        cache.0.insert(key, texture.clone());
+    });
+    texture
 }
 
 /// How far a surface floats above the ink (visual.md §2 elevation).
@@ -406,4 +547,52 @@ pub fn elevated(ui: &Ui, frame: &Frame, rect: Rect, fill: Color32, elevation: El
     };
     ui.painter().add(shadow.as_shape(screen, corner));
     ui.painter().rect_filled(screen, corner, fill);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[expect(clippy::cast_precision_loss, reason = "small numbers")]
+    fn a_dithered_fade_averages_to_its_ramp_and_stays_within_the_dither() {
+        let along = 900;
+        for i in [0, 100, 450, 800, 899] {
+            let ramp = 1.0 - (i as f32 + 0.5) / along as f32;
+            let mut sum = 0.0;
+            for j in 0..BAYER_SIZE {
+                for di in 0..BAYER_SIZE {
+                    let s = fade_strength(along, i, j);
+                    let shifted = fade_strength(along, (i / 8) * 8 + di, j);
+                    assert!(
+                        (s - ramp).abs() <= FADE_DITHER / 2.0 + 1e-6,
+                        "texel {i},{j}: {s} near {ramp}"
+                    );
+                    sum += shifted;
+                }
+            }
+            let mean = sum / 64.0;
+            let tile_ramp = 1.0 - ((i / 8) as f32 * 8.0 + 4.0) / along as f32;
+            assert!(
+                (mean - tile_ramp).abs() < 2e-3 || !(0.05..0.95).contains(&tile_ramp),
+                "a tile averages to the ramp: {mean} vs {tile_ramp}"
+            );
+        }
+        assert!(fade_strength(along, 0, 0) > 0.95, "solid at its edge");
+        assert!(
+            fade_strength(along, along - 1, 0) < 0.05,
+            "clear at the other"
+        );
+    }
+
+    #[test]
+    fn the_dither_uses_every_threshold_once_per_tile() {
+        let mut seen = [false; 64];
+        for row in BAYER {
+            for v in row {
+                seen[usize::from(v)] = true;
+            }
+        }
+        assert!(seen.iter().all(|s| *s), "0..64 each once");
+    }
 }

@@ -278,7 +278,9 @@ fn scroll_hint_ui(
 ) {
     let frame = &view.frame;
     let colours = view.colours;
-    if scroll < max_scroll - 1.0 {
+    // High contrast has no scrims (visual.md §3): text stays solid to the viewport's foot
+    // and the scroll track alone says there is more.
+    if scroll < max_scroll - 1.0 && !colours.high_contrast {
         let fade_rect = Rect::from_min_max(
             pos2(viewport.left(), viewport.bottom() - FADE_HEIGHT),
             viewport.max,
@@ -289,11 +291,18 @@ fn scroll_hint_ui(
         pos2(column.right() + space::M, viewport.top()),
         pos2(column.right() + 20.0, viewport.bottom()),
     );
+    // High contrast's line colour is white, like its text: the track steps back to the
+    // pressed grey so the white thumb shows how far the text runs.
+    let (track_colour, thumb_colour) = if colours.high_contrast {
+        (colours.pressed, colours.text)
+    } else {
+        (colours.line, colours.text_secondary)
+    };
     ui.painter()
-        .rect_filled(frame.rect(track), 2.0, colours.line);
+        .rect_filled(frame.rect(track), 2.0, track_colour);
     let thumb_h = (viewport.height() * viewport.height() / content_h).max(48.0);
     let thumb_y = track.top() + (track.height() - thumb_h) * (scroll / max_scroll);
     let thumb = Rect::from_min_size(pos2(track.left(), thumb_y), vec2(4.0, thumb_h));
     ui.painter()
-        .rect_filled(frame.rect(thumb), 2.0, colours.text_secondary);
+        .rect_filled(frame.rect(thumb), 2.0, thumb_colour);
 }

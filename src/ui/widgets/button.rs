@@ -3,7 +3,9 @@
 
 use egui::{Align2, Color32, CornerRadius, Id, Rect, Response, pos2};
 
-use super::{Icon, galley, icon, mix, press_amount, radius, touch_target};
+use super::{
+    Icon, galley, icon, mix, outline_circle, outline_rect, press_amount, radius, touch_target,
+};
 use crate::tokens::space;
 use crate::ui::layout::Frame;
 use crate::ui::theme::{Colours, LABEL};
@@ -147,9 +149,11 @@ impl<'a> Button<'a> {
                 frame.pt(rect.height() / 2.0),
                 fill,
             );
+            outline_circle(ui, frame, colours, rect.center(), rect.height() / 2.0);
         } else {
             let corner = CornerRadius::same(radius(frame, rect.height() / 2.0));
             painter.rect_filled(frame.rect(rect), corner, fill);
+            outline_rect(ui, frame, colours, rect, rect.height() / 2.0);
         }
         let alone = self.round || rect.width() <= rect.height();
         match self.icon {
@@ -164,13 +168,18 @@ impl<'a> Button<'a> {
     /// The fill and the colour of text and icon, `press` of the way into a press.
     fn colours(self, colours: &Colours, press: f32) -> (Color32, Color32) {
         let (rest, pressed) = match self.surface {
+            // High contrast: every control is outlined, so one on a panel needs no lighter
+            // fill (and its line colour is white, which would hide a pressed label).
             Surface::Screen => (colours.raised, colours.pressed),
+            Surface::Panel if colours.high_contrast => (colours.raised, colours.pressed),
             Surface::Panel => (colours.pressed, colours.line),
         };
-        let ink = if self.dimmed {
-            colours.line
-        } else {
-            colours.text
+        // High contrast's line colour is white like its text: a dimmed icon steps down to
+        // the pressed grey instead, so the pager's end still reads.
+        let ink = match (self.dimmed, colours.high_contrast) {
+            (false, _) => colours.text,
+            (true, false) => colours.line,
+            (true, true) => colours.pressed,
         };
         match self.kind {
             ButtonKind::Primary => (
@@ -248,5 +257,51 @@ mod tests {
         );
         let dimmed = Button::round("Next", Icon::ChevronRight).dimmed(true);
         assert_eq!(dimmed.colours(&c, 0.0).1, c.line, "dimmed icon");
+    }
+
+    fn high_contrast() -> Colours {
+        Colours {
+            high_contrast: true,
+            ..Colours::from_palette(&Palette::high_contrast())
+        }
+    }
+
+    #[test]
+    fn in_high_contrast_a_control_has_a_two_point_white_outline() {
+        let stroke = super::super::control_outline(&high_contrast()).expect("outlined");
+        assert!(
+            (stroke.width - 2.0).abs() < f32::EPSILON,
+            "2 points: {}",
+            stroke.width
+        );
+        assert_eq!(stroke.color, Color32::WHITE, "white");
+        assert!(
+            super::super::control_outline(&colours()).is_none(),
+            "the designed palette draws no outline"
+        );
+    }
+
+    #[test]
+    fn in_high_contrast_a_dimmed_icon_still_reads_apart_from_a_live_one() {
+        let c = high_contrast();
+        let live = Button::round("Next", Icon::ChevronRight).colours(&c, 0.0).1;
+        let dimmed = Button::round("Next", Icon::ChevronRight)
+            .dimmed(true)
+            .colours(&c, 0.0)
+            .1;
+        assert_ne!(live, dimmed, "dimmed differs from live");
+        assert!(
+            crate::ui::theme::contrast_ratio(live, dimmed) > 3.0,
+            "clearly apart"
+        );
+    }
+
+    #[test]
+    fn in_high_contrast_a_pressed_panel_button_keeps_its_label_readable() {
+        let c = high_contrast();
+        let button = Button::pill("Read the story").on_panel();
+        let (fill, ink) = button.colours(&c, 1.0);
+        let ratio = crate::ui::theme::contrast_ratio(fill, ink);
+        assert!(ratio >= 7.0, "label on the pressed fill {ratio}");
     }
 }
