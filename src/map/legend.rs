@@ -17,7 +17,7 @@ use crate::content::LineStyle;
 use crate::ui::layout::Frame;
 use crate::ui::theme::{EYEBROW, H3};
 use crate::ui::view::{View, text_node};
-use crate::ui::widgets::{FadeFrom, fade, galley, mix, press_amount, radius, upper};
+use crate::ui::widgets::{FadeFrom, fade, galley, mix, outline_rect, press_amount, radius, upper};
 
 /// Height of a legend row: the standard touch target.
 const ROW_H: f32 = size::TOUCH;
@@ -376,6 +376,7 @@ fn toggle(ui: &Ui, view: &View<'_>, rect: Rect, on: bool, id: Id) {
     let screen = frame.rect(rect);
     ui.painter()
         .rect_filled(screen, radius(frame, radii::PILL_TOGGLE), fill);
+    outline_rect(ui, frame, view.colours, rect, radii::PILL_TOGGLE);
     let x = rect.left() + radii::PILL_TOGGLE + (rect.width() - 2.0 * radii::PILL_TOGGLE) * t;
     ui.painter()
         .circle_filled(frame.pos(pos2(x, rect.center().y)), frame.pt(13.0), knob);

@@ -67,7 +67,8 @@ pub fn dock_right_group_left(ui: &Ui, view: &View<'_>) -> f32 {
 }
 
 /// The accessibility button: the international symbol (a figure with open arms in a
-/// circle), amber while the mode is on.
+/// circle), lit (parchment, like the chosen language) while the mode is on: the screen's one
+/// amber fill stays its own primary action (visual.md §1).
 pub fn a11y_button_ui(ui: &mut Ui, view: &View<'_>, on: bool) -> Option<A11yAction> {
     let frame = &view.frame;
     let colours = view.colours;
@@ -77,7 +78,7 @@ pub fn a11y_button_ui(ui: &mut Ui, view: &View<'_>, on: bool) -> Option<A11yActi
     let press = press_amount(ui, &response);
     let (fill, ink) = if on {
         (
-            mix(colours.accent, colours.accent_pressed, press),
+            mix(colours.text, colours.text_secondary, press),
             colours.ink,
         )
     } else {
@@ -161,8 +162,9 @@ pub fn a11y_bar_ui(ui: &mut Ui, view: &View<'_>, bar: &A11yBar<'_>) -> Vec<A11yA
     let play_w = pill_width(ui, frame, play_label, false);
     let play = Rect::from_min_size(pos2(x, row_top), vec2(play_w, size::BUTTON));
     if Button::pill(play_label)
+        // Not amber: the screen under the bar has its own primary action.
         .kind(if bar.available {
-            ButtonKind::Primary
+            ButtonKind::Secondary
         } else {
             ButtonKind::Disabled
         })

@@ -9,7 +9,8 @@ use super::layout::{MIN_TILE_PICTURE, home_layout, home_text_widths, is_short};
 use super::theme::{BODY_S, CAPTION, DISPLAY, EYEBROW, FIGURE_S, Face, H1, H2, H3, TypeStyle};
 use super::view::{View, card, picture_ui, spoken_card_mark, spoken_text_mark, text_node};
 use super::widgets::{
-    Icon, galley, icon, mix, press_amount, radius, signature, text_at, touch_target, upper,
+    Icon, galley, icon, mix, outline_circle, press_amount, radius, signature, text_at,
+    touch_target, upper,
 };
 use crate::a11y::script::ParagraphKind;
 use crate::platform::images::Pictures;
@@ -315,6 +316,7 @@ fn tile_ui(
             frame.pt(size::ARROW_DISC / 2.0),
             mix(colours.raised, colours.accent, press),
         );
+        outline_circle(ui, frame, colours, disc, size::ARROW_DISC / 2.0);
         icon(ui, frame, Icon::Forward, disc, 22.0, colours.text);
     }
     let summary = galley(

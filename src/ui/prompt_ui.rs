@@ -15,10 +15,16 @@ pub fn still_there_ui(ui: &mut Ui, view: &View<'_>, seconds_left: f64, warning_s
     let colours = view.colours;
     let labels = &view.content.labels;
     let screen = Rect::from_min_size(pos2(0.0, 0.0), frame.size);
-    ui.painter()
-        .rect_filled(frame.rect(screen), 0.0, colours.ink.gamma_multiply(0.6));
+    // High contrast has no translucency: the solid panel's white outline sets it apart.
+    if !colours.high_contrast {
+        ui.painter()
+            .rect_filled(frame.rect(screen), 0.0, colours.ink.gamma_multiply(0.6));
+    }
     let panel = Rect::from_center_size(screen.center(), vec2(720.0, 360.0));
     elevated(ui, frame, panel, colours.raised, Elevation::Panel);
+    if colours.high_contrast {
+        super::view::outline(ui, view, panel);
+    }
 
     // Countdown ring: the amber arc shrinks as the seconds run out.
     let centre = pos2(

@@ -7,6 +7,18 @@
 
 use egui::{Color32, ColorImage, Pos2, Rect, Vec2, pos2, vec2};
 
+/// The 8×8 ordered-dither matrix (Bayer): thresholds 0..64 spread evenly over every tile.
+const BAYER: [[u8; 8]; 8] = [
+    [0, 32, 8, 40, 2, 34, 10, 42],
+    [48, 16, 56, 24, 50, 18, 58, 26],
+    [12, 44, 4, 36, 14, 46, 6, 38],
+    [60, 28, 52, 20, 62, 30, 54, 22],
+    [3, 35, 11, 43, 1, 33, 9, 41],
+    [51, 19, 59, 27, 49, 17, 57, 25],
+    [15, 47, 7, 39, 13, 45, 5, 37],
+    [63, 31, 55, 23, 61, 29, 53, 21],
+];
+
 /// The crop (0..1 each way) of a picture of `image_size` that covers `frame_size` with
 /// `focus` as near the centre as the picture allows.
 pub fn cover_uv(image_size: Vec2, frame_size: Vec2, focus: (f32, f32)) -> Rect {
@@ -75,8 +87,8 @@ impl Scrim {
         );
         let focus = (f32::from_bits(self.focus[0]), f32::from_bits(self.focus[1]));
         let crop = cover_uv(size, frame, focus);
-        // The weight of each column, in 1/256.
-        let weights: Vec<u16> = (0..width)
+        // The weight of each column, in 1/4096 (finer than a level, so the ramp is smooth).
+        let weights: Vec<u32> = (0..width)
             .map(|column| {
                 #[expect(clippy::cast_precision_loss, reason = "picture sides are small")]
                 let u = (column as f32 + 0.5) / size.x;
@@ -84,20 +96,23 @@ impl Scrim {
                 #[expect(
                     clippy::cast_possible_truncation,
                     clippy::cast_sign_loss,
-                    reason = "0..=256"
+                    reason = "0..=4096"
                 )]
-                let weight = (self.weight(x) * 256.0).round().clamp(0.0, 256.0) as u16;
+                let weight = (self.weight(x) * 4096.0).round().clamp(0.0, 4096.0) as u32;
                 weight
             })
             .collect();
-        let ink = self.ink.map(u16::from);
-        for row in image.pixels.chunks_exact_mut(width) {
-            for (pixel, &w) in row.iter_mut().zip(&weights) {
-                if w == 256 {
+        let ink = self.ink.map(u32::from);
+        for (y, row) in image.pixels.chunks_exact_mut(width).enumerate() {
+            for (x, (pixel, &w)) in row.iter_mut().zip(&weights).enumerate() {
+                if w == 4096 {
                     continue;
                 }
-                let mix = |p: u8, ink: u16| {
-                    let mixed = (u16::from(p) * w + ink * (256 - w) + 128) >> 8;
+                // Rounded with an ordered (Bayer) threshold instead of one half, so a wide
+                // dark ramp has no vertical bands a level apart.
+                let threshold = u32::from(BAYER[y % 8][x % 8]) * 64 + 32;
+                let mix = |p: u8, ink: u32| {
+                    let mixed = (u32::from(p) * w + ink * (4096 - w) + threshold) >> 12;
                     u8::try_from(mixed).unwrap_or(u8::MAX)
                 };
                 let [r, g, b, a] = pixel.to_array();
@@ -148,24 +163,53 @@ mod tests {
     }
 
     #[test]
+    fn a_wide_dark_ramp_is_dithered_not_banded() {
+        // A grey picture under the scrim's slow ramp: rounded alike, whole runs of columns
+        // sit up to half a level off the ramp (the bands); dithered, every 8×8 tile averages
+        // to the ramp itself.
+        let mut image = plain(1000, 8, Color32::from_gray(60));
+        Scrim::new(vec2(1000.0, 8.0), (0.5, 0.5), 0.5, 0.92, Color32::BLACK).apply(&mut image);
+        let mut worst = 0.0_f32;
+        for tile in 0..125_usize {
+            let mut sum = 0.0;
+            let mut wanted = 0.0;
+            for column in tile * 8..tile * 8 + 8 {
+                #[expect(clippy::cast_precision_loss, reason = "a small column number")]
+                let x = (column as f32 + 0.5) / 1000.0;
+                let a = 0.92 * (1.0 - (x / 0.5_f32).min(1.0));
+                wanted += 8.0 * 60.0 * (1.0 - a);
+                for row in 0..8 {
+                    sum += f32::from(image.pixels[row * 1000 + column].r());
+                }
+            }
+            worst = worst.max((sum - wanted).abs() / 64.0);
+        }
+        assert!(
+            worst < 0.2,
+            "every tile on the ramp: {worst} levels off at worst"
+        );
+    }
+
+    #[test]
     fn the_scrim_follows_the_crop_of_a_wider_picture() {
         let ink = Color32::BLACK;
         // Twice as wide as the frame, focus at the right: the left half is cropped away.
         let mut image = plain(2000, 10, Color32::WHITE);
         Scrim::new(vec2(1000.0, 10.0), (1.0, 0.5), 0.5, 0.92, ink).apply(&mut image);
         let level = |column: usize| image.pixels[column].r();
-        assert_eq!(
-            level(500),
-            level(999),
+        // The dither moves single pixels by a level; eight columns average it out.
+        let mean = |from: usize| (from..from + 8).map(|c| f32::from(level(c))).sum::<f32>() / 8.0;
+        assert!(
+            (mean(496) - mean(992)).abs() < 0.2,
             "cropped away: as dark as the left edge"
         );
-        assert_eq!(
-            level(999),
-            20,
-            "8 % left of the frame's left edge (0.08 × 255)"
+        assert!(
+            (mean(992) - 0.08 * 255.0).abs() < 0.3,
+            "8 % left of the frame's left edge (0.08 × 255): {}",
+            mean(992)
         );
         assert!(
-            level(1000) - 20 <= 1,
+            level(1000).abs_diff(20) <= 1,
             "8 % at the frame's left edge (column 1000)"
         );
         assert_eq!(level(1999), 255, "clear at the right");
