@@ -20,6 +20,13 @@ mod placer;
 pub(super) use placer::LabelPlacer;
 use placer::{beside, nudged};
 
+/// A label as placed, in design points: its rectangle, words, and the point it names with the
+/// other markers of the same place.
+type Node = (Rect, String, Option<(Pos2, Vec<Pos2>)>);
+
+/// Places this close (km) are one place: a city and the sites at its very spot.
+const SAME_PLACE_KM: f64 = 2.0;
+
 /// Where the map's labels went in a frame, for the layout audit (screen points).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LabelReport {
@@ -39,6 +46,8 @@ pub struct PlacedLabel {
     pub rect: Rect,
     /// The marker they name.
     pub point: Option<Pos2>,
+    /// Markers of the same place (sites fanned out around a city): the label names them too.
+    pub same_place: Vec<Pos2>,
 }
 
 /// Paints a galley with a halo of the sea colour (the text drawn 8× offset, then on top).
@@ -90,7 +99,7 @@ pub(super) fn paint_labels(
     let style = MapStyle::for_colours(view.colours);
     let names = view.map_names;
     let sea = style.palette.sea;
-    let mut nodes: Vec<(Rect, String, Option<Pos2>)> = Vec::new();
+    let mut nodes: Vec<Node> = Vec::new();
 
     // 1. The selected route's pill.
     if let Some(Selection::Route(key)) = state.selection
@@ -133,33 +142,31 @@ pub(super) fn paint_labels(
     // its neighbour's), or left out.
     let projection = Lambert::baltic();
     let lang = view.lang_code;
-    let country_label = |ui: &Ui,
-                         placer: &mut LabelPlacer,
-                         name: &CountryName,
-                         nodes: &mut Vec<(Rect, String, Option<Pos2>)>| {
-        let text = upper(in_language(&name.names, lang));
-        let home = names.is_home(&name.iso);
-        let palette = &style.palette;
-        let colour = if home {
-            palette.home_name
-        } else {
-            palette.country_name
+    let country_label =
+        |ui: &Ui, placer: &mut LabelPlacer, name: &CountryName, nodes: &mut Vec<Node>| {
+            let text = upper(in_language(&name.names, lang));
+            let home = names.is_home(&name.iso);
+            let palette = &style.palette;
+            let colour = if home {
+                palette.home_name
+            } else {
+                palette.country_name
+            };
+            let type_style = if home {
+                style.type_styles.home_country
+            } else {
+                style.type_styles.country
+            };
+            let at = state
+                .camera
+                .pos_design(projection.forward(LonLat::new(name.lon, name.lat)));
+            let g = galley(ui, &frame, &text, type_style, colour, f32::INFINITY, 1);
+            let size = g.size() / frame.scale;
+            if let Some(rect) = placer.place_area(nudged(at, size, 1), false) {
+                halo_text(&painter, &frame, rect.min, g, colour, sea);
+                nodes.push((rect, text, None));
+            }
         };
-        let type_style = if home {
-            style.type_styles.home_country
-        } else {
-            style.type_styles.country
-        };
-        let at = state
-            .camera
-            .pos_design(projection.forward(LonLat::new(name.lon, name.lat)));
-        let g = galley(ui, &frame, &text, type_style, colour, f32::INFINITY, 1);
-        let size = g.size() / frame.scale;
-        if let Some(rect) = placer.place_area(nudged(at, size, 1), false) {
-            halo_text(&painter, &frame, rect.min, g, colour, sea);
-            nodes.push((rect, text, None));
-        }
-    };
 
     // 2. Capitals, 3. the story's country, 4. sites off the routes, 5. other countries,
     // 6. route names, 7. towns, 8. seas.
@@ -168,7 +175,7 @@ pub(super) fn paint_labels(
                        place: &ScenePlace<'_>,
                        style: TypeStyle,
                        colour: Color32,
-                       nodes: &mut Vec<(Rect, String, Option<Pos2>)>| {
+                       nodes: &mut Vec<Node>| {
         // A marker not drawn yet has no label (it could not be read as naming it).
         let Some(data) = content
             .map
@@ -183,7 +190,16 @@ pub(super) fn paint_labels(
         let size = g.size() / frame.scale;
         let look = place.point.layer.and_then(|l| looks.get(l).copied());
         let r = marker_radius(marker_for(place.point, look));
-        if let Some(rect) = placer.place_at(place.pos, beside(place.pos, r, size)) {
+        // Sites at the very spot of this place (fanned out around it) are the same place.
+        let same: Vec<Pos2> = places
+            .iter()
+            .filter(|o| {
+                o.point.key != place.point.key
+                    && o.point.pos.distance(place.point.pos) < SAME_PLACE_KM
+            })
+            .map(|o| o.pos)
+            .collect();
+        if let Some(rect) = placer.place_at_among(place.pos, &same, beside(place.pos, r, size)) {
             halo_text(
                 &painter,
                 &frame,
@@ -192,7 +208,7 @@ pub(super) fn paint_labels(
                 colour.gamma_multiply(place.alpha),
                 sea,
             );
-            nodes.push((rect, name.to_owned(), Some(place.pos)));
+            nodes.push((rect, name.to_owned(), Some((place.pos, same))));
         }
     };
     for place in places.iter().filter(|p| p.point.capital) {
@@ -332,7 +348,11 @@ pub(super) fn paint_labels(
         report.labels.push(PlacedLabel {
             text,
             rect: frame.rect(rect),
-            point: point.map(|p| frame.pos(p)),
+            same_place: point
+                .as_ref()
+                .map(|(_, same)| same.iter().map(|&p| frame.pos(p)).collect())
+                .unwrap_or_default(),
+            point: point.map(|(p, _)| frame.pos(p)),
         });
     }
     report

@@ -304,10 +304,12 @@ fn label_defects(report: &LabelReport, scale: f32) -> Vec<Defect> {
         if distance > FINGER * scale + SLACK {
             defects.push(Defect::LabelFar(label.text.clone(), distance / scale));
         }
-        let nearer = report
-            .points
-            .iter()
-            .any(|p| p.distance(own) > SLACK && label.rect.distance_to_pos(*p) + SLACK < distance);
+        // Markers of the same place (sites fanned out around a city) are named with it.
+        let nearer = report.points.iter().any(|p| {
+            p.distance(own) > SLACK
+                && !label.same_place.contains(p)
+                && label.rect.distance_to_pos(*p) + SLACK < distance
+        });
         if nearer {
             defects.push(Defect::LabelNearerOther(label.text.clone()));
         }
@@ -483,16 +485,19 @@ mod tests {
                     text: "Near".to_owned(),
                     rect: Rect::from_min_size(pos2(112.0, 90.0), vec2(60.0, 20.0)),
                     point: Some(pos2(100.0, 100.0)),
+                    same_place: Vec::new(),
                 },
                 PlacedLabel {
                     text: "Far".to_owned(),
                     rect: Rect::from_min_size(pos2(500.0, 90.0), vec2(60.0, 20.0)),
                     point: Some(pos2(400.0, 100.0)),
+                    same_place: Vec::new(),
                 },
                 PlacedLabel {
                     text: "Wrong".to_owned(),
                     rect: Rect::from_min_size(pos2(730.0, 90.0), vec2(60.0, 20.0)),
                     point: Some(pos2(700.0, 100.0)),
+                    same_place: Vec::new(),
                 },
             ],
             points: vec![

@@ -79,10 +79,18 @@ impl LabelPlacer {
     /// Whether a label at `rect` reads as naming `point`: within a finger of it, and nearer
     /// to it than to any other marker. A marker almost on top of its own point (a shared
     /// place) need only be no nearer, or no side would do.
+    #[cfg(test)]
     pub fn names(&self, point: Pos2, rect: Rect) -> bool {
+        self.names_among(point, &[], rect)
+    }
+
+    /// [`Self::names`], where the markers at `same` mark the same place as `point` (a city
+    /// and the sites fanned out around it): the label names them all, so it may sit nearer
+    /// one of them.
+    pub fn names_among(&self, point: Pos2, same: &[Pos2], rect: Rect) -> bool {
         let own = rect.distance_to_pos(point);
         own <= FINGER - MARGIN
-            && self.points.iter().all(|p| {
+            && self.points.iter().filter(|p| !same.contains(p)).all(|p| {
                 let apart = p.distance(point);
                 let margin = if apart > 2.0 * MARGIN { MARGIN } else { 0.0 };
                 apart < 1e-3 || rect.distance_to_pos(*p) >= own + margin
@@ -117,9 +125,20 @@ impl LabelPlacer {
 
     /// A label naming `point`: the first free candidate that names it, off the routes if one
     /// is (and takes it); none when no candidate names it.
+    #[cfg(test)]
     pub fn place_at(
         &mut self,
         point: Pos2,
+        candidates: impl IntoIterator<Item = Rect> + Clone,
+    ) -> Option<Rect> {
+        self.place_at_among(point, &[], candidates)
+    }
+
+    /// [`Self::place_at`] for a place also marked at `same` (see [`Self::names_among`]).
+    pub fn place_at_among(
+        &mut self,
+        point: Pos2,
+        same: &[Pos2],
         candidates: impl IntoIterator<Item = Rect> + Clone,
     ) -> Option<Rect> {
         // A point off the map's bounds or under a panel is not seen: a label would name
@@ -127,7 +146,7 @@ impl LabelPlacer {
         if !self.bounds.contains(point) || self.covers.iter().any(|c| c.contains(point)) {
             return None;
         }
-        let fits = |c: &Rect| self.free(*c) && self.names(point, *c);
+        let fits = |c: &Rect| self.free(*c) && self.names_among(point, same, *c);
         let found = candidates
             .clone()
             .into_iter()
