@@ -8,7 +8,8 @@ Requirements: Python >= 3.9, Pillow >= 10, numpy >= 1.24 (nothing else; no netwo
 
 Inputs (read-only, default --data /work/shared/data):
     basemap/countries-10m-baltic.geojson, places.csv, routes.csv
-Output: assets/illustrations/<name>.png next to this script's repo, 2560x1440 RGB by default.
+Output: assets/illustrations/<name>.png next to this script's repo, 3840x2160 RGB by default
+(visual.md section 7: sharp on a 4K screen, where the app decodes pictures at 2x).
 
 Design (docs: design/visual.md sections 3 and 7): layers back to front
     ink field -> countries as flat cut-outs (neighbours #1A2A33, the subject one step lighter in
@@ -20,12 +21,22 @@ Design (docs: design/visual.md sections 3 and 7): layers back to front
 
 Projection (shared with the app's map): Lambert conformal conic on a sphere (R = 6371.0 km),
 standard parallels 50N and 60N, central meridian 24E, latitude of origin 55N; x east, y north,
-in km. Each picture is framed by placing one lon/lat at a fraction of the canvas at a scale in
-design points per km; the script checks that the basemap clip box (lon 8..41, lat 43..63) stays
-outside every frame and fails otherwise.
+in km. Each picture is framed by fitting its subject into a box of the canvas (or by placing
+one lon/lat at a fraction of the canvas at a scale in design points per km); see PICTURES for
+why each sits where it does. The script fails when a cut edge of the basemap (clipped to lon
+8..41, lat 43..63) would show inside a frame, outside one allowed corner.
 
-Files are written as 24-bit RGB PNGs (optimize); each is about 310-445 kB at 2560x1440 (budget
-450 kB each, 1600 kB in all; the script exits 1 with a warning when a file is over budget).
+Framing for every use (see PICTURES): the app shows one picture per section everywhere, cover-
+cropped around content.ron's `focus` (attract 16:9 landscape and 9:16 portrait with a slow
+8 % zoom, section 816x344 / 816x484 / 952x420, Home tiles 414x296..414x220 and 464x270). The
+script checks that every named place is whole in every crop (also at the end of the zoom),
+prints where each lands in the attract crops, and fails otherwise; `--check-crops` does only
+that. Keep content.ron's `focus` equal to each picture's `focus` here; the script warns when
+they differ.
+
+Files are written as 24-bit RGB PNGs (optimize); each is about 490-630 kB at 3840x2160 (budget
+700 kB each, 2600 kB in all; the script exits 1 with a warning when a file is over budget).
+Rendering all four takes about 25 s and 2 GB of memory (supersampling 3x at 4K).
 """
 
 from __future__ import annotations
@@ -35,6 +46,7 @@ import csv
 import json
 import math
 import os
+import re
 import sys
 import time
 
@@ -659,10 +671,13 @@ PICTURES = {
         fit=_pts(_route("baltic_way_1989"), _route("freedom_way_2020")), at=(0.78, 0.43), scale=1.42,
         # Clear of "democracy" (ends near x 1390) the frame reaches 1 deg past the clip box at
         # its top-left corner, where Norway's cut at 8 E shows as a 0.1-high straight coast;
-        # nearer the words it would not. Allowed there only (x < 0.06, y < 0.13).
+        # nearer the words it would not. Allowed there only (x < 0.07, y < 0.16). In portrait
+        # the chain runs right of the headline, so the 2020 end sits at the strip's right edge:
+        # the last second of the slow zoom crops up to 7 pt of its ring (focus 0.68 would keep
+        # it, but put the chain under "and").
         allow_cut=(0.07, 0.16),
         keep=[("Tallinn", lambda d: [d[2]["baltic_way_1989"][-1]], 14), ("Riga", _place("baltic_way_riga"), 14),
-              ("Vilnius", _place("vilnius"), 14), ("2020 end", _place("freedom_way_2020_end"), 14)]),
+              ("Vilnius", _place("vilnius"), 14), ("2020 end", _place("freedom_way_2020_end"), 14, {"attract portrait zoomed"})]),
     # Lithuania's links in the right third, GIPL down to Warsaw's side; NordBalt runs in from
     # Sweden across the top (Nybro above the headline).
     "energy": dict(
@@ -674,7 +689,7 @@ PICTURES = {
         keep=[("GIPL start", lambda d: [d[2]["gipl"][0]], 14), ("GIPL end", lambda d: [d[2]["gipl"][-1]], 14),
               ("LNG", _place("klaipeda_lng_fsru"), 16), ("Butinge", _place("butinge_oil_terminal"), 12),
               ("Mazeikiai", _place("mazeikiai_refinery"), 12), ("LitPol Elk", _place("litpol_elk"), 12),
-              ("LitPol Alytus", _place("litpol_alytus"), 12), ("Nybro", _place("nordbalt_nybro"), 10, {"attract portrait"})]),
+              ("LitPol Alytus", _place("litpol_alytus"), 12), ("Nybro", _place("nordbalt_nybro"), 10, {"attract portrait", "attract portrait zoomed"})]),
     # Vilnius high in the right third, above the headline in both orientations.
     "cyber": dict(
         painter=cyber, focus=(0.72, 0.40),
@@ -689,7 +704,9 @@ PICTURES = {
               ("Irpin", _place("irpin_kindergarten"), 24), ("Mykolaiv", _place("mykolaiv_grid"), 13)]),
 }
 
-# The app's uses of a picture: (name, frame width / height).
+# The app's uses of a picture: (name, frame width / height). The attract uses are checked at
+# the start and at the end of the loop's slow zoom (1.00 -> 1.08 toward the focus).
+KEN_BURNS_ZOOM = 1.08
 USES = [
     ("attract", 1920 / 1080), ("attract portrait", 1080 / 1920),
     ("section", 816 / 344), ("section no timeline", 816 / 484), ("section portrait", 952 / 420),
@@ -706,6 +723,18 @@ def cover_uv(image_aspect, frame_aspect, focus):
     x = min(max(focus[0] - w / 2, 0.0), 1.0 - w)
     y = min(max(focus[1] - h / 2, 0.0), 1.0 - h)
     return x, y, w, h
+
+
+def content_focus(content_path, name):
+    """The `focus` content.ron gives assets/illustrations/<name>.png (None if not found)."""
+    try:
+        with open(content_path, encoding="utf-8") as f:
+            text = f.read()
+    except OSError:
+        return None
+    at = text.find(f'path: "assets/illustrations/{name}.png"')
+    m = re.compile(r"focus:\s*\(\s*([0-9.]+)\s*,\s*([0-9.]+)\s*\)").search(text, at) if at >= 0 else None
+    return (float(m.group(1)), float(m.group(2))) if m else None
 
 
 def frame_of(spec, data, w, h):
@@ -728,8 +757,12 @@ def check_crops(name, spec, frame, data):
         x, y = (float(v) for v in frame.px(lon, lat))
         fx, fy = x / frame.w, y / frame.h
         rx, ry = r_pt * frame.k / frame.w, r_pt * frame.k / frame.h
-        for use, fa in USES:
+        for use, fa in USES + [(u + " zoomed", a) for u, a in USES if u.startswith("attract")]:
             cx, cy, cw, ch = cover_uv(aspect, fa, spec["focus"])
+            if use.endswith("zoomed"):   # the loop's slow zoom ends 8 % in, the focus kept in place
+                tx, ty = (spec["focus"][0] - cx) / cw, (spec["focus"][1] - cy) / ch
+                cw, ch = cw / KEN_BURNS_ZOOM, ch / KEN_BURNS_ZOOM
+                cx, cy = spec["focus"][0] - tx * cw, spec["focus"][1] - ty * ch
             if use not in off_ok and not (cx + rx <= fx <= cx + cw - rx and cy + ry <= fy <= cy + ch - ry):
                 fails.append(f"{name}: {label} is cut in the {use} crop")
         px, _, pw, _ = cover_uv(aspect, USES[1][1], spec["focus"])
@@ -774,6 +807,10 @@ def main():
         frame.check_clip_box(name, data[0], spec.get("allow_cut", (0.0, 0.0)))
         print(f"  {name}: {frame.s / frame.k:.3f} pt/km, focus {spec['focus']}")
         crop_fails += check_crops(name, spec, frame, data)
+        have = content_focus(os.path.join(here, "..", "content.ron"), name)
+        if have is not None and any(abs(a - b) > 1e-6 for a, b in zip(have, spec["focus"])):
+            print(f"WARNING: content.ron gives {name}.png focus {have}; this framing needs"
+                  f" {spec['focus']}", file=sys.stderr)
         if args.check_crops:
             continue
         painter = spec["painter"]
