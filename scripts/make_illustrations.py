@@ -8,7 +8,8 @@ Requirements: Python >= 3.9, Pillow >= 10, numpy >= 1.24 (nothing else; no netwo
 
 Inputs (read-only, default --data /work/shared/data):
     basemap/countries-10m-baltic.geojson, places.csv, routes.csv
-Output: assets/illustrations/<name>.png next to this script's repo, 2560x1440 RGB by default.
+Output: assets/illustrations/<name>.png next to this script's repo, 3840x2160 RGB by default
+(visual.md section 7: sharp on a 4K screen, where the app decodes pictures at 2x).
 
 Design (docs: design/visual.md sections 3 and 7): layers back to front
     ink field -> countries as flat cut-outs (neighbours #1A2A33, the subject one step lighter in
@@ -20,12 +21,22 @@ Design (docs: design/visual.md sections 3 and 7): layers back to front
 
 Projection (shared with the app's map): Lambert conformal conic on a sphere (R = 6371.0 km),
 standard parallels 50N and 60N, central meridian 24E, latitude of origin 55N; x east, y north,
-in km. Each picture is framed by placing one lon/lat at a fraction of the canvas at a scale in
-design points per km; the script checks that the basemap clip box (lon 8..41, lat 43..63) stays
-outside every frame and fails otherwise.
+in km. Each picture is framed by fitting its subject into a box of the canvas (or by placing
+one lon/lat at a fraction of the canvas at a scale in design points per km); see PICTURES for
+why each sits where it does. The script fails when a cut edge of the basemap (clipped to lon
+8..41, lat 43..63) would show inside a frame, outside one allowed corner.
 
-Files are written as 24-bit RGB PNGs (optimize); each is about 310-445 kB at 2560x1440 (budget
-450 kB each, 1600 kB in all; the script exits 1 with a warning when a file is over budget).
+Framing for every use (see PICTURES): the app shows one picture per section everywhere, cover-
+cropped around content.ron's `focus` (attract 16:9 landscape and 9:16 portrait with a slow
+8 % zoom, section 816x344 / 816x484 / 952x420, Home tiles 414x296..414x220 and 464x270). The
+script checks that every named place is whole in every crop (also at the end of the zoom),
+prints where each lands in the attract crops, and fails otherwise; `--check-crops` does only
+that. Keep content.ron's `focus` equal to each picture's `focus` here; the script warns when
+they differ.
+
+Files are written as 24-bit RGB PNGs (optimize); each is about 490-630 kB at 3840x2160 (budget
+700 kB each, 2600 kB in all; the script exits 1 with a warning when a file is over budget).
+Rendering all four takes about 25 s and 2 GB of memory (supersampling 3x at 4K).
 """
 
 from __future__ import annotations
@@ -35,6 +46,7 @@ import csv
 import json
 import math
 import os
+import re
 import sys
 import time
 
@@ -152,6 +164,25 @@ class Frame:
         self.x0 = float(ax) - at[0] * width / self.s
         self.y0 = float(ay) + at[1] * height / self.s
 
+    @classmethod
+    def fit(cls, lonlats, box, width, height):
+        """The frame that fits the lon/lat points' bounding box into `box` (x0, y0, x1, y1 as
+        fractions of the canvas) as large as it goes, centred in the box."""
+        x, y = PROJ.forward(*np.asarray(lonlats, dtype=float).T)
+        kw, kh = float(x.max() - x.min()), float(y.max() - y.min())
+        bw, bh = (box[2] - box[0]) * 1920.0, (box[3] - box[1]) * 1920.0 * height / width
+        scale = min(bw / max(kw, 1e-9), bh / max(kh, 1e-9))
+        cx, cy = (x.max() + x.min()) / 2, (y.max() + y.min()) / 2
+        anchor = tuple(float(v) for v in PROJ.inverse(cx, cy))
+        return cls(anchor, ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), scale, width, height)
+
+    @classmethod
+    def place(cls, lonlats, at, scale, width, height):
+        """The frame at `scale` pt/km with the centre of the points' bounding box at `at`."""
+        x, y = PROJ.forward(*np.asarray(lonlats, dtype=float).T)
+        anchor = tuple(float(v) for v in PROJ.inverse((x.max() + x.min()) / 2, (y.max() + y.min()) / 2))
+        return cls(anchor, at, scale, width, height)
+
     def px(self, lon, lat):
         x, y = PROJ.forward(lon, lat)
         return (x - self.x0) * self.s, (self.y0 - y) * self.s
@@ -159,18 +190,45 @@ class Frame:
     def lonlat(self, px, py):
         return PROJ.inverse(np.asarray(px) / self.s + self.x0, self.y0 - np.asarray(py) / self.s)
 
-    def check_clip_box(self, name):
+    def check_clip_box(self, name, countries, allow=(0.0, 0.0)):
+        """The basemap is cut to the clip box (lon 8..41, lat 43..63): the cut runs as straight
+        edges through land (Norway and Germany at 8 E, Finland and Russia at 63 N, ...). None
+        of those edges may show: every land edge that lies on the clip box must be outside the
+        frame. (Open sea beyond the box is ink either way, so the frame may reach past it.)"""
         t = np.linspace(0, 1, 400)
         w, h = self.w, self.h
         xs = np.concatenate([t * w, np.full_like(t, w), t * w, np.zeros_like(t)])
         ys = np.concatenate([np.zeros_like(t), t * h, np.full_like(t, h), t * h])
         lon, lat = self.lonlat(xs, ys)
         lo = (lon.min(), lat.min(), lon.max(), lat.max())
-        ok = lo[0] > CLIP_BOX[0] and lo[1] > CLIP_BOX[1] and lo[2] < CLIP_BOX[2] and lo[3] < CLIP_BOX[3]
-        print(f"  {name}: frame spans lon {lo[0]:.2f}..{lo[2]:.2f}, lat {lo[1]:.2f}..{lo[3]:.2f}"
-              f" (clip box {CLIP_BOX}) {'ok' if ok else 'FAIL'}")
+        on = lambda a, v: np.abs(a - v) < 1e-6  # noqa: E731
+        shown = 0.0
+        for polys in countries.values():
+            for poly in polys:
+                for ring in poly:
+                    r = np.asarray(ring, dtype=float)
+                    p, q = r[:-1], r[1:]
+                    cut = np.zeros(len(p), dtype=bool)
+                    for k, v in ((0, CLIP_BOX[0]), (1, CLIP_BOX[1]), (0, CLIP_BOX[2]), (1, CLIP_BOX[3])):
+                        cut |= on(p[:, k], v) & on(q[:, k], v)
+                    for (a0, b0), (a1, b1) in zip(p[cut], q[cut]):
+                        tt = np.linspace(0, 1, 50)
+                        x, y = self.px(a0 + (a1 - a0) * tt, b0 + (b1 - b0) * tt)
+                        inside = (x > 0) & (x < w) & (y > 0) & (y < h)
+                        allowed = inside & (x <= allow[0] * w) & (y <= allow[1] * h)
+                        if allowed.any():
+                            print(f"  {name}: basemap cut edge at the top-left corner (allowed):"
+                                  f" x {x[allowed].min() / w:.3f}..{x[allowed].max() / w:.3f},"
+                                  f" y {y[allowed].min() / h:.3f}..{y[allowed].max() / h:.3f}")
+                        inside &= ~allowed
+                        if inside.any():
+                            seg = np.hypot(np.diff(x[inside]), np.diff(y[inside])).sum() if inside.sum() > 1 else 1.0
+                            shown += float(seg) / self.k
+        ok = shown == 0.0
+        print(f"  {name}: frame spans lon {lo[0]:.2f}..{lo[2]:.2f}, lat {lo[1]:.2f}..{lo[3]:.2f};"
+              f" basemap cut edges in the frame: {shown:.0f} pt {'ok' if ok else 'FAIL'}")
         if not ok:
-            raise SystemExit(f"{name}: the basemap clip box edge would be inside the frame")
+            raise SystemExit(f"{name}: a basemap clip edge (clip box {CLIP_BOX}) would be inside the frame")
 
 
 # --------------------------------------------------------------------------------------------
@@ -564,7 +622,7 @@ def ukraine(cv, frame, data):
     v = P("vilnius")
     towns = fan_out([P("borodyanka_school"), P("irpin_kindergarten"), P("mykolaiv_grid")],
                     cv.pt(2 * UA_RING_R + FAN_OUT * 0.5))
-    for t, bend in zip(towns, (-0.04, 0.07, -0.15)):
+    for t, bend in zip(towns, (-0.04, 0.07, 0.03)):
         dotted(cv, bezier(v, t, bend), AMBER,
                trim_pt=(RING_R + RING_W / 2 + 10, UA_RING_R + SMALL_RING_W / 2 + 4))
     for t in towns:
@@ -573,17 +631,144 @@ def ukraine(cv, frame, data):
     cv.ring(v, RING_R, RING_W, AMBER, dot_r_pt=CENTRE_DOT_R)
 
 
-# name: (painter, anchor lon/lat, anchor canvas fraction, scale pt/km)
+# Framing. One picture serves every use, each cropping it to its own shape around the focus
+# (`cover_uv` in src/platform/images/scrim.rs) and no use can pick another picture, so each
+# composition is chosen for all of them (design points on the 1920x1080 canvas):
+#   attract 1920x1080   the whole picture, words at the left: x 96..~1396, y ~360..800 (a
+#                       left scrim over 1100) -> the subject in the right part, x > ~1150;
+#   attract 1080x1920   a 0.316-wide strip around focus x, full height; words over the left
+#                       80 % of the strip from y ~0.28 to ~0.64 of the height;
+#   section 816x344     (816x484 without a timeline, 952x420 portrait) full width, a 0.75-high
+#                       band around focus y;
+#   Home tile           414x296..414x220 (464x270 portrait): 0.79..1.0 of the width, full height.
+# So every subject sits in a box about 0.3 wide in the right third (it fits the portrait
+# strip), under 0.75 high with its end rings (it fits the section band), as large as that allows so the tiles
+# show it big. `fit` frames the listed points into `box` (x0, y0, x1, y1 canvas fractions);
+# `anchor` places one lon/lat at a canvas fraction at a scale in pt/km. `focus` is what
+# content.ron's picture `focus` must say; `keep` lists what every crop must show whole, each
+# with the radius (pt) around it to keep in view and, optionally, the uses allowed to leave it
+# out (NordBalt's Swedish end lies outside the portrait strip: the cable runs in from the
+# edge there). `--check-crops` prints where each lands.
+
+
+def _place(pid):
+    return lambda data: [data[1][pid]]
+
+
+def _route(rid):
+    return lambda data: list(data[2][rid])
+
+
+def _pts(*getters):
+    return lambda data: [p for g in getters for p in g(data)]
+
+
 PICTURES = {
-    # Baltic Way vertical on the right third; Vilnius low, Tallinn high.
-    "freedom": (freedom, (24.9, 57.0), (0.635, 0.49), 1.36),
-    # Lithuania on the right third, NordBalt running in from Sweden at the left.
-    "energy": (energy, (23.9, 55.15), (0.64, 0.40), 1.42),
-    # Vilnius on the right third, lower third.
-    "cyber": (cyber, (25.2798, 54.68916), (0.655, 0.60), 2.3),
-    # Kyiv region on the right third; Vilnius near the top; Mykolaiv low.
-    "ukraine": (ukraine, (30.24, 50.52), (0.70, 0.53), 0.96),
+    # The Baltic Way upright in the right third, Tallinn high, Vilnius and the 2020 chain low,
+    # right of every headline and, in portrait, right of the headline in the strip.
+    "freedom": dict(
+        painter=freedom, focus=(0.675, 0.43),
+        fit=_pts(_route("baltic_way_1989"), _route("freedom_way_2020")), at=(0.78, 0.43), scale=1.42,
+        # Clear of "democracy" (ends near x 1390) the frame reaches 1 deg past the clip box at
+        # its top-left corner, where Norway's cut at 8 E shows as a 0.1-high straight coast;
+        # nearer the words it would not. Allowed there only (x < 0.07, y < 0.16). In portrait
+        # the chain runs right of the headline, so the 2020 end sits at the strip's right edge:
+        # the last second of the slow zoom crops up to 7 pt of its ring (focus 0.68 would keep
+        # it, but put the chain under "and").
+        allow_cut=(0.07, 0.16),
+        keep=[("Tallinn", lambda d: [d[2]["baltic_way_1989"][-1]], 14), ("Riga", _place("baltic_way_riga"), 14),
+              ("Vilnius", _place("vilnius"), 14), ("2020 end", _place("freedom_way_2020_end"), 14, {"attract portrait zoomed"})]),
+    # Lithuania's links in the right third, GIPL down to Warsaw's side; NordBalt runs in from
+    # Sweden across the top (Nybro above the headline).
+    "energy": dict(
+        painter=energy, focus=(0.74, 0.44),
+        fit=_pts(_route("gipl"), _place("klaipeda_lng_fsru"), _place("butinge_oil_terminal"),
+                 _place("mazeikiai_refinery"), _place("litpol_elk"), _place("litpol_alytus"),
+                 _place("nordbalt_nybro")),
+        box=(0.36, 0.09, 0.88, 0.79),
+        keep=[("GIPL start", lambda d: [d[2]["gipl"][0]], 14), ("GIPL end", lambda d: [d[2]["gipl"][-1]], 14),
+              ("LNG", _place("klaipeda_lng_fsru"), 16), ("Butinge", _place("butinge_oil_terminal"), 12),
+              ("Mazeikiai", _place("mazeikiai_refinery"), 12), ("LitPol Elk", _place("litpol_elk"), 12),
+              ("LitPol Alytus", _place("litpol_alytus"), 12), ("Nybro", _place("nordbalt_nybro"), 10, {"attract portrait", "attract portrait zoomed"})]),
+    # Vilnius high in the right third, above the headline in both orientations.
+    "cyber": dict(
+        painter=cyber, focus=(0.72, 0.40),
+        anchor=((25.2798, 54.68916), (0.76, 0.31), 2.6),
+        keep=[("Vilnius + inner rings", _place("vilnius"), 110)]),
+    # Vilnius at the top of the right third, the arcs running down to Kyiv's towns and Mykolaiv.
+    "ukraine": dict(
+        painter=ukraine, focus=(0.68, 0.43),
+        fit=_pts(_place("vilnius"), _place("borodyanka_school"), _place("irpin_kindergarten"),
+                 _place("mykolaiv_grid")), at=(0.68, 0.43), scale=0.95,
+        keep=[("Vilnius", _place("vilnius"), 13), ("Borodyanka", _place("borodyanka_school"), 24),
+              ("Irpin", _place("irpin_kindergarten"), 24), ("Mykolaiv", _place("mykolaiv_grid"), 13)]),
 }
+
+# The app's uses of a picture: (name, frame width / height). The attract uses are checked at
+# the start and at the end of the loop's slow zoom (1.00 -> 1.08 toward the focus).
+KEN_BURNS_ZOOM = 1.08
+USES = [
+    ("attract", 1920 / 1080), ("attract portrait", 1080 / 1920),
+    ("section", 816 / 344), ("section no timeline", 816 / 484), ("section portrait", 952 / 420),
+    ("tile", 414 / 296), ("tile short", 414 / 220), ("tile portrait", 464 / 270),
+]
+
+
+def cover_uv(image_aspect, frame_aspect, focus):
+    """The app's cover crop (src/platform/images/scrim.rs): x, y, w, h as picture fractions."""
+    if image_aspect > frame_aspect:
+        w, h = frame_aspect / image_aspect, 1.0
+    else:
+        w, h = 1.0, image_aspect / frame_aspect
+    x = min(max(focus[0] - w / 2, 0.0), 1.0 - w)
+    y = min(max(focus[1] - h / 2, 0.0), 1.0 - h)
+    return x, y, w, h
+
+
+def content_focus(content_path, name):
+    """The `focus` content.ron gives assets/illustrations/<name>.png (None if not found)."""
+    try:
+        with open(content_path, encoding="utf-8") as f:
+            text = f.read()
+    except OSError:
+        return None
+    at = text.find(f'path: "assets/illustrations/{name}.png"')
+    m = re.compile(r"focus:\s*\(\s*([0-9.]+)\s*,\s*([0-9.]+)\s*\)").search(text, at) if at >= 0 else None
+    return (float(m.group(1)), float(m.group(2))) if m else None
+
+
+def frame_of(spec, data, w, h):
+    if "box" in spec:
+        return Frame.fit(spec["fit"](data), spec["box"], w, h)
+    if "at" in spec:
+        return Frame.place(spec["fit"](data), spec["at"], spec["scale"], w, h)
+    anchor, at, scale = spec["anchor"]
+    return Frame(anchor, at, scale, w, h)
+
+
+def check_crops(name, spec, frame, data):
+    """Every `keep` point (with its radius) inside every use's crop; returns the failures and
+    prints where each point lands in the attract crops."""
+    fails = []
+    aspect = frame.w / frame.h
+    for label, get, r_pt, *rest in spec["keep"]:
+        off_ok = rest[0] if rest else set()
+        lon, lat = get(data)[0]
+        x, y = (float(v) for v in frame.px(lon, lat))
+        fx, fy = x / frame.w, y / frame.h
+        rx, ry = r_pt * frame.k / frame.w, r_pt * frame.k / frame.h
+        for use, fa in USES + [(u + " zoomed", a) for u, a in USES if u.startswith("attract")]:
+            cx, cy, cw, ch = cover_uv(aspect, fa, spec["focus"])
+            if use.endswith("zoomed"):   # the loop's slow zoom ends 8 % in, the focus kept in place
+                tx, ty = (spec["focus"][0] - cx) / cw, (spec["focus"][1] - cy) / ch
+                cw, ch = cw / KEN_BURNS_ZOOM, ch / KEN_BURNS_ZOOM
+                cx, cy = spec["focus"][0] - tx * cw, spec["focus"][1] - ty * ch
+            if use not in off_ok and not (cx + rx <= fx <= cx + cw - rx and cy + ry <= fy <= cy + ch - ry):
+                fails.append(f"{name}: {label} is cut in the {use} crop")
+        px, _, pw, _ = cover_uv(aspect, USES[1][1], spec["focus"])
+        print(f"    {label:22s} at ({fx:.3f}, {fy:.3f}): attract x {fx * 1920:4.0f}/1920;"
+              f" portrait strip x {(fx - px) / pw:.2f}, y {fy:.2f}")
+    return fails
 
 
 def save(img, path):
@@ -599,12 +784,14 @@ def main():
     ap.add_argument("names", nargs="*", default=list(PICTURES), help="pictures to render")
     ap.add_argument("--data", default="/work/shared/data", help="folder with basemap/, places.csv, routes.csv")
     ap.add_argument("--out", default=os.path.join(here, "..", "assets", "illustrations"))
-    ap.add_argument("--size", default="2560x1440", help="output WxH (16:9)")
-    ap.add_argument("--ss", type=int, default=4, help="supersampling factor")
-    ap.add_argument("--max-kb", type=float, default=450, help="budget per file, kB (1000 bytes)")
-    ap.add_argument("--max-total-kb", type=float, default=1600, help="budget for all files, kB")
+    ap.add_argument("--size", default="3840x2160", help="output WxH (16:9)")
+    ap.add_argument("--ss", type=int, default=3, help="supersampling factor")
+    ap.add_argument("--max-kb", type=float, default=700, help="budget per file, kB (1000 bytes)")
+    ap.add_argument("--max-total-kb", type=float, default=2600, help="budget for all files, kB")
     ap.add_argument("--weight", type=float, default=1.0,
                     help="multiply every stroke, dot and ring size (same for the whole set)")
+    ap.add_argument("--check-crops", action="store_true",
+                    help="only frame the pictures and check every use's crop (no rendering)")
     args = ap.parse_args()
     w, h = (int(v) for v in args.size.lower().split("x"))
     data = load_data(args.data)
@@ -612,11 +799,21 @@ def main():
     lcc = PROJ
     print(f"LCC sphere R={lcc.r} km, phi1={PHI1} phi2={PHI2} phi0={PHI0} lam0={LAM0}: n={lcc.n:.6f}")
     total, over = 0, []
+    crop_fails = []
     for name in args.names:
-        painter, anchor, at, scale = PICTURES[name]
+        spec = PICTURES[name]
         t0 = time.time()
-        frame = Frame(anchor, at, scale, w, h)
-        frame.check_clip_box(name)
+        frame = frame_of(spec, data, w, h)
+        frame.check_clip_box(name, data[0], spec.get("allow_cut", (0.0, 0.0)))
+        print(f"  {name}: {frame.s / frame.k:.3f} pt/km, focus {spec['focus']}")
+        crop_fails += check_crops(name, spec, frame, data)
+        have = content_focus(os.path.join(here, "..", "content.ron"), name)
+        if have is not None and any(abs(a - b) > 1e-6 for a, b in zip(have, spec["focus"])):
+            print(f"WARNING: content.ron gives {name}.png focus {have}; this framing needs"
+                  f" {spec['focus']}", file=sys.stderr)
+        if args.check_crops:
+            continue
+        painter = spec["painter"]
         cv = Canvas(w, h, args.ss, args.weight)
         painter(cv, frame, data)
         cv.vignette()
@@ -628,9 +825,15 @@ def main():
             over.append(name)
         print(f"  wrote {os.path.normpath(path)}: {w}x{h} RGB, {size / 1000:.0f} kB "
               f"({time.time() - t0:.1f} s)")
+    for f in crop_fails:
+        print(f"WARNING: {f}", file=sys.stderr)
+    if args.check_crops:
+        return 1 if crop_fails else 0
     print(f"  total {total / 1000:.0f} kB")
+    if crop_fails:
+        return 1
     if over or total > args.max_total_kb * 1000:
-        print(f"WARNING: over the size budget ({', '.join(over) or 'total'}); try --size 1920x1080",
+        print(f"WARNING: over the size budget ({', '.join(over) or 'total'}); try --size 2560x1440",
               file=sys.stderr)
         return 1
     return 0
