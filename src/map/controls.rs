@@ -38,7 +38,7 @@ pub(super) fn controls_ui(
     // Joined to the dock row the labelled pills become round icons (names stay for screen
     // readers).
     let pill_w = |label: &str| {
-        if layout.joined {
+        if layout.icons {
             size::BUTTON
         } else {
             pill_width(ui, &frame, label, true)

@@ -27,6 +27,9 @@ pub(super) struct MapLayout {
     /// The controls take two rows (Layers above, zoom and Reset view below): one row is
     /// wider than the screen (larger text on a portrait screen, a long translation).
     pub two_rows: bool,
+    /// Layers and Reset view are round buttons: joined to the dock, or one row too wide for
+    /// the screen whose second row would be out of reach.
+    pub icons: bool,
 }
 
 impl MapLayout {
@@ -44,8 +47,15 @@ impl MapLayout {
         let size = frame.size;
         if frame.portrait || frame.compact() {
             // A row of their own above the dock, or the dock row when that is out of reach.
+            let wide = controls_w > size.x - 2.0 * frame.margin_x();
+            // Two rows whose upper one would be out of reach stay one row, Layers and Reset
+            // view as round buttons (named for screen readers).
+            let upper_out_of_reach = view.reach_top.is_some_and(|top| {
+                dock.top() - space::XL - 2.0 * DOCK_HEIGHT - space::M < top - 0.5
+            });
             let joined = view.controls_join_dock();
-            let two_rows = !joined && controls_w > size.x - 2.0 * frame.margin_x();
+            let icons = joined || (wide && upper_out_of_reach);
+            let two_rows = !icons && wide;
             let controls_top = if joined {
                 dock.top()
             } else if two_rows {
@@ -68,6 +78,7 @@ impl MapLayout {
                 joined,
                 credits_y,
                 two_rows,
+                icons,
             }
         } else {
             let bottom = dock.top() - space::L;
@@ -88,6 +99,7 @@ impl MapLayout {
                 joined: false,
                 credits_y: dock.top() - 52.0,
                 two_rows: false,
+                icons: false,
             }
         }
     }
@@ -174,6 +186,23 @@ mod tests {
         assert!(
             two.card.bottom() < two.credits_y && two.credits_y < two.controls_top,
             "sheets and credits above both rows: {two:?}"
+        );
+    }
+
+    #[test]
+    fn a_second_row_out_of_reach_keeps_one_row_of_round_buttons() {
+        let (content, colours) = (testing::content(), testing::colours());
+        let mut view = testing::view(&content, &colours, 1080.0, 1920.0);
+        // The one row above the dock is within reach; a second above it is not.
+        view.reach_top = Some(view.frame.dock().top() - 32.0 - DOCK_HEIGHT - 8.0);
+        let layout = MapLayout::with_controls(&view, 2000.0);
+        assert!(
+            !layout.joined && !layout.two_rows && layout.icons,
+            "{layout:?}"
+        );
+        assert!(
+            (layout.controls_top - (view.frame.dock().top() - 32.0 - DOCK_HEIGHT)).abs() < 1e-3,
+            "the row above the dock"
         );
     }
 
