@@ -141,7 +141,9 @@ pub fn painted_text(harness: &Harness<'static, VitrinaApp>) -> String {
         .shapes
         .iter()
         .filter_map(|clipped| match &clipped.shape {
-            egui::Shape::Text(text) => Some(text.galley.text().to_owned()),
+            // A number and its unit are bound by a no-break space when laid out; the words
+            // are compared as written.
+            egui::Shape::Text(text) => Some(text.galley.text().replace('\u{a0}', " ")),
             _ => None,
         })
         .collect::<Vec<_>>()
