@@ -433,17 +433,7 @@ pub fn fade(ui: &Ui, rect: Rect, colour: Color32, from: FadeFrom) {
 /// the scrims lie on, where bands are widest); finer still over brighter content.
 pub const FADE_DITHER: f32 = 1.0 / 16.0;
 
-/// The 8 × 8 Bayer matrix: the order in which an ordered dither turns pixels on.
-const BAYER: [[u8; 8]; 8] = [
-    [0, 32, 8, 40, 2, 34, 10, 42],
-    [48, 16, 56, 24, 50, 18, 58, 26],
-    [12, 44, 4, 36, 14, 46, 6, 38],
-    [60, 28, 52, 20, 62, 30, 54, 22],
-    [3, 35, 11, 43, 1, 33, 9, 41],
-    [51, 19, 59, 27, 49, 17, 57, 25],
-    [15, 47, 7, 39, 13, 45, 5, 37],
-    [63, 31, 55, 23, 61, 29, 53, 21],
-];
+use crate::platform::images::BAYER;
 const BAYER_SIZE: usize = 8;
 const BAYER_SIZE_F32: f32 = 8.0;
 

@@ -24,7 +24,7 @@ pub use decode::{
     decode, decode_to_check, decode_verified, inspect,
 };
 pub use lru::ByteLru;
-pub use scrim::{Scrim, cover_uv};
+pub use scrim::{BAYER, Scrim, cover_uv};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -8,7 +8,8 @@
 use egui::{Color32, ColorImage, Pos2, Rect, Vec2, pos2, vec2};
 
 /// The 8×8 ordered-dither matrix (Bayer): thresholds 0..64 spread evenly over every tile.
-const BAYER: [[u8; 8]; 8] = [
+/// The baked scrim and the screen's fades both round with it.
+pub const BAYER: [[u8; 8]; 8] = [
     [0, 32, 8, 40, 2, 34, 10, 42],
     [48, 16, 56, 24, 50, 18, 58, 26],
     [12, 44, 4, 36, 14, 46, 6, 38],
