@@ -3,7 +3,9 @@
 
 use std::sync::Arc;
 
-use egui::{Align2, Color32, CornerRadius, Galley, Id, Painter, Pos2, Rect, Role, Ui, vec2};
+use egui::{
+    Align2, Color32, CornerRadius, Galley, Id, Painter, Pos2, Rect, Role, Stroke, Ui, vec2,
+};
 
 use super::projection::{Lambert, LonLat};
 use super::scene::{LayerLook, ScenePlace, SceneRoute, along, marker_for, marker_radius};
@@ -20,9 +22,9 @@ mod placer;
 pub(super) use placer::LabelPlacer;
 use placer::{beside, nudged};
 
-/// A label as placed, in design points: its rectangle, words, and the point it names with the
-/// other markers of the same place.
-type Node = (Rect, String, Option<(Pos2, Vec<Pos2>)>);
+/// A label as placed, in design points: its rectangle, words, the point it names with the
+/// other markers of the same place, and its leader if it stands off.
+type Node = (Rect, String, Option<(Pos2, Vec<Pos2>)>, Option<[Pos2; 2]>);
 
 /// Places this close (km) are one place: a city and the sites at its very spot.
 const SAME_PLACE_KM: f64 = 2.0;
@@ -48,6 +50,9 @@ pub struct PlacedLabel {
     pub point: Option<Pos2>,
     /// Markers of the same place (sites fanned out around a city): the label names them too.
     pub same_place: Vec<Pos2>,
+    /// A label standing off a crowded point: the thin line joining it to its marker (from the
+    /// label's edge to the marker's).
+    pub leader: Option<[Pos2; 2]>,
 }
 
 /// Paints a galley with a halo of the sea colour (the text drawn 8× offset, then on top).
@@ -83,7 +88,7 @@ fn short_name(name: &str) -> &str {
 }
 
 /// Every label that fits, in priority order: the selected route's pill, capitals, the story's
-/// country, sites off the routes, other countries, route names, towns, seas.
+/// country, sites off the routes, other countries, towns, route names, seas.
 pub(super) fn paint_labels(
     ui: &mut Ui,
     view: &View<'_>,
@@ -134,7 +139,7 @@ pub(super) fn paint_labels(
             );
             let pos = Align2::CENTER_CENTER.anchor_size(screen.center(), g.size());
             painter.galley(pos.min, g, view.colours.ink);
-            nodes.push((rect, text, None));
+            nodes.push((rect, text, None, None));
         }
     }
 
@@ -164,12 +169,13 @@ pub(super) fn paint_labels(
             let size = g.size() / frame.scale;
             if let Some(rect) = placer.place_area(nudged(at, size, 1), false) {
                 halo_text(&painter, &frame, rect.min, g, colour, sea);
-                nodes.push((rect, text, None));
+                nodes.push((rect, text, None, None));
             }
         };
 
     // 2. Capitals, 3. the story's country, 4. sites off the routes, 5. other countries,
-    // 6. route names, 7. towns, 8. seas.
+    // 6. towns (a visitor finds their way by them), 7. route names (they can move along their
+    // line), 8. seas.
     let point_label = |ui: &Ui,
                        placer: &mut LabelPlacer,
                        place: &ScenePlace<'_>,
@@ -199,17 +205,25 @@ pub(super) fn paint_labels(
             })
             .map(|o| o.pos)
             .collect();
-        if let Some(rect) = placer.place_at_among(place.pos, &same, beside(place.pos, r, size)) {
-            halo_text(
-                &painter,
-                &frame,
-                rect.min,
-                g,
-                colour.gamma_multiply(place.alpha),
-                sea,
+        let beside_it = placer.place_at_among(place.pos, &same, beside(place.pos, r, size));
+        // A city crowded by the sites fanned out around it stands off on a leader.
+        let (rect, leader) = match beside_it {
+            Some(rect) => (rect, None),
+            None if place.point.city => match placer.place_on_leader(place.pos, r, size) {
+                Some((rect, leader)) => (rect, Some(leader)),
+                None => return,
+            },
+            None => return,
+        };
+        let colour = colour.gamma_multiply(place.alpha);
+        if let Some(leader) = leader {
+            painter.line_segment(
+                leader.map(|p| frame.pos(p)),
+                Stroke::new(frame.pt(1.0), colour.gamma_multiply(0.7)),
             );
-            nodes.push((rect, name.to_owned(), Some((place.pos, same))));
         }
+        halo_text(&painter, &frame, rect.min, g, colour, sea);
+        nodes.push((rect, name.to_owned(), Some((place.pos, same)), leader));
     };
     for place in places.iter().filter(|p| p.point.capital) {
         point_label(
@@ -250,6 +264,16 @@ pub(super) fn paint_labels(
     }
     for name in names.countries.iter().filter(|n| !names.is_home(&n.iso)) {
         country_label(ui, placer, name, &mut nodes);
+    }
+    for place in places.iter().filter(|p| p.point.city && !p.point.capital) {
+        point_label(
+            ui,
+            placer,
+            place,
+            style.type_styles.town,
+            view.colours.text,
+            &mut nodes,
+        );
     }
     for route in routes {
         if state.selection == Some(Selection::Route(route.line.key)) || route.progress < 1.0 {
@@ -295,18 +319,8 @@ pub(super) fn paint_labels(
             });
         if let Some(rect) = placer.place_area(candidates, true) {
             halo_text(&painter, &frame, rect.min, g, look.colour, sea);
-            nodes.push((rect, text, None));
+            nodes.push((rect, text, None, None));
         }
-    }
-    for place in places.iter().filter(|p| p.point.city && !p.point.capital) {
-        point_label(
-            ui,
-            placer,
-            place,
-            style.type_styles.town,
-            view.colours.text,
-            &mut nodes,
-        );
     }
     for sea_name in &names.seas {
         let text = upper(in_language(&sea_name.names, lang));
@@ -325,7 +339,7 @@ pub(super) fn paint_labels(
         let size = g.size() / frame.scale;
         if let Some(rect) = placer.place_area(nudged(at, size, 2), false) {
             painter.galley(frame.pos(rect.min), g, style.palette.sea_name);
-            nodes.push((rect, text, None));
+            nodes.push((rect, text, None, None));
         }
     }
     let mut report = LabelReport {
@@ -336,7 +350,7 @@ pub(super) fn paint_labels(
             .map(|p| frame.pos(p.pos))
             .collect(),
     };
-    for (i, (rect, text, point)) in nodes.into_iter().enumerate() {
+    for (i, (rect, text, point, leader)) in nodes.into_iter().enumerate() {
         text_node(
             ui,
             view,
@@ -353,6 +367,7 @@ pub(super) fn paint_labels(
                 .map(|(_, same)| same.iter().map(|&p| frame.pos(p)).collect())
                 .unwrap_or_default(),
             point: point.map(|(p, _)| frame.pos(p)),
+            leader: leader.map(|l| l.map(|p| frame.pos(p))),
         });
     }
     report

@@ -7,9 +7,9 @@ use std::fmt;
 use std::sync::Arc;
 
 use egui::epaint::{ClippedShape, Shape, TextShape};
-use egui::{Context, FullOutput, Galley, Rect};
+use egui::{Context, FullOutput, Galley, Pos2, Rect};
 
-use crate::map::LabelReport;
+use crate::map::{LabelReport, PlacedLabel};
 use crate::tokens::size::TOUCH_MIN;
 
 /// The smallest type on the scale (credits, map country names), in design points.
@@ -300,6 +300,10 @@ fn label_defects(report: &LabelReport, scale: f32) -> Vec<Defect> {
     let mut defects = Vec::new();
     for label in &report.labels {
         let Some(own) = label.point else { continue };
+        if let Some([from, to]) = label.leader {
+            defects.extend(leader_defects(report, label, own, [from, to], scale));
+            continue;
+        }
         let distance = label.rect.distance_to_pos(own);
         if distance > FINGER * scale + SLACK {
             defects.push(Defect::LabelFar(label.text.clone(), distance / scale));
@@ -317,10 +321,36 @@ fn label_defects(report: &LabelReport, scale: f32) -> Vec<Defect> {
     defects
 }
 
+/// A label on a leader: the leader joins the label's edge to its own marker, and no other
+/// marker is within half a finger of the label (it must read as naming only its point).
+fn leader_defects(
+    report: &LabelReport,
+    label: &PlacedLabel,
+    own: Pos2,
+    [from, to]: [Pos2; 2],
+    scale: f32,
+) -> Vec<Defect> {
+    let mut defects = Vec::new();
+    let joined =
+        label.rect.distance_to_pos(from) <= SLACK && to.distance(own) <= FINGER / 2.0 * scale;
+    if !joined {
+        defects.push(Defect::LabelFar(
+            label.text.clone(),
+            label.rect.distance_to_pos(own) / scale,
+        ));
+    }
+    let crowded = report.points.iter().any(|p| {
+        p.distance(own) > SLACK && label.rect.distance_to_pos(*p) + SLACK < FINGER / 2.0 * scale
+    });
+    if crowded {
+        defects.push(Defect::LabelNearerOther(label.text.clone()));
+    }
+    defects
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::map::PlacedLabel;
     use egui::{Color32, FontId, Pos2, pos2, vec2};
 
     fn text_shape(ctx: &Context, text: &str, size: f32, at: Pos2, width: f32) -> ClippedShape {
@@ -486,18 +516,21 @@ mod tests {
                     rect: Rect::from_min_size(pos2(112.0, 90.0), vec2(60.0, 20.0)),
                     point: Some(pos2(100.0, 100.0)),
                     same_place: Vec::new(),
+                    leader: None,
                 },
                 PlacedLabel {
                     text: "Far".to_owned(),
                     rect: Rect::from_min_size(pos2(500.0, 90.0), vec2(60.0, 20.0)),
                     point: Some(pos2(400.0, 100.0)),
                     same_place: Vec::new(),
+                    leader: None,
                 },
                 PlacedLabel {
                     text: "Wrong".to_owned(),
                     rect: Rect::from_min_size(pos2(730.0, 90.0), vec2(60.0, 20.0)),
                     point: Some(pos2(700.0, 100.0)),
                     same_place: Vec::new(),
+                    leader: None,
                 },
             ],
             points: vec![
@@ -515,6 +548,62 @@ mod tests {
                 Defect::LabelNearerOther("Wrong".to_owned()),
             ],
             "{defects:?}"
+        );
+    }
+
+    #[test]
+    fn a_label_on_a_leader_must_be_joined_to_its_point_and_clear_of_others() {
+        let city = pos2(500.0, 500.0);
+        let label = |text: &str, rect: Rect, leader: [Pos2; 2]| PlacedLabel {
+            text: text.to_owned(),
+            rect,
+            point: Some(city),
+            same_place: Vec::new(),
+            leader: Some(leader),
+        };
+        let clear = Rect::from_min_size(pos2(580.0, 490.0), vec2(60.0, 20.0));
+        let crowded = Rect::from_min_size(pos2(580.0, 490.0), vec2(60.0, 20.0));
+        let loose = Rect::from_min_size(pos2(580.0, 490.0), vec2(60.0, 20.0));
+        let report = |label: PlacedLabel, other: Pos2| LabelReport {
+            labels: vec![label],
+            points: vec![city, other],
+        };
+        let joined = [pos2(580.0, 500.0), pos2(506.0, 500.0)];
+        assert!(
+            audit(
+                &[],
+                &[],
+                Some(&report(label("Clear", clear, joined), pos2(500.0, 440.0))),
+                rules()
+            )
+            .is_empty(),
+            "a leader to its point, the label clear of the other marker"
+        );
+        assert_eq!(
+            audit(
+                &[],
+                &[],
+                Some(&report(
+                    label("Crowded", crowded, joined),
+                    pos2(650.0, 500.0)
+                )),
+                rules()
+            ),
+            vec![Defect::LabelNearerOther("Crowded".to_owned())],
+            "another marker within half a finger of the label"
+        );
+        assert_eq!(
+            audit(
+                &[],
+                &[],
+                Some(&report(
+                    label("Loose", loose, [pos2(580.0, 500.0), pos2(560.0, 500.0)]),
+                    pos2(500.0, 440.0)
+                )),
+                rules()
+            ),
+            vec![Defect::LabelFar("Loose".to_owned(), 80.0)],
+            "a leader that stops short of its point"
         );
     }
 }

@@ -21,6 +21,17 @@ const ROUTE_HALF_WIDTH: f32 = 6.0;
 /// The gap between a marker's edge and its label, nearest first (design points).
 const GAPS: [f32; 4] = [6.0, 14.0, 24.0, 36.0];
 
+/// How far from its point a label on a leader may stand, nearest first (design points):
+/// past the ring of sites fanned out around a city (`FAN_OUT` plus a marker).
+const LEADER_REACH: [f32; 3] = [56.0, 76.0, 96.0];
+
+/// Half a finger: a label on a leader keeps this far from every other marker, and its leader
+/// this far from their centres less a marker, so it reads as naming only its own point.
+const LEADER_CLEAR: f32 = FINGER / 2.0;
+
+/// The radius of the largest marker (design points): a leader keeps off other markers.
+const MARKER_RADIUS: f32 = 12.0;
+
 /// Places labels where nothing else is (greedy, in priority order).
 pub(in crate::map) struct LabelPlacer {
     bounds: Rect,
@@ -29,8 +40,10 @@ pub(in crate::map) struct LabelPlacer {
     covers: Vec<Rect>,
     /// Every marker drawn: what a label could be read as naming.
     points: Vec<Pos2>,
-    /// The routes' segments.
+    /// The routes' segments, and the leaders drawn.
     lines: Vec<[Pos2; 2]>,
+    /// The labels placed.
+    labels: Vec<Rect>,
 }
 
 impl LabelPlacer {
@@ -42,6 +55,7 @@ impl LabelPlacer {
             covers: Vec::new(),
             points: Vec::new(),
             lines: Vec::new(),
+            labels: Vec::new(),
         }
     }
 
@@ -100,6 +114,7 @@ impl LabelPlacer {
     fn take(&mut self, rect: Option<Rect>) -> Option<Rect> {
         if let Some(rect) = rect {
             self.taken.push(rect);
+            self.labels.push(rect);
         }
         rect
     }
@@ -154,6 +169,75 @@ impl LabelPlacer {
             .or_else(|| candidates.into_iter().find(fits));
         self.take(found)
     }
+
+    /// A label naming `point` (a marker of radius `r`) from farther off, joined to it by a thin
+    /// leader: for a point so crowded by other markers (a capital inside the ring of sites
+    /// fanned out around it) that no spot beside it is nearer it than them. The label keeps
+    /// half a finger from every other marker, and its leader crosses no marker and no label
+    /// (and, where a spot allows, no route). Returns the label and the leader (from the
+    /// label's edge to the marker's), and takes both; none when no spot fits.
+    pub fn place_on_leader(
+        &mut self,
+        point: Pos2,
+        r: f32,
+        size: Vec2,
+    ) -> Option<(Rect, [Pos2; 2])> {
+        if !self.bounds.contains(point) || self.covers.iter().any(|c| c.contains(point)) {
+            return None;
+        }
+        let d = std::f32::consts::FRAC_1_SQRT_2;
+        let directions = [
+            Vec2::new(1.0, 0.0),
+            Vec2::new(-1.0, 0.0),
+            Vec2::new(0.0, -1.0),
+            Vec2::new(0.0, 1.0),
+            Vec2::new(d, -d),
+            Vec2::new(d, d),
+            Vec2::new(-d, -d),
+            Vec2::new(-d, d),
+        ];
+        let candidates = LEADER_REACH.into_iter().flat_map(|reach| {
+            directions.map(|dir| {
+                // The label's near edge `reach` from the point along `dir`.
+                let half = (dir.x.abs() * size.x + dir.y.abs() * size.y) / 2.0;
+                let rect = Rect::from_center_size(point + dir * (reach + half), size);
+                let from = rect.clamp(point);
+                let to = point + (from - point).normalized() * (r + 2.0);
+                (rect, [from, to])
+            })
+        });
+        let fits = |(rect, [from, to]): &(Rect, [Pos2; 2])| {
+            self.free(*rect)
+                && self.points.iter().all(|p| {
+                    p.distance(point) < 1e-3
+                        || (rect.distance_to_pos(*p) >= LEADER_CLEAR
+                            && distance_to_segment(*p, *from, *to) >= MARKER_RADIUS + 2.0)
+                })
+                && !self
+                    .labels
+                    .iter()
+                    .any(|l| segment_hits(*from, *to, l.expand(PAD)))
+        };
+        let found = candidates
+            .clone()
+            .find(|c| fits(c) && self.off_routes(c.0))
+            .or_else(|| candidates.clone().find(fits));
+        let (rect, leader) = found?;
+        self.take(Some(rect));
+        self.lines.push(leader);
+        Some((rect, leader))
+    }
+}
+
+/// The distance from `p` to the segment `a`–`b`.
+fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let t = if ab.length_sq() > 0.0 {
+        ((p - a).dot(ab) / ab.length_sq()).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    p.distance(a + ab * t)
 }
 
 /// Whether the segment `a`–`b` touches `rect` (Liang–Barsky clipping).
@@ -387,6 +471,73 @@ mod tests {
             placer.place_area([on_route], false),
             Some(on_route),
             "lenient"
+        );
+    }
+
+    #[test]
+    fn a_crowded_point_is_named_on_a_leader_clear_of_its_neighbours() {
+        let mut placer = placer();
+        let city = pos2(500.0, 500.0);
+        placer.marker(city, 4.0);
+        // A ring of sites around the city, as fanned out: no spot beside it names it.
+        let ring: Vec<Pos2> = (0..5_u8)
+            .map(|i| city + Vec2::angled(std::f32::consts::TAU * f32::from(i) / 5.0) * 40.0)
+            .collect();
+        for &site in &ring {
+            placer.marker(site, 10.0);
+        }
+        let size = vec2(60.0, 20.0);
+        assert_eq!(
+            placer.place_at(city, beside(city, 4.0, size)),
+            None,
+            "no spot beside the city is nearer it than the ring"
+        );
+        let (rect, [from, to]) = placer
+            .place_on_leader(city, 4.0, size)
+            .expect("a spot past the ring");
+        assert!(
+            (rect.distance_to_pos(from)) < 1e-3,
+            "the leader starts at the label"
+        );
+        assert!(
+            (to.distance(city) - 6.0).abs() < 1e-3,
+            "and ends at the marker's edge"
+        );
+        for &site in &ring {
+            assert!(
+                rect.distance_to_pos(site) >= LEADER_CLEAR,
+                "half a finger from every site"
+            );
+            assert!(
+                distance_to_segment(site, from, to) >= MARKER_RADIUS,
+                "the leader passes between the sites"
+            );
+        }
+        let beside_it = Rect::from_center_size(rect.center(), size);
+        assert_eq!(
+            placer.place_area([beside_it], false),
+            None,
+            "the label is taken"
+        );
+    }
+
+    #[test]
+    fn a_leader_never_crosses_a_label() {
+        let mut placer = placer();
+        let city = pos2(500.0, 500.0);
+        // Labels placed all round the city, nearer than the leader's reach.
+        for rect in [
+            Rect::from_min_max(pos2(400.0, 410.0), pos2(600.0, 450.0)),
+            Rect::from_min_max(pos2(400.0, 550.0), pos2(600.0, 590.0)),
+            Rect::from_min_max(pos2(410.0, 456.0), pos2(450.0, 544.0)),
+            Rect::from_min_max(pos2(550.0, 456.0), pos2(590.0, 544.0)),
+        ] {
+            assert!(placer.place_area([rect], false).is_some(), "placed");
+        }
+        assert_eq!(
+            placer.place_on_leader(city, 4.0, vec2(60.0, 20.0)),
+            None,
+            "every leader would cross a label"
         );
     }
 
