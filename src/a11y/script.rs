@@ -21,6 +21,11 @@ pub enum ScriptScreen {
     },
     /// The "still there?" prompt.
     IdleWarning,
+    /// The credits page, with the map screen's credit line.
+    Credits {
+        /// The map's credit line (`assets/map/names.ron`).
+        map: Text,
+    },
 }
 
 /// A map card, by the index of its item in `content.map`.
@@ -232,6 +237,37 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The credits page: its title, then each line as drawn (a picture's with what it shows).
+    fn credits(&mut self, map: &Text) {
+        let labels = &self.content.labels;
+        self.push_text(ParagraphKind::Headline, &labels.credits);
+        let credits = crate::content::credits::credits(self.content, map);
+        let mut lines: Vec<(Option<Text>, Text)> =
+            credits.story.into_iter().map(|t| (None, t)).collect();
+        lines.extend(credits.pictures.into_iter().map(|l| (l.subject, l.credit)));
+        lines.extend(credits.map.map(|t| (None, t)));
+        lines.extend(credits.fonts.into_iter().map(|f| (None, Text::same(f))));
+        for (index, (subject, credit)) in lines.iter().enumerate() {
+            let (said, lang) = self.pick_owned(credit);
+            let said = match subject {
+                Some(subject) => format!("{}: {said}", self.pick_owned(subject).0),
+                None => said,
+            };
+            self.push(ParagraphKind::Body(index), &said, &lang);
+        }
+    }
+
+    /// [`Self::pick`] for a text the builder does not hold.
+    fn pick_owned(&self, text: &Text) -> (String, String) {
+        match text.exact(self.lang) {
+            Some(found) => (found.trim().to_owned(), self.lang.to_owned()),
+            None => (
+                text.resolve(self.lang, self.default).trim().to_owned(),
+                self.default.to_owned(),
+            ),
+        }
+    }
+
     fn idle_warning(&mut self) {
         let content = self.content;
         let labels = &content.labels;
@@ -277,6 +313,7 @@ pub fn build_script(content: &Content, lang: &str, screen: &ScriptScreen) -> Scr
         ScriptScreen::Section(index) => builder.section(*index),
         ScriptScreen::Map { preset, card } => builder.map(preset.as_deref(), *card),
         ScriptScreen::IdleWarning => builder.idle_warning(),
+        ScriptScreen::Credits { map } => builder.credits(map),
     }
     builder.script
 }
@@ -504,6 +541,30 @@ mod tests {
         assert!(
             build_script(&content, "en", &ScriptScreen::Section(99)).is_empty(),
             "no section"
+        );
+    }
+
+    #[test]
+    fn the_credits_page_reads_each_picture_credit_with_its_section() {
+        let content = shipped();
+        let script = build_script(
+            &content,
+            "lt",
+            &ScriptScreen::Credits {
+                map: Text::same("Map data: Natural Earth"),
+            },
+        );
+        let texts: Vec<&str> = script.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts.first(), Some(&"Šaltiniai"), "{texts:?}");
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.starts_with("Visada už laisvę ir demokratiją: Iliustracija: Vitrina")),
+            "the freedom picture's credit in Lithuanian: {texts:?}"
+        );
+        assert!(
+            texts.contains(&"Map data: Natural Earth"),
+            "the map's line: {texts:?}"
         );
     }
 }

@@ -187,6 +187,9 @@ impl VitrinaApp {
                         Selection::Place(i) => MapCard::Place(i),
                     }),
             }),
+            Screen::Credits => Some(ScriptScreen::Credits {
+                map: self.loaded.map_names.credit.clone(),
+            }),
             Screen::Attract => None,
         }
     }

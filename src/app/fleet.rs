@@ -143,7 +143,8 @@ impl Schedule {
 }
 
 /// The name of what the screen shows in `status.json` and systemd's status: `attract`,
-/// `home`, `section:<id>`, `map`, `map:<preset>`, or `staff` while the staff panel covers it.
+/// `home`, `section:<id>`, `map`, `map:<preset>`, `credits`, or `staff` while the staff panel
+/// covers it.
 pub fn screen_name(screen: &Screen, content: &Content, staff: bool) -> String {
     if staff {
         return "staff".to_owned();
@@ -159,6 +160,7 @@ pub fn screen_name(screen: &Screen, content: &Content, staff: bool) -> String {
         Screen::Map {
             preset: Some(preset),
         } => format!("map:{preset}"),
+        Screen::Credits => "credits".to_owned(),
     }
 }
 

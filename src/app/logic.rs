@@ -45,10 +45,11 @@ impl VitrinaApp {
             return;
         }
         self.section_view.reset();
+        self.credits_view = crate::ui::credits_ui::CreditsView::default();
         match self.state.screen {
             Screen::Map { .. } => self.map.reset(),
             Screen::Attract => self.attract.tour_map.reset(),
-            Screen::Home | Screen::Section(_) => {}
+            Screen::Home | Screen::Section(_) | Screen::Credits => {}
         }
         match entry {
             Entry::Fade | Entry::NewContent => self.screen_changed_at = Some(now),

@@ -40,6 +40,8 @@ pub struct VitrinaApp {
     colours: Colours,
     pictures: Pictures,
     section_view: SectionView,
+    /// The credits page's scroll.
+    credits_view: crate::ui::credits_ui::CreditsView,
     /// The map screen (its base map stays loaded; its view resets on each visit).
     map: MapScreen,
     /// Kiosk mode: keep the window covering the whole monitor.
@@ -121,6 +123,7 @@ impl VitrinaApp {
             state,
             pictures,
             section_view: SectionView::default(),
+            credits_view: crate::ui::credits_ui::CreditsView::default(),
             map: MapScreen::new(),
             loaded,
             kiosk: false,

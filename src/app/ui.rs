@@ -8,6 +8,7 @@ use super::logic::Asked;
 use crate::content::reach::{Orientation, controls_band};
 use crate::state::Screen;
 use crate::tokens::motion;
+use crate::ui::credits_ui::credits_ui;
 use crate::ui::dock_ui::dock_ui;
 use crate::ui::home_ui::home_ui;
 use crate::ui::layout::Frame;
@@ -105,6 +106,7 @@ impl VitrinaApp {
                 }
             }
             Screen::Map { preset } => intents.extend(self.map.ui(ui, &view, preset.as_deref())),
+            Screen::Credits => credits_ui(ui, &view, &mut self.credits_view),
         }
         intents.extend(dock_ui(ui, &view, &self.state.screen));
         let swallow = self.swallowing();

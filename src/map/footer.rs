@@ -10,7 +10,7 @@ use crate::content::map_names::in_language;
 use crate::ui::layout::Frame;
 use crate::ui::theme::CREDIT;
 use crate::ui::view::{View, text_node};
-use crate::ui::widgets::galley;
+use crate::ui::widgets::{galley, link_ui, link_width};
 
 /// A fade to the scrim colour under the credits, so they read over any map.
 pub(super) fn paint_scrim(ui: &Ui, frame: &Frame, layout: &MapLayout, palette: &MapPalette) {
@@ -30,13 +30,14 @@ pub(super) fn paint_scrim(ui: &Ui, frame: &Frame, layout: &MapLayout, palette: &
     ui.painter().add(Shape::mesh(mesh));
 }
 
-/// The scale bar (the longest round length under 160 design points) and the credit line.
+/// The scale bar (the longest round length under 160 design points), the credit line and
+/// the link to the credits page after it; returns whether the link was tapped.
 pub(super) fn scale_and_credits(
     ui: &mut Ui,
     view: &View<'_>,
     state: &MapState,
     layout: &MapLayout,
-) {
+) -> bool {
     let frame = view.frame;
     let colour = view.colours.text_tertiary;
     let y = layout.credits_y;
@@ -72,13 +73,16 @@ pub(super) fn scale_and_credits(
     painter.galley(frame.pos(pos2(x, y + space::XXS)), g, colour);
 
     let credit = in_language(&view.map_names.credit, view.lang_code);
-    let right = frame.size.x - frame.margin_x();
+    let link = view.t(&view.content.labels.credits);
+    let link_w = link_width(ui, &frame, link);
+    let link_left = frame.size.x - frame.margin_x() - link_w;
+    let right = link_left - space::XS;
     let max_w = if layout.sheets {
         right - x - bar_w - space::XL
     } else {
         right - layout.free.left() - 240.0
     };
-    let g = galley(ui, &frame, credit, CREDIT, colour, max_w, 2);
+    let g = galley(ui, &frame, credit, CREDIT, colour, max_w, 3);
     let size = g.size() / frame.scale;
     let rect = Rect::from_min_size(pos2(right - size.x, y + space::XXS - (size.y - 24.0)), size);
     ui.painter().galley(frame.pos(rect.min), g, colour);
@@ -90,4 +94,16 @@ pub(super) fn scale_and_credits(
         credit,
         Role::Label,
     );
+    // An open card stands over the corner: the link waits until it closes.
+    state.selection.is_none()
+        && link_ui(
+            ui,
+            &frame,
+            view.colours,
+            link,
+            link_left,
+            y + space::XXS + 12.0,
+            Id::unique("map-credits-link"),
+        )
+        .clicked()
 }

@@ -307,7 +307,9 @@ fn map_ui(
         if palette.translucent {
             paint_scrim(ui, &frame, layout, palette);
         }
-        scale_and_credits(ui, view, state, layout);
+        if scale_and_credits(ui, view, state, layout) {
+            intent = Some(Intent::ShowCredits);
+        }
         legend_ui(ui, view, state, layout, legend_rect, &looks, now);
         if let Some(card_intent) = card_ui(ui, view, state, layout, now) {
             intent = Some(card_intent);

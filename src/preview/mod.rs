@@ -33,7 +33,8 @@ pub struct PlannedShot {
 }
 
 /// The files a preview writes for `loaded` in language `lang`: Home, each section, the map
-/// and each map preset, each attract slide, the "Still there?" prompt and the staff panel.
+/// and each map preset, the credits page, each attract slide, the "Still there?" prompt and
+/// the staff panel.
 pub fn plan(loaded: &LoadedContent, lang: &str) -> Vec<PlannedShot> {
     let content = &loaded.content;
     let screen = |file: String, screen: Screen| PlannedShot {
@@ -59,6 +60,7 @@ pub fn plan(loaded: &LoadedContent, lang: &str) -> Vec<PlannedShot> {
             },
         ));
     }
+    shots.push(screen("credits.png".to_owned(), Screen::Credits));
     for index in 0..content.slides.len() {
         shots.push(PlannedShot {
             file: format!("attract-{}.png", index + 1),
@@ -235,11 +237,17 @@ mod tests {
         let content = &loaded.content;
         assert_eq!(
             files.len(),
-            1 + content.sections.len() + 1 + content.map.presets.len() + content.slides.len() + 2,
+            1 + content.sections.len()
+                + 1
+                + content.map.presets.len()
+                + 1
+                + content.slides.len()
+                + 2,
             "{files:?}"
         );
         assert!(files.contains(&"staff.png"), "the staff panel: {files:?}");
         assert!(files.contains(&"prompt.png"), "the prompt: {files:?}");
+        assert!(files.contains(&"credits.png"), "the credits: {files:?}");
         assert!(
             files.contains(&"home.png") && files.contains(&"map.png"),
             "{files:?}"

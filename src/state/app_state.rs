@@ -16,6 +16,8 @@ pub enum Screen {
     },
     /// The attract loop (its own issue; waking leads Home).
     Attract,
+    /// Who made the pictures, map data and fonts, and under what licence.
+    Credits,
 }
 
 /// What a view asks for; applied after the pass by [`AppState::apply`].
@@ -36,6 +38,8 @@ pub enum Intent {
     ShowOnMap(Option<String>),
     /// Leave the attract loop.
     Wake,
+    /// Open the credits page.
+    ShowCredits,
 }
 
 /// Where the visitor is and what language they read.
@@ -108,6 +112,7 @@ impl AppState {
                 }
             }
             Intent::ShowOnMap(preset) => self.go(Screen::Map { preset }),
+            Intent::ShowCredits => self.go(Screen::Credits),
         }
     }
 
@@ -244,6 +249,23 @@ mod tests {
         );
         state.apply(Intent::SetLanguage("xx".to_owned()), &content);
         assert_eq!(state.lang_code, "lt", "unknown language ignored");
+    }
+
+    #[test]
+    fn credits_open_from_any_screen_and_back_returns_there() {
+        let content = content();
+        let mut state = AppState::new(&content);
+        state.apply(Intent::ShowOnMap(None), &content);
+        state.apply(Intent::ShowCredits, &content);
+        assert_eq!(state.screen, Screen::Credits, "the credits page");
+        state.apply(Intent::ShowCredits, &content);
+        assert_eq!(state.history.len(), 2, "opening it again adds nothing");
+        state.apply(Intent::Back, &content);
+        assert_eq!(
+            state.screen,
+            Screen::Map { preset: None },
+            "back to the map"
+        );
     }
 
     #[test]

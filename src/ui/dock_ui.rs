@@ -5,7 +5,7 @@ use egui::{Id, Rect, Ui, pos2, vec2};
 
 use super::a11y_ui::{a11y_button_rect, dock_right_group_left};
 use super::view::View;
-use super::widgets::{Button, ButtonKind, Icon, language_switch, narrow_dock, pill_width};
+use super::widgets::{Button, ButtonKind, Icon, language_switch, link_ui, narrow_dock, pill_width};
 use crate::state::{Intent, Screen};
 
 /// Draws the dock for `screen`; returns what the visitor asked for.
@@ -50,7 +50,7 @@ pub fn dock_ui(ui: &mut Ui, view: &View<'_>, screen: &Screen) -> Option<Intent> 
                 intent = Some(Intent::ShowOnMap(None));
             }
         }
-        Screen::Section(_) | Screen::Map { .. } => {
+        Screen::Section(_) | Screen::Map { .. } | Screen::Credits => {
             if button(
                 ui,
                 view.t(&labels.home),
@@ -71,6 +71,20 @@ pub fn dock_ui(ui: &mut Ui, view: &View<'_>, screen: &Screen) -> Option<Intent> 
             }
         }
         Screen::Attract => return None,
+    }
+    if *screen == Screen::Home
+        && link_ui(
+            ui,
+            frame,
+            colours,
+            view.t(&labels.credits),
+            left + space::XS,
+            dock.center().y,
+            Id::unique("credits-link"),
+        )
+        .clicked()
+    {
+        intent = Some(Intent::ShowCredits);
     }
 
     if let Screen::Section(index) = *screen
@@ -111,7 +125,7 @@ fn joined_row_width(view: &View<'_>, screen: &Screen) -> f32 {
     match screen {
         Screen::Section(_) => pager_width(view),
         Screen::Map { .. } => 4.0 * size::BUTTON + 3.0 * space::M,
-        Screen::Home | Screen::Attract => 0.0,
+        Screen::Home | Screen::Attract | Screen::Credits => 0.0,
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod a11y_ui;
 mod attract_motion;
 pub mod attract_ui;
+pub mod credits_ui;
 pub mod dock_ui;
 pub mod home_ui;
 pub mod layout;

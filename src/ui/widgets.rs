@@ -16,8 +16,10 @@ use super::theme::{Colours, LABEL, TypeStyle};
 use crate::tokens::{radii, size};
 
 mod button;
+mod link;
 
 pub use button::{Button, ButtonKind};
+pub use link::{link_ui, link_width};
 
 /// Lays out `text` in `style`, wrapped at `wrap_width` design points, at most `max_rows` lines
 /// (0: no limit; longer text ends with "…").

@@ -62,6 +62,14 @@ pub struct Labels {
     pub previous_paragraph: Text,
     /// Accessibility bar: on one paragraph.
     pub next_paragraph: Text,
+    /// Opens the credits page (on Home and the map), and its title.
+    pub credits: Text,
+    /// Credits page: the pictures' credits.
+    pub credits_pictures: Text,
+    /// Credits page: the map's data.
+    pub credits_map: Text,
+    /// Credits page: the fonts.
+    pub credits_fonts: Text,
 }
 
 impl Default for Labels {
@@ -104,6 +112,10 @@ impl Default for Labels {
             ),
             previous_paragraph: t("Previous paragraph", "Ankstesnė pastraipa"),
             next_paragraph: t("Next paragraph", "Kita pastraipa"),
+            credits: t("Credits", "Šaltiniai"),
+            credits_pictures: t("Pictures", "Vaizdai"),
+            credits_map: t("Map", "Žemėlapis"),
+            credits_fonts: t("Fonts", "Šriftai"),
         }
     }
 }

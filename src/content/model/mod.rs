@@ -87,7 +87,8 @@ pub struct Story {
     #[serde(default)]
     pub intro: Text,
 
-    /// Credit lines shown in small type (map data, fonts, pictures).
+    /// Credit lines the credits page lists first, before each picture's credit, the map's
+    /// credit line and the shipped fonts (which it lists by itself).
     #[serde(default)]
     pub credits: Vec<Text>,
 }
