@@ -2,6 +2,7 @@
 //!
 //! Everything here except `load` and the file checks in `paths` is pure.
 
+pub mod dated;
 mod encoding;
 mod figures;
 pub mod hours;

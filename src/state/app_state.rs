@@ -171,10 +171,12 @@ mod tests {
         let hero = Slide::Hero {
             section: "b".to_owned(),
             secs: None,
+            show: None,
         };
         let tour = Slide::MapTour {
             presets: vec!["p1".to_owned(), "p2".to_owned()],
             secs: None,
+            show: None,
         };
         assert_eq!(
             AppState::woken(&content, Some((&hero, None))).screen,
@@ -204,6 +206,7 @@ mod tests {
                 .clone(),
             section: None,
             secs: None,
+            show: None,
         };
         assert_eq!(
             AppState::woken(&content, Some((&loose_picture, None))).screen,
