@@ -54,8 +54,12 @@ impl Validator<'_> {
 
     /// Checks one `show`; its days when both dates are right.
     fn show(&mut self, path: &FieldPath, show: &Show) -> Option<Span> {
-        let from = self.date(&path.field("from"), show.from.as_deref())?;
-        let until = self.date(&path.field("until"), show.until.as_deref())?;
+        // Both are checked, so that two wrong dates are two errors.
+        let from = self.date(&path.field("from"), show.from.as_deref());
+        let until = self.date(&path.field("until"), show.until.as_deref());
+        let (Some(from), Some(until)) = (from, until) else {
+            return None;
+        };
         let span = Span { from, until };
         if let (Some(from), Some(until)) = (from, until)
             && span.is_empty()
@@ -272,6 +276,20 @@ mod tests {
                 "at the date itself: {error}"
             );
         }
+    }
+
+    #[test]
+    fn two_wrong_dates_are_two_errors() {
+        let found = diagnostics(&dated_source(r#"(from: "2026-1-1", until: "2026-02-30")"#));
+        let errors: Vec<_> = found
+            .iter()
+            .filter_map(|d| (d.severity == Severity::Error).then_some(d.item.as_deref()?))
+            .collect();
+        assert_eq!(
+            errors,
+            ["sections[energy].show.from", "sections[energy].show.until"],
+            "{found:?}"
+        );
     }
 
     #[test]
