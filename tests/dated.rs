@@ -17,6 +17,7 @@ use vitrina::content::{Content, Slide, Text};
 
 const ADVENT: &str = "Advent calendar";
 
+#[expect(clippy::unnecessary_wraps, reason = "as the `show` field is written")]
 fn show(from: Option<&str>, until: Option<&str>) -> Option<Show> {
     Some(Show {
         from: from.map(str::to_owned),
@@ -25,7 +26,10 @@ fn show(from: Option<&str>, until: Option<&str>) -> Option<Show> {
 }
 
 /// The app on the shipped content changed by `edit`, reading local time from `clock`.
-fn app_with(edit: impl FnOnce(&mut Content), clock: &Rc<Cell<DateTime>>) -> Harness<'static, VitrinaApp> {
+fn app_with(
+    edit: impl FnOnce(&mut Content),
+    clock: &Rc<Cell<DateTime>>,
+) -> Harness<'static, VitrinaApp> {
     let mut loaded = shipped();
     edit(&mut loaded.content);
     let clock = Rc::clone(clock);
@@ -123,7 +127,11 @@ fn the_attract_loop_skips_a_slide_outside_its_dates() {
         },
         &clock,
     );
-    assert_eq!(harness.state().state().screen, Screen::Attract, "in the loop");
+    assert_eq!(
+        harness.state().state().screen,
+        Screen::Attract,
+        "in the loop"
+    );
     let text = painted_text(&harness);
     assert!(
         text.contains(&energy) && !text.contains(&freedom),

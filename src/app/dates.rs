@@ -50,8 +50,8 @@ impl VitrinaApp {
     /// any new content.
     pub(super) fn take_whole_content(&mut self) {
         self.dated.day = None;
-        self.dated.whole =
-            (self.dated.follow && has_dates(&self.loaded.content)).then(|| self.loaded.content.clone());
+        self.dated.whole = (self.dated.follow && has_dates(&self.loaded.content))
+            .then(|| self.loaded.content.clone());
         if let Some(whole) = &self.dated.whole {
             let today = (self.wall_clock)().date();
             self.loaded.content = content_on(whole, today);

@@ -182,14 +182,32 @@ mod tests {
     #[test]
     fn dates_are_read_only_as_yyyy_mm_dd() {
         assert_eq!(parse_date("2026-12-24"), Ok(date(2026, 12, 24)), "a date");
-        assert_eq!(parse_date("2028-02-29"), Ok(date(2028, 2, 29)), "a leap day");
+        assert_eq!(
+            parse_date("2028-02-29"),
+            Ok(date(2028, 2, 29)),
+            "a leap day"
+        );
         for form in [
-            "", "2026-1-24", "24.12.2026", "2026/12/24", "2026-12-24 ", " 2026-12-24", "+026-12-24",
-            "2026-12-2x", "2026-12-024", "２０２６-12-24",
+            "",
+            "2026-1-24",
+            "24.12.2026",
+            "2026/12/24",
+            "2026-12-24 ",
+            " 2026-12-24",
+            "+026-12-24",
+            "2026-12-2x",
+            "2026-12-024",
+            "２０２６-12-24",
         ] {
             assert_eq!(parse_date(form), Err(DateError::Form), "{form:?}");
         }
-        for day in ["2026-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-12-00"] {
+        for day in [
+            "2026-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-04-31",
+            "2026-12-00",
+        ] {
             assert_eq!(parse_date(day), Err(DateError::NoSuchDay), "{day:?}");
         }
     }
@@ -207,7 +225,10 @@ mod tests {
         let until = show(None, Some("2026-12-01")).span();
         assert!(until.contains(date(2000, 1, 1)), "no start");
         assert!(!until.contains(date(2026, 12, 2)), "not after");
-        assert!(Show::default().span().contains(date(2026, 1, 1)), "no dates");
+        assert!(
+            Show::default().span().contains(date(2026, 1, 1)),
+            "no dates"
+        );
         assert!(span_of(None).contains(date(2026, 1, 1)), "no show");
     }
 
@@ -217,14 +238,19 @@ mod tests {
         let christmas = show(Some("2026-12-24"), Some("2026-12-26")).span();
         assert!(december.covers(christmas), "inside");
         assert!(!christmas.covers(december), "larger");
-        assert!(!december.covers(Span::ALWAYS), "every day is not inside December");
+        assert!(
+            !december.covers(Span::ALWAYS),
+            "every day is not inside December"
+        );
         assert!(Span::ALWAYS.covers(december), "every day covers December");
         assert!(
             !december.covers(show(Some("2026-12-24"), None).span()),
             "open end"
         );
         assert!(
-            show(Some("2026-12-26"), Some("2026-12-24")).span().is_empty(),
+            show(Some("2026-12-26"), Some("2026-12-24"))
+                .span()
+                .is_empty(),
             "backwards"
         );
         assert!(!christmas.is_empty(), "three days");

@@ -163,7 +163,9 @@ impl Slide {
             Self::Hero { secs, .. } | Self::Picture { secs, .. } => secs.unwrap_or(12.0),
             Self::Figure { secs, .. } => secs.unwrap_or(8.0),
             #[expect(clippy::cast_precision_loss, reason = "a handful of presets")]
-            Self::MapTour { secs, presets, .. } => secs.unwrap_or(6.0 * presets.len().max(1) as f32),
+            Self::MapTour { secs, presets, .. } => {
+                secs.unwrap_or(6.0 * presets.len().max(1) as f32)
+            }
         }
     }
 

@@ -77,10 +77,7 @@ impl Validator<'_> {
     }
 
     /// One date of a `show`: None when it is wrong (reported), else the date if given.
-    #[expect(
-        clippy::option_option,
-        reason = "wrong, or right and perhaps absent"
-    )]
+    #[expect(clippy::option_option, reason = "wrong, or right and perhaps absent")]
     fn date(&mut self, path: &FieldPath, text: Option<&str>) -> Option<Option<Date>> {
         let Some(text) = text else {
             return Some(None);
@@ -88,10 +85,7 @@ impl Validator<'_> {
         match parse_date(text) {
             Ok(date) => Some(Some(date)),
             Err(err) => {
-                self.error(
-                    path.clone(),
-                    format!("\"{}\" {err}", limits::shorten(text)),
-                );
+                self.error(path.clone(), format!("\"{}\" {err}", limits::shorten(text)));
                 None
             }
         }
@@ -161,9 +155,7 @@ impl Validator<'_> {
             let Some(id) = section else {
                 continue;
             };
-            let Some(Some(span)) = content
-                .section_index(id)
-                .and_then(|index| spans.get(index))
+            let Some(Some(span)) = content.section_index(id).and_then(|index| spans.get(index))
             else {
                 continue;
             };
@@ -219,6 +211,7 @@ mod tests {
     use crate::content::Severity;
     use crate::content::dated::Show;
 
+    #[expect(clippy::unnecessary_wraps, reason = "as the `show` field is written")]
     fn show(from: Option<&str>, until: Option<&str>) -> Option<Show> {
         Some(Show {
             from: from.map(str::to_owned),
@@ -241,8 +234,16 @@ mod tests {
         let cases = [
             (r#"(from: "24.12.2026")"#, "from", "is not a date"),
             (r#"(from: "2026-2-1")"#, "from", "is not a date"),
-            (r#"(until: "2026-02-30")"#, "until", "is not a day of the calendar"),
-            (r#"(until: "2026-13-01")"#, "until", "is not a day of the calendar"),
+            (
+                r#"(until: "2026-02-30")"#,
+                "until",
+                "is not a day of the calendar",
+            ),
+            (
+                r#"(until: "2026-13-01")"#,
+                "until",
+                "is not a day of the calendar",
+            ),
             (
                 r#"(from: "2026-12-24", until: "2026-12-20")"#,
                 "until",
@@ -311,7 +312,12 @@ mod tests {
             }
         });
         assert!(
-            has(&found, Severity::Error, "slides[1].show.from", "is not a date"),
+            has(
+                &found,
+                Severity::Error,
+                "slides[1].show.from",
+                "is not a date"
+            ),
             "{found:?}"
         );
     }
@@ -339,7 +345,9 @@ mod tests {
             "the undated hero: {found:?}"
         );
         assert!(
-            !found.iter().any(|p| p.path.to_string() == "slides[2].section"),
+            !found
+                .iter()
+                .any(|p| p.path.to_string() == "slides[2].section"),
             "the figure's dates are within its section's: {found:?}"
         );
         assert!(
@@ -364,7 +372,12 @@ mod tests {
             "{found:?}"
         );
         assert!(
-            has(&found, Severity::Warning, "sections", "no section is shown on 2027-01-01"),
+            has(
+                &found,
+                Severity::Warning,
+                "sections",
+                "no section is shown on 2027-01-01"
+            ),
             "the only section is dated: {found:?}"
         );
     }
@@ -389,7 +402,11 @@ mod tests {
             "before the first"
         );
         assert_eq!(
-            first_day_without(&[span(None, d(6, 30)), span(None, d(3, 1)), span(d(5, 1), d(8, 1))]),
+            first_day_without(&[
+                span(None, d(6, 30)),
+                span(None, d(3, 1)),
+                span(d(5, 1), d(8, 1))
+            ]),
             d(8, 2),
             "after the last"
         );

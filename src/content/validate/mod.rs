@@ -3,9 +3,9 @@
 //!
 //! This file runs the checks and owns what they share; each rule group has its own file.
 
+mod dates;
 #[cfg(test)]
 mod hostile_tests;
-mod dates;
 mod map;
 mod problem;
 mod refs;
