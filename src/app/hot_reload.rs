@@ -140,7 +140,9 @@ impl VitrinaApp {
         let Some(path) = self.reload.last_good.clone() else {
             return;
         };
-        let loaded = self.loaded.clone();
+        let mut loaded = self.loaded.clone();
+        // The whole content, whatever today's date shows.
+        self.whole_content().clone_into(&mut loaded.content);
         let spawned = std::thread::Builder::new()
             .name("last-good".to_owned())
             .spawn(move || {
@@ -185,7 +187,7 @@ impl VitrinaApp {
                         self.pictures.invalidate(path);
                     }
                     // A picture that appeared, went or moved: resolved again here, once.
-                    self.loaded.resolve_assets();
+                    self.resolve_whole_assets();
                     if paths
                         .iter()
                         .any(|p| p.components().any(|c| c.as_os_str() == "fonts"))
@@ -278,13 +280,14 @@ impl VitrinaApp {
         for warning in &loaded.warnings {
             log::warn!("{warning}");
         }
-        let same = |a: &LoadedContent, b: &LoadedContent| {
-            a.dir == b.dir && a.provenance == b.provenance && a.content == b.content
-        };
-        if same(&self.loaded, &loaded) {
+        let same = self.loaded.dir == loaded.dir
+            && self.loaded.provenance == loaded.provenance
+            && *self.whole_content() == loaded.content;
+        if same {
             return;
         }
         let old = std::mem::replace(&mut self.loaded, loaded);
+        self.take_whole_content();
         self.keep_last_good();
         // An older content's per-machine values fill kiosk.ron's gaps.
         self.refresh_machine();

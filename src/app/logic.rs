@@ -143,6 +143,7 @@ impl VitrinaApp {
             // The panel covers the visitors' screens; their idle timer waits.
             return;
         }
+        self.date_logic(ctx, now);
         self.idle_logic(ctx, now);
         self.update_closed();
         self.schedule_repaint(ctx, now);

@@ -5,6 +5,7 @@
 
 mod accessibility;
 mod attract_loop;
+mod dates;
 mod display;
 pub mod display_power;
 pub mod fleet;
@@ -98,6 +99,8 @@ pub struct VitrinaApp {
     fleet: Option<fleet::Fleet>,
     /// The display's power outside opening hours.
     display: display::DisplayState,
+    /// Dated content: the whole content and the day `loaded` shows.
+    dated: dates::Dated,
 }
 
 impl VitrinaApp {
@@ -114,7 +117,7 @@ impl VitrinaApp {
         let machine = crate::settings::Machine::merge(&kiosk_config, &loaded.content.kiosk);
         let mut pictures = Pictures::new(ctx);
         pictures.set_verified(loaded.provenance.verified.clone());
-        Self {
+        let mut app = Self {
             kiosk_config,
             machine,
             settings_watch: None,
@@ -149,7 +152,10 @@ impl VitrinaApp {
             test_panic: false,
             fleet: None,
             display: display::DisplayState::default(),
-        }
+            dated: dates::Dated::default(),
+        };
+        app.take_whole_content();
+        app
     }
 
     /// Plays the idle chime (the kiosk does; tests and previews stay silent).
@@ -159,10 +165,13 @@ impl VitrinaApp {
         self
     }
 
-    /// Reads local time from `clock` instead of the system (tests of opening hours).
+    /// Reads local time from `clock` instead of the system (tests of opening hours and
+    /// dated content).
     #[must_use]
     pub fn with_wall_clock(mut self, clock: impl Fn() -> jiff::civil::DateTime + 'static) -> Self {
         self.wall_clock = Box::new(clock);
+        // Today's content by this clock.
+        self.redate();
         self
     }
 

@@ -3,6 +3,7 @@
 //! Everything here except `load` and the file checks in `paths` is pure.
 
 pub mod credits;
+pub mod dated;
 mod encoding;
 mod figures;
 pub mod hours;

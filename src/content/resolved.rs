@@ -162,6 +162,7 @@ mod tests {
             picture: picture("slide.png"),
             section: None,
             secs: None,
+            show: None,
         }];
         let resolved = ResolvedAssets::resolve(&content, dir.path());
         assert!(

@@ -146,7 +146,10 @@ pub fn preview(
         .with_accessibility_check(false)
         .wgpu()
         .build_eframe(move |cc| {
-            let app = VitrinaApp::new(&cc.egui_ctx, loaded).with_idle_timeout(Some(86_400));
+            // Every section and slide, whatever its dates: a preview reviews the whole edit.
+            let app = VitrinaApp::new(&cc.egui_ctx, loaded)
+                .with_idle_timeout(Some(86_400))
+                .with_every_date();
             if look.on || look.large_text || look.high_contrast {
                 app.with_accessibility(look.large_text, look.high_contrast)
             } else {

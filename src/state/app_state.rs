@@ -134,6 +134,30 @@ impl AppState {
         }
     }
 
+    /// The same place in `new`, a day's part of the same content as `old` (dated content):
+    /// sections are found again by id; a visitor on a section `new` leaves out goes Home,
+    /// and Back forgets the sections left out.
+    #[must_use]
+    pub fn renumbered(&self, old: &Content, new: &Content) -> Self {
+        let find = |screen: &Screen| match screen {
+            Screen::Section(index) => old
+                .sections
+                .get(*index)
+                .and_then(|section| new.section_index(&section.id))
+                .map(Screen::Section),
+            other => Some(other.clone()),
+        };
+        let mut next = self.clone();
+        if let Some(screen) = find(&self.screen) {
+            next.screen = screen;
+            next.history = self.history.iter().filter_map(find).collect();
+        } else {
+            next.screen = Screen::Home;
+            next.history.clear();
+        }
+        next
+    }
+
     /// After new content is loaded: keep the visitor where they are when that still exists.
     pub fn revalidate(&mut self, content: &Content) {
         let exists = |screen: &Screen| match screen {
@@ -176,10 +200,12 @@ mod tests {
         let hero = Slide::Hero {
             section: "b".to_owned(),
             secs: None,
+            show: None,
         };
         let tour = Slide::MapTour {
             presets: vec!["p1".to_owned(), "p2".to_owned()],
             secs: None,
+            show: None,
         };
         assert_eq!(
             AppState::woken(&content, Some((&hero, None))).screen,
@@ -209,6 +235,7 @@ mod tests {
                 .clone(),
             section: None,
             secs: None,
+            show: None,
         };
         assert_eq!(
             AppState::woken(&content, Some((&loose_picture, None))).screen,
@@ -276,6 +303,27 @@ mod tests {
         state.swipe_to(1, &content);
         state.apply(Intent::Back, &content);
         assert_eq!(state.screen, Screen::Home, "back skips swiped pages");
+    }
+
+    #[test]
+    fn a_new_day_keeps_the_visitor_on_their_section_or_leads_home_from_a_hidden_one() {
+        let content = content();
+        let mut state = AppState::new(&content);
+        state.apply(Intent::OpenSection(0), &content);
+        state.apply(Intent::OpenSection(1), &content);
+        let mut without_a = content.clone();
+        without_a.sections.remove(0);
+        let next = state.renumbered(&content, &without_a);
+        assert_eq!(next.screen, Screen::Section(0), "b, now first");
+        assert_eq!(next.history, vec![Screen::Home], "Back skips the hidden a");
+        let mut without_b = content.clone();
+        without_b.sections.truncate(1);
+        let next = state.renumbered(&content, &without_b);
+        assert_eq!(
+            (next.screen, next.history),
+            (Screen::Home, Vec::new()),
+            "b is hidden: Home"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::content::dated::Show;
 use crate::content::text::Text;
 
 /// One chapter of the story: its own screen, tile and (optionally) map view.
@@ -41,6 +42,10 @@ pub struct Section {
     /// The map preset that "Show on map" opens. None: no button.
     #[serde(default)]
     pub map_preset: Option<String>,
+
+    /// The days it is shown (`show: (from: "2026-12-01", until: "2027-01-06")`). None: always.
+    #[serde(default)]
+    pub show: Option<Show>,
 }
 
 /// A key figure such as "508 km".
@@ -107,6 +112,9 @@ pub enum Slide {
         /// Seconds on screen. None: 12.
         #[serde(default)]
         secs: Option<f32>,
+        /// The days it is shown. None: always (and only while its section shows).
+        #[serde(default)]
+        show: Option<Show>,
     },
     /// One key figure of a section, large.
     Figure {
@@ -117,6 +125,9 @@ pub enum Slide {
         /// Seconds on screen. None: 8.
         #[serde(default)]
         secs: Option<f32>,
+        /// The days it is shown. None: always (and only while its section shows).
+        #[serde(default)]
+        show: Option<Show>,
     },
     /// A picture with a caption.
     Picture {
@@ -128,6 +139,9 @@ pub enum Slide {
         /// Seconds on screen. None: 12.
         #[serde(default)]
         secs: Option<f32>,
+        /// The days it is shown. None: always (and only while its section shows).
+        #[serde(default)]
+        show: Option<Show>,
     },
     /// A flight over the map from preset to preset while routes draw.
     MapTour {
@@ -136,6 +150,9 @@ pub enum Slide {
         /// Seconds on screen. None: 6 per preset.
         #[serde(default)]
         secs: Option<f32>,
+        /// The days it is shown. None: always (and only while its section shows).
+        #[serde(default)]
+        show: Option<Show>,
     },
 }
 
@@ -146,7 +163,19 @@ impl Slide {
             Self::Hero { secs, .. } | Self::Picture { secs, .. } => secs.unwrap_or(12.0),
             Self::Figure { secs, .. } => secs.unwrap_or(8.0),
             #[expect(clippy::cast_precision_loss, reason = "a handful of presets")]
-            Self::MapTour { secs, presets } => secs.unwrap_or(6.0 * presets.len().max(1) as f32),
+            Self::MapTour { secs, presets, .. } => {
+                secs.unwrap_or(6.0 * presets.len().max(1) as f32)
+            }
+        }
+    }
+
+    /// The days this slide is shown (None: always).
+    pub fn show(&self) -> Option<&Show> {
+        match self {
+            Self::Hero { show, .. }
+            | Self::Figure { show, .. }
+            | Self::Picture { show, .. }
+            | Self::MapTour { show, .. } => show.as_ref(),
         }
     }
 

@@ -3,6 +3,7 @@
 //!
 //! This file runs the checks and owns what they share; each rule group has its own file.
 
+mod dates;
 #[cfg(test)]
 mod hostile_tests;
 mod map;
@@ -156,6 +157,7 @@ impl Validator<'_> {
         self.sections();
         self.map();
         self.slides();
+        self.dates();
         self.picture_count();
     }
 
@@ -266,7 +268,7 @@ mod tests {
     }
 
     /// The diagnostics of `source` (the fixture with one line replaced).
-    fn diagnostics(source: &str) -> Vec<Diagnostic> {
+    pub(super) fn diagnostics(source: &str) -> Vec<Diagnostic> {
         let content = parse_content(source, Path::new("content.ron")).expect("still parses");
         match check_content(&content, source, Path::new("content.ron"), &check_asset) {
             Ok(warnings) | Err(warnings) => warnings,

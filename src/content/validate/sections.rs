@@ -260,6 +260,7 @@ mod tests {
                 section: "energy".to_owned(),
                 figure: 2,
                 secs: None,
+                show: None,
             }];
         });
         assert!(
@@ -279,6 +280,7 @@ mod tests {
             c.slides = vec![Slide::MapTour {
                 presets: Vec::new(),
                 secs: Some(1.0),
+                show: None,
             }];
         });
         assert!(
@@ -302,6 +304,7 @@ mod tests {
             c.slides = vec![Slide::Hero {
                 section: "water".to_owned(),
                 secs: None,
+                show: None,
             }];
         });
         assert!(
