@@ -41,6 +41,22 @@ pub struct Section {
     /// The map preset that "Show on map" opens. None: no button.
     #[serde(default)]
     pub map_preset: Option<String>,
+
+    /// "Take it with you": web pages shown as QR codes at the end of the section's text.
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+/// A web page a visitor can open on their own phone: shown as a QR code with its label and
+/// short address (the kiosk itself opens nothing).
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// What the page is (`{"en": "The ministry's energy page", "lt": "…"}`).
+    pub label: Text,
+
+    /// The full address, `https://` and all (`"https://www.urm.lt/en"`).
+    pub url: String,
 }
 
 /// A key figure such as "508 km".

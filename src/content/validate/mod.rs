@@ -5,6 +5,7 @@
 
 #[cfg(test)]
 mod hostile_tests;
+mod links;
 mod map;
 mod problem;
 mod refs;
@@ -154,6 +155,7 @@ impl Validator<'_> {
         self.kiosk();
         self.labels();
         self.sections();
+        self.links();
         self.map();
         self.slides();
         self.picture_count();
