@@ -16,6 +16,7 @@ use super::theme::{Colours, LABEL, TypeStyle};
 use crate::tokens::{radii, size};
 
 mod button;
+pub mod qr;
 
 pub use button::{Button, ButtonKind};
 
