@@ -49,6 +49,8 @@ pub enum ParagraphKind {
     Timeline(usize),
     /// The caption of the section's picture.
     Caption,
+    /// A section's link (its label and short address), by index.
+    Link(usize),
     /// The length of a route on its card.
     CardLength,
     /// The parts of a route's length (the split bar).
@@ -175,6 +177,11 @@ impl<'a> Builder<'a> {
             let (date, _) = self.pick(&entry.date);
             let (text, lang) = self.pick(&entry.text);
             self.push(ParagraphKind::Timeline(i), &format!("{date}: {text}"), lang);
+        }
+        for (i, link) in section.links.iter().enumerate() {
+            let (label, lang) = self.pick(&link.label);
+            let address = crate::content::links::short_url(&link.url);
+            self.push(ParagraphKind::Link(i), &format!("{label}: {address}"), lang);
         }
         if let Some(picture) = section.pictures.first() {
             self.push_text(ParagraphKind::Caption, &picture.caption);

@@ -174,7 +174,9 @@ fn is_public_host(host: &str) -> bool {
             && label.len() <= 63
             && !label.starts_with('-')
             && !label.ends_with('-')
-            && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
     };
     labels.len() >= 2
         && labels.iter().all(good_label)
@@ -222,12 +224,21 @@ mod tests {
             ("https://urm.lt/\n", UrlProblem::Whitespace),
             ("https://ūkis.lt", UrlProblem::NotAscii('ū')),
             ("http://urm.lt", UrlProblem::Http),
-            ("mailto:info@urm.lt", UrlProblem::Scheme("mailto".to_owned())),
-            ("javascript:alert(1)", UrlProblem::Scheme("javascript".to_owned())),
+            (
+                "mailto:info@urm.lt",
+                UrlProblem::Scheme("mailto".to_owned()),
+            ),
+            (
+                "javascript:alert(1)",
+                UrlProblem::Scheme("javascript".to_owned()),
+            ),
             ("file:///etc/passwd", UrlProblem::Scheme("file".to_owned())),
             ("urm.lt/en", UrlProblem::NoScheme),
             ("https://urm.lt@evil.example/", UrlProblem::UserInfo),
-            ("https://localhost/", UrlProblem::Host("localhost".to_owned())),
+            (
+                "https://localhost/",
+                UrlProblem::Host("localhost".to_owned()),
+            ),
             ("https:///path", UrlProblem::Host(String::new())),
             ("https://10.0.0.1/", UrlProblem::Host("10.0.0.1".to_owned())),
             ("https://urm..lt/", UrlProblem::Host("urm..lt".to_owned())),

@@ -25,7 +25,12 @@ impl Validator<'_> {
             );
             for (j, link) in section.links.iter().enumerate().take(count) {
                 let item = path.index(j);
-                self.text(&item.field("label"), &link.label, Need::Required, Kind::Short);
+                self.text(
+                    &item.field("label"),
+                    &link.label,
+                    Need::Required,
+                    Kind::Short,
+                );
                 if let Err(problem) = check_url(&link.url) {
                     self.error(item.field("url"), problem.to_string());
                 }
@@ -112,7 +117,8 @@ mod tests {
     #[test]
     fn an_overlong_url_is_an_error_at_its_url() {
         let url = format!("https://urm.lt/{}", "a".repeat(200));
-        let (source, found) = diagnostics(&format!(r#"links: [(label: "Ministry", url: "{url}")],"#));
+        let (source, found) =
+            diagnostics(&format!(r#"links: [(label: "Ministry", url: "{url}")],"#));
         let error = error_at(&found, "sections[energy].links[1].url");
         assert!(error.message.contains("at most 120"), "{error}");
         let position = error.position.map(|p| (p.line, p.column));
@@ -122,8 +128,7 @@ mod tests {
 
     #[test]
     fn an_empty_label_is_an_error_at_its_label() {
-        let (source, found) =
-            diagnostics(r#"links: [(label: "", url: "https://urm.lt")],"#);
+        let (source, found) = diagnostics(r#"links: [(label: "", url: "https://urm.lt")],"#);
         let error = error_at(&found, "sections[energy].links[1].label");
         assert!(error.message.contains("this text is empty"), "{error}");
         let position = error.position.map(|p| (p.line, p.column));

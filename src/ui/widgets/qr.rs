@@ -68,19 +68,20 @@ impl QrModules {
     }
 }
 
-/// Where a code of `modules` (quiet zone included) is drawn in a square of `side_px` pixels
-/// centred on `centre_px`: the top-left pixel and a module's size, both whole pixels. The
-/// code is as near `side_px` as whole modules allow, and never under `min_px`.
-pub fn code_pixels(centre_px: Pos2, side_px: f32, min_px: f32, modules: usize) -> (Pos2, f32) {
+/// A module's size in whole pixels for a code of `modules` (quiet zone included) drawn
+/// about `side_px` pixels wide: the nearest to `side_px`, at most `slack_px` over it, and
+/// never under `min_px` in all.
+pub fn module_pixels(side_px: f32, slack_px: f32, min_px: f32, modules: usize) -> f32 {
     #[expect(clippy::cast_precision_loss, reason = "a few dozen modules")]
     let count = modules.max(1) as f32;
     let mut module = (side_px / count).round().max(1.0);
+    if module * count > side_px + slack_px {
+        module -= 1.0;
+    }
     while module * count < min_px {
         module += 1.0;
     }
-    let side = module * count;
-    let min = (centre_px - vec2(side, side) / 2.0).round();
-    (min, module)
+    module
 }
 
 /// Encodes each text once and keeps the code while it is drawn frame after frame.
@@ -105,31 +106,35 @@ pub struct QrColours {
     pub light: Color32,
 }
 
-/// Draws the QR code of `text` centred in `rect` (screen points), as wide as `rect` allows in
-/// whole pixels per module and at least `min_side` points; the light square's corners are
-/// rounded by `radius` points (within the quiet zone). Returns the square drawn.
-pub fn qr_ui(
-    ui: &Ui,
-    rect: Rect,
-    min_side: f32,
-    text: &str,
-    colours: QrColours,
-    radius: f32,
-) -> Rect {
+/// How big a code is drawn, in screen points.
+#[derive(Clone, Copy, Debug)]
+pub struct QrSize {
+    /// The side aimed at, quiet zone included.
+    pub side: f32,
+    /// How far whole pixels per module may take it over `side`.
+    pub slack: f32,
+    /// The least side it may have.
+    pub min_side: f32,
+}
+
+/// Draws the QR code of `text` with its top-left at `at` (screen points, on the pixel grid)
+/// at `size` in whole pixels per module; the light square's corners are rounded by `radius`
+/// points (within the quiet zone). Returns the square drawn.
+pub fn qr_ui(ui: &Ui, at: Pos2, size: QrSize, text: &str, colours: QrColours, radius: f32) -> Rect {
     let modules = ui
         .ctx()
         .memory_mut(|memory| memory.caches.cache::<QrCache>().get(text).clone());
     let ppp = ui.ctx().pixels_per_point();
-    let side = rect.width().min(rect.height());
     let count = modules
         .as_ref()
         .map_or(21 + 2 * QUIET_ZONE, |m| m.width_with_quiet_zone());
-    let (min_px, module_px) = code_pixels(
-        (rect.center().to_vec2() * ppp).to_pos2(),
-        side * ppp,
-        min_side * ppp,
+    let module_px = module_pixels(
+        size.side * ppp,
+        size.slack * ppp,
+        size.min_side * ppp,
         count,
     );
+    let min_px = (at.to_vec2() * ppp).round().to_pos2();
     #[expect(clippy::cast_precision_loss, reason = "a few dozen modules")]
     let square = Rect::from_min_size(
         (min_px.to_vec2() / ppp).to_pos2(),
@@ -159,7 +164,6 @@ pub fn qr_ui(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use egui::pos2;
 
     #[test]
     fn a_short_url_is_a_small_code_and_a_long_one_a_larger_one() {
@@ -173,7 +177,10 @@ mod tests {
             "the longest link is version 7 or less: {}",
             long.width
         );
-        assert!(QrModules::encode(&"a".repeat(5_000)).is_none(), "too long for any code");
+        assert!(
+            QrModules::encode(&"a".repeat(5_000)).is_none(),
+            "too long for any code"
+        );
     }
 
     #[test]
@@ -200,13 +207,39 @@ mod tests {
     }
 
     #[test]
-    fn a_code_takes_whole_pixels_per_module_and_never_less_than_its_minimum() {
-        // 1280x720: 264 design points are 176 pixels, 53 modules with the quiet zone.
-        let (min, module) = code_pixels(pos2(300.0, 300.0), 176.0, 133.4, 53);
-        assert!((module - module.round()).abs() < f32::EPSILON, "{module}");
-        assert!(module * 53.0 >= 133.4, "at least the minimum: {module}");
-        assert_eq!(min, min.round(), "on the pixel grid");
-        let (_, tiny) = code_pixels(pos2(0.0, 0.0), 20.0, 100.0, 53);
+    fn a_code_takes_whole_pixels_per_module_near_its_side_and_never_under_its_minimum() {
+        // 1920x1080: 264 points, 53 modules with the quiet zone: 5 pixels each, 1 over.
+        assert!(
+            (module_pixels(264.0, 8.0, 200.0, 53) - 5.0).abs() < f32::EPSILON,
+            "5 px"
+        );
+        // 37 modules: 7.1 rounds to 7 (259 px).
+        assert!(
+            (module_pixels(264.0, 8.0, 200.0, 37) - 7.0).abs() < f32::EPSILON,
+            "7 px"
+        );
+        // 1280x720: 176 pixels aimed at, 5.4 px per module for 33 modules; 5 is 165 px.
+        assert!(
+            (module_pixels(176.0, 5.3, 133.4, 33) - 5.0).abs() < f32::EPSILON,
+            "5 px"
+        );
+        for modules in 21..=53 {
+            for side in [176.0_f32, 264.0, 396.0, 528.0] {
+                let module = module_pixels(side, side * 0.03, side * 0.757, modules);
+                #[expect(clippy::cast_precision_loss, reason = "a few dozen modules")]
+                let drawn = module * modules as f32;
+                assert!(module.fract() == 0.0, "whole pixels: {module}");
+                assert!(
+                    drawn <= side * 1.03 + 0.01,
+                    "{modules} in {side}: {drawn} too big"
+                );
+                assert!(
+                    drawn >= side * 0.757 - 0.01,
+                    "{modules} in {side}: {drawn} too small"
+                );
+            }
+        }
+        let tiny = module_pixels(20.0, 0.0, 100.0, 53);
         assert!(tiny * 53.0 >= 100.0, "grown to the minimum: {tiny}");
     }
 }
