@@ -418,6 +418,34 @@ mod tests {
     }
 
     #[test]
+    fn a_sections_links_are_read_after_its_timeline_by_label_and_short_address() {
+        let mut content = shipped();
+        content.sections[0].links = vec![crate::content::Link {
+            label: crate::content::Text::from_pairs([
+                ("en", "The ministry"),
+                ("lt", "Ministerija"),
+            ]),
+            url: "https://www.urm.lt/lt/".to_owned(),
+        }];
+        let script = build_script(&content, "lt", &ScriptScreen::Section(0));
+        let link = script
+            .paragraphs
+            .iter()
+            .position(|p| p.kind == ParagraphKind::Link(0))
+            .expect("the link is read");
+        assert!(
+            script.paragraphs[link].text.starts_with("Ministerija: urm"),
+            "label and short address: {:?}",
+            script.paragraphs[link]
+        );
+        assert_eq!(
+            script.paragraphs[link - 1].kind,
+            ParagraphKind::Timeline(1),
+            "after the timeline"
+        );
+    }
+
+    #[test]
     fn home_reads_title_intro_and_one_tile_per_section() {
         let content = shipped();
         let script = build_script(&content, "en", &ScriptScreen::Home);
