@@ -54,6 +54,8 @@ pub enum ParagraphKind {
     Timeline(usize),
     /// The caption of the section's picture.
     Caption,
+    /// A section's link (its label and short address), by index.
+    Link(usize),
     /// The length of a route on its card.
     CardLength,
     /// The parts of a route's length (the split bar).
@@ -180,6 +182,11 @@ impl<'a> Builder<'a> {
             let (date, _) = self.pick(&entry.date);
             let (text, lang) = self.pick(&entry.text);
             self.push(ParagraphKind::Timeline(i), &format!("{date}: {text}"), lang);
+        }
+        for (i, link) in section.links.iter().enumerate() {
+            let (label, lang) = self.pick(&link.label);
+            let address = crate::content::links::short_url(&link.url);
+            self.push(ParagraphKind::Link(i), &format!("{label}: {address}"), lang);
         }
         if let Some(picture) = section.pictures.first() {
             self.push_text(ParagraphKind::Caption, &picture.caption);
@@ -444,6 +451,34 @@ mod tests {
         assert!(
             script.paragraphs.iter().all(|p| p.lang == "lt"),
             "the shipped Lithuanian is complete"
+        );
+    }
+
+    #[test]
+    fn a_sections_links_are_read_after_its_timeline_by_label_and_short_address() {
+        let mut content = shipped();
+        content.sections[0].links = vec![crate::content::Link {
+            label: crate::content::Text::from_pairs([
+                ("en", "The ministry"),
+                ("lt", "Ministerija"),
+            ]),
+            url: "https://www.urm.lt/lt/".to_owned(),
+        }];
+        let script = build_script(&content, "lt", &ScriptScreen::Section(0));
+        let link = script
+            .paragraphs
+            .iter()
+            .position(|p| p.kind == ParagraphKind::Link(0))
+            .expect("the link is read");
+        assert!(
+            script.paragraphs[link].text.starts_with("Ministerija: urm"),
+            "label and short address: {:?}",
+            script.paragraphs[link]
+        );
+        assert_eq!(
+            script.paragraphs[link - 1].kind,
+            ParagraphKind::Timeline(1),
+            "after the timeline"
         );
     }
 

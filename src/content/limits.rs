@@ -45,6 +45,16 @@ pub const MAX_SECTION_PICTURES: usize = 40;
 pub const MAX_PICTURES: usize = 400;
 /// Most timeline entries in one section.
 pub const MAX_TIMELINE: usize = 100;
+/// Most links ("Take it with you" QR codes) in one section: each code takes a third of a
+/// landscape screen's reading height, and with more codes in view a phone may read the
+/// neighbouring one.
+pub const MAX_SECTION_LINKS: usize = 3;
+/// Longest link address, in bytes (`https://` included). A QR code grows with its text: 120
+/// bytes fit version 7 at error correction M, 45 modules a side, so a code drawn 264 design
+/// points wide has modules of 5 points (about 1.4 mm on a 24-inch full-HD screen, more on a
+/// kiosk's larger one), coarse enough for a phone a metre away. Longer addresses make finer
+/// codes that need the phone close; a site's shorter address for the page does.
+pub const MAX_LINK_URL_BYTES: usize = 120;
 /// Most credit lines of the story.
 pub const MAX_CREDITS: usize = 50;
 /// Most map layers.

@@ -8,6 +8,7 @@ mod encoding;
 mod figures;
 pub mod hours;
 pub mod limits;
+pub mod links;
 mod load;
 mod locate;
 pub mod map_names;

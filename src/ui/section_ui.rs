@@ -4,6 +4,7 @@
 //! This file owns the gestures (swipe, scroll) and which pages are drawn; `page` draws one.
 
 mod body;
+mod links;
 mod page;
 
 use crate::tokens::space;

@@ -17,6 +17,7 @@ use crate::tokens::{radii, size};
 
 mod button;
 mod link;
+pub mod qr;
 
 pub use button::{Button, ButtonKind};
 pub use link::{link_ui, link_width};

@@ -46,6 +46,21 @@ pub struct Section {
     /// The days it is shown (`show: (from: "2026-12-01", until: "2027-01-06")`). None: always.
     #[serde(default)]
     pub show: Option<Show>,
+    /// "Take it with you": web pages shown as QR codes at the end of the section's text.
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+/// A web page a visitor can open on their own phone: shown as a QR code with its label and
+/// short address (the kiosk itself opens nothing).
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// What the page is (`{"en": "The ministry's energy page", "lt": "…"}`).
+    pub label: Text,
+
+    /// The full address, `https://` and all (`"https://www.urm.lt/en"`).
+    pub url: String,
 }
 
 /// A key figure such as "508 km".

@@ -6,6 +6,7 @@
 mod dates;
 #[cfg(test)]
 mod hostile_tests;
+mod links;
 mod map;
 mod problem;
 mod refs;
@@ -155,6 +156,7 @@ impl Validator<'_> {
         self.kiosk();
         self.labels();
         self.sections();
+        self.links();
         self.map();
         self.slides();
         self.dates();

@@ -1,11 +1,13 @@
 //! A section's scrolling column: body paragraphs (and, in a reading column, the headline,
-//! key figures and timeline), clipped, scrolled, with its fade and scroll track.
+//! key figures and timeline), then its links' QR codes, clipped, scrolled, with its fade and
+//! scroll track.
 
 use crate::tokens::space;
 use std::sync::Arc;
 
 use egui::{Galley, Id, Pos2, Rect, Role, Stroke, Ui, pos2, vec2};
 
+use super::links::LinkBlock;
 use super::{ParagraphKind, Section};
 use crate::ui::home_ui::{figure_height, figure_ui};
 use crate::ui::layout::{Frame, SectionLayout};
@@ -31,6 +33,8 @@ enum Block {
         text: Arc<Galley>,
         last: bool,
     },
+    /// A link's QR code with its label and short address ("Take it with you").
+    Link(LinkBlock),
 }
 
 /// How far a vertical timeline's dates and texts stand in from its rail.
@@ -46,6 +50,7 @@ impl Block {
             Self::Event { date, text, .. } => {
                 frame.design_len(date.size().y + text.size().y) + space::XXS
             }
+            Self::Link(link) => link.height(frame),
         }
     }
 
@@ -99,6 +104,7 @@ impl Block {
                     colours.text_secondary,
                 );
             }
+            Self::Link(link) => link.draw(ui, view, section, at),
         }
     }
 }
@@ -187,6 +193,10 @@ fn body_blocks(
                 },
             ));
         }
+    }
+    for (i, link) in section.links.iter().enumerate() {
+        let block = LinkBlock::new(ui, view, link, i, width);
+        blocks.push((ParagraphKind::Link(i), Block::Link(block)));
     }
     blocks
 }
