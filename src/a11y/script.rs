@@ -47,8 +47,9 @@ pub enum ParagraphKind {
     Figure(usize),
     /// A timeline entry, by index.
     Timeline(usize),
-    /// The caption of the section's picture.
-    Caption,
+    /// The caption of a section's picture, by index in its pictures (a gallery turns to
+    /// the picture whose caption is read).
+    Caption(usize),
     /// The length of a route on its card.
     CardLength,
     /// The parts of a route's length (the split bar).
@@ -169,15 +170,24 @@ impl<'a> Builder<'a> {
         }
         for (i, figure) in section.figures.iter().enumerate() {
             let (text, lang) = self.figure_sentence(figure);
-            self.push(ParagraphKind::Figure(i), &sentence(&text), lang);
+            let mut said = sentence(&text);
+            // The note shown under the figure is read after it.
+            if let Some(note) = &figure.note {
+                let (note, _) = self.pick(note);
+                if !note.is_empty() {
+                    said = format!("{said} {}", sentence(note));
+                }
+            }
+            self.push(ParagraphKind::Figure(i), &said, lang);
         }
         for (i, entry) in section.timeline.iter().enumerate() {
             let (date, _) = self.pick(&entry.date);
             let (text, lang) = self.pick(&entry.text);
             self.push(ParagraphKind::Timeline(i), &format!("{date}: {text}"), lang);
         }
-        if let Some(picture) = section.pictures.first() {
-            self.push_text(ParagraphKind::Caption, &picture.caption);
+        // Every picture's caption, so each picture of a gallery is reached by reading.
+        for (i, picture) in section.pictures.iter().enumerate() {
+            self.push_text(ParagraphKind::Caption(i), &picture.caption);
         }
     }
 
@@ -403,7 +413,7 @@ mod tests {
             kinds[11..13],
             [ParagraphKind::Timeline(0), ParagraphKind::Timeline(1)]
         );
-        assert_eq!(kinds.last(), Some(&ParagraphKind::Caption), "caption last");
+        assert_eq!(kinds.last(), Some(&ParagraphKind::Caption(0)), "caption last");
         assert!(
             script.paragraphs.iter().all(|p| p.lang == "lt"),
             "the shipped Lithuanian is complete"
@@ -504,6 +514,36 @@ mod tests {
         assert!(
             build_script(&content, "en", &ScriptScreen::Section(99)).is_empty(),
             "no section"
+        );
+    }
+
+    #[test]
+    fn every_picture_s_caption_is_read_and_a_figure_s_note_after_it() {
+        let mut content = shipped();
+        let index = content.section_index("energy").expect("energy");
+        let section = &mut content.sections[index];
+        let mut second = section.pictures[0].clone();
+        second.caption = Text::same("The LNG terminal in Klaipėda");
+        section.pictures.push(second);
+        section.figures[0].note = Some(Text::same("Source: Amber Grid, 2022"));
+        let script = build_script(&content, "en", &ScriptScreen::Section(index));
+        let captions: Vec<&Paragraph> = script
+            .paragraphs
+            .iter()
+            .filter(|p| matches!(p.kind, ParagraphKind::Caption(_)))
+            .collect();
+        assert_eq!(captions.len(), 2, "both captions: {captions:?}");
+        assert_eq!(captions[1].kind, ParagraphKind::Caption(1), "by index");
+        assert_eq!(captions[1].text, "The LNG terminal in Klaipėda");
+        let first = script
+            .paragraphs
+            .iter()
+            .find(|p| p.kind == ParagraphKind::Figure(0))
+            .expect("the first figure");
+        assert!(
+            first.text.ends_with("Source: Amber Grid, 2022."),
+            "the note after the figure: {:?}",
+            first.text
         );
     }
 }

@@ -62,6 +62,9 @@ pub struct Labels {
     pub previous_paragraph: Text,
     /// Accessibility bar: on one paragraph.
     pub next_paragraph: Text,
+    /// Accessible name of a gallery's dot: `{n}` is the picture's number, `{count}` how
+    /// many pictures the section has.
+    pub picture_of: Text,
 }
 
 impl Default for Labels {
@@ -104,6 +107,7 @@ impl Default for Labels {
             ),
             previous_paragraph: t("Previous paragraph", "Ankstesnė pastraipa"),
             next_paragraph: t("Next paragraph", "Kita pastraipa"),
+            picture_of: t("Picture {n} of {count}", "Paveikslėlis {n} iš {count}"),
         }
     }
 }
