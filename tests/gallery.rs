@@ -29,8 +29,8 @@ const CAPTIONS: [&str; 3] = [
 ];
 
 fn fixture() -> LoadedContent {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/gallery/content.ron");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gallery/content.ron");
     load_content(&path).expect("the gallery fixture loads")
 }
 
@@ -81,7 +81,9 @@ fn captions_shown(harness: &Harness<'static, VitrinaApp>) -> Vec<&'static str> {
 /// A point on the gallery's picture: just above its row of dots, at its middle.
 fn on_picture(harness: &Harness<'static, VitrinaApp>) -> Pos2 {
     let dots = rect_of(harness, "Picture 1 of 3");
-    let scale = harness.state().design_scale(harness.ctx.content_rect().size());
+    let scale = harness
+        .state()
+        .design_scale(harness.ctx.content_rect().size());
     pos2(dots.center().x, dots.top() - 60.0 * scale)
 }
 
@@ -89,9 +91,15 @@ fn on_picture(harness: &Harness<'static, VitrinaApp>) -> Pos2 {
 fn a_swipe_across_the_picture_shows_the_next_picture_and_stays_on_the_section() {
     for size in SIZES {
         let mut harness = on_section(fixture(), size, 0);
-        assert_eq!(captions_shown(&harness), [CAPTIONS[0]], "{size:?}: the first");
+        assert_eq!(
+            captions_shown(&harness),
+            [CAPTIONS[0]],
+            "{size:?}: the first"
+        );
         let at = on_picture(&harness);
-        let scale = harness.state().design_scale(harness.ctx.content_rect().size());
+        let scale = harness
+            .state()
+            .design_scale(harness.ctx.content_rect().size());
         let travel = 360.0 * scale;
         drag(&mut harness, at, at - egui::vec2(travel, 0.0), 8);
         assert_eq!(
@@ -113,7 +121,12 @@ fn a_swipe_across_the_picture_shows_the_next_picture_and_stays_on_the_section() 
         // On the text a swipe still turns the page.
         let text = painted_rect(&harness, "Lithuania brings gas").expect("the body's text");
         let beside = pos2(text.center().x + travel * 0.75, text.center().y);
-        drag(&mut harness, beside, beside - egui::vec2(travel * 1.5, 0.0), 8);
+        drag(
+            &mut harness,
+            beside,
+            beside - egui::vec2(travel * 1.5, 0.0),
+            8,
+        );
         assert_eq!(
             harness.state().state().screen,
             Screen::Section(1),
@@ -231,8 +244,8 @@ fn the_gallery_section_lays_out_cleanly_at_every_size() {
                     .with_pixels_per_point(1.0)
                     .with_max_steps(200)
                     .build_eframe(move |cc| {
-                        let app = VitrinaApp::new(&cc.egui_ctx, loaded)
-                            .with_idle_timeout(Some(86_400));
+                        let app =
+                            VitrinaApp::new(&cc.egui_ctx, loaded).with_idle_timeout(Some(86_400));
                         if accessible {
                             app.with_accessibility(true, true)
                         } else {
@@ -267,6 +280,10 @@ fn the_gallery_section_lays_out_cleanly_at_every_size() {
             }
         }
     }
-    assert!(defects.is_empty(), "{} defects:\n{}", defects.len(), defects.join("\n"));
+    assert!(
+        defects.is_empty(),
+        "{} defects:\n{}",
+        defects.len(),
+        defects.join("\n")
+    );
 }
-

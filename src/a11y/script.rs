@@ -413,7 +413,11 @@ mod tests {
             kinds[11..13],
             [ParagraphKind::Timeline(0), ParagraphKind::Timeline(1)]
         );
-        assert_eq!(kinds.last(), Some(&ParagraphKind::Caption(0)), "caption last");
+        assert_eq!(
+            kinds.last(),
+            Some(&ParagraphKind::Caption(0)),
+            "caption last"
+        );
         assert!(
             script.paragraphs.iter().all(|p| p.lang == "lt"),
             "the shipped Lithuanian is complete"

@@ -101,20 +101,30 @@ mod tests {
         assert_eq!(gallery.current(1), 0, "content with fewer pictures clamps");
         assert_eq!(gallery.current(0), 0, "no pictures");
         gallery.reset();
-        assert_eq!(gallery, Gallery::default(), "entered again: the first picture");
+        assert_eq!(
+            gallery,
+            Gallery::default(),
+            "entered again: the first picture"
+        );
     }
 
     #[test]
     fn a_swipe_turns_past_a_quarter_or_when_flicked_and_springs_back_otherwise() {
         let mut gallery = Gallery::default();
         gallery.drag(-100.0, 3);
-        assert!((gallery.offset() + 100.0).abs() < 1e-6, "follows the finger");
+        assert!(
+            (gallery.offset() + 100.0).abs() < 1e-6,
+            "follows the finger"
+        );
         assert!(
             !gallery.release(-100.0, 0.0, 800.0, 3),
             "a short slow drag springs back"
         );
         assert_eq!(gallery.current(3), 0, "still the first");
-        assert!(gallery.offset().abs() < 1e-6, "nothing dragged after release");
+        assert!(
+            gallery.offset().abs() < 1e-6,
+            "nothing dragged after release"
+        );
         assert!(gallery.release(-300.0, 0.0, 800.0, 3), "past a quarter");
         assert_eq!(gallery.current(3), 1, "the next picture");
         assert!(gallery.release(60.0, 900.0, 800.0, 3), "a flick right");

@@ -238,8 +238,7 @@ fn one_column(frame: &Frame, parts: SectionParts) -> SectionLayout {
         bottom = picture.top() - space::XL;
         (Some(picture), size::MARGIN_TOP)
     } else if parts.picture && frame.portrait {
-        let picture =
-            Rect::from_min_size(pos2(mx, size::MARGIN_TOP), vec2(content_w, picture_h));
+        let picture = Rect::from_min_size(pos2(mx, size::MARGIN_TOP), vec2(content_w, picture_h));
         (Some(picture), picture.bottom() + caption_h)
     } else {
         (None, size::MARGIN_TOP)
@@ -396,7 +395,7 @@ mod tests {
     fn portrait_cards_wrap_onto_a_second_row_and_wide_screens_keep_one_row() {
         let portrait = section_layout(&frame(1080.0, 1920.0), parts_with(5, false, 0.0));
         assert_eq!(portrait.figures.len(), 5, "every figure a card in portrait");
-        let rows: Vec<f32> = portrait.figures.iter().map(|r| r.top()).collect();
+        let rows: Vec<f32> = portrait.figures.iter().map(Rect::top).collect();
         assert!(
             (rows[0] - rows[2]).abs() < 1e-3 && rows[3] > rows[2] + 200.0,
             "three in the first row, the rest below: {rows:?}"

@@ -153,7 +153,12 @@ fn body_blocks(
     }
     // The figures without a card follow the text: all in a reading column, else those
     // beyond the cards' rows.
-    for (i, figure) in section.figures.iter().enumerate().skip(layout.figures.len()) {
+    for (i, figure) in section
+        .figures
+        .iter()
+        .enumerate()
+        .skip(layout.figures.len())
+    {
         let label = galley(
             ui,
             frame,
@@ -171,9 +176,8 @@ fn body_blocks(
             FIGURE_S,
             frame.design_len(label.size().x).max(480.0),
         );
-        let note = note_text(view, figure).map(|note| {
-            galley(ui, frame, note, CREDIT, colours.text_tertiary, width, 0)
-        });
+        let note = note_text(view, figure)
+            .map(|note| galley(ui, frame, note, CREDIT, colours.text_tertiary, width, 0));
         blocks.push((
             ParagraphKind::Figure(i),
             Block::Figure(i, figure_h, label, note),

@@ -96,7 +96,10 @@ pub(super) fn gallery_ui(
     let Some(picture) = section.pictures.get(current) else {
         return tapped;
     };
-    let mut cy = layout.dots.map_or(picture_rect.bottom(), |row| row.bottom()) + space::M;
+    let mut cy = layout
+        .dots
+        .map_or(picture_rect.bottom(), |row| row.bottom())
+        + space::M;
     let caption = view.t(&picture.caption);
     let caption_h = text_at(
         ui,

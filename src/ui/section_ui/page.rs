@@ -17,7 +17,9 @@ use crate::ui::home_ui::{figure_height, figure_ui};
 use crate::ui::layout::{SectionLayout, SectionParts, section_layout};
 use crate::ui::theme::{CAPTION, CREDIT, EYEBROW, FIGURE_M, H1, LABEL};
 use crate::ui::view::{View, card, spoken_card_mark, spoken_text_mark, text_node};
-use crate::ui::widgets::{Button, ButtonKind, Icon, galley, narrow_dock, pill_width, text_at, upper};
+use crate::ui::widgets::{
+    Button, ButtonKind, Icon, galley, narrow_dock, pill_width, text_at, upper,
+};
 
 /// Padding inside a key-figure card: sides, above the value and below the last line.
 const CARD_PAD: f32 = space::L;
@@ -41,10 +43,6 @@ pub(super) struct PageDrawn {
 
 /// Draws one section page, its gallery at `gallery`'s picture; returns a button's intent,
 /// how far the body can scroll and the gallery's frame.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one page's parts, passed through"
-)]
 pub(super) fn page_ui(
     ui: &mut Ui,
     view: &View<'_>,
@@ -125,7 +123,15 @@ fn card_height(ui: &Ui, view: &View<'_>, figure: &Figure, width: f32) -> f32 {
         0,
     );
     let note_h = note_text(view, figure).map_or(0.0, |note| {
-        let note = galley(ui, frame, note, CREDIT, view.colours.text_tertiary, inner, 0);
+        let note = galley(
+            ui,
+            frame,
+            note,
+            CREDIT,
+            view.colours.text_tertiary,
+            inner,
+            0,
+        );
         space::S + frame.design_len(note.size().y)
     });
     CARD_TOP + value_h + space::XS + frame.design_len(label.size().y) + note_h + CARD_FOOT
