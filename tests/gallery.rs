@@ -6,10 +6,14 @@
 
 mod common;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use common::{drag, painted_text, settle, shipped, tap};
 use egui::{Pos2, Rect, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use vitrina::a11y::reader::{FakeSpeaker, SpeakError, Speaker};
 use vitrina::app::show::Shot;
 use vitrina::app::{Screen, VitrinaApp};
 use vitrina::content::{LoadedContent, load_content};
@@ -285,5 +289,76 @@ fn the_gallery_section_lays_out_cleanly_at_every_size() {
         "{} defects:\n{}",
         defects.len(),
         defects.join("\n")
+    );
+}
+
+/// A fake speaker the test can still look at after handing it to the app.
+#[derive(Clone, Default)]
+struct Shared(Rc<RefCell<FakeSpeaker>>);
+
+impl Speaker for Shared {
+    fn speak(&mut self, text: &str, lang: &str) -> Result<(), SpeakError> {
+        self.0.borrow_mut().speak(text, lang)
+    }
+    fn stop(&mut self) {
+        self.0.borrow_mut().stop();
+    }
+    fn poll_finished(&mut self) -> bool {
+        self.0.borrow_mut().poll_finished()
+    }
+    fn has_voice(&self, lang: &str) -> bool {
+        self.0.borrow().has_voice(lang)
+    }
+    fn is_available(&self) -> bool {
+        self.0.borrow().is_available()
+    }
+}
+
+#[test]
+fn reading_a_picture_s_caption_aloud_turns_the_gallery_to_it() {
+    let speaker = Shared(Rc::new(RefCell::new(FakeSpeaker::with_voices(&[
+        "en", "lt",
+    ]))));
+    let handed = speaker.clone();
+    let loaded = fixture();
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| {
+            VitrinaApp::new(&cc.egui_ctx, loaded)
+                .with_idle_timeout(Some(86_400))
+                .with_speaker(Box::new(handed))
+        });
+    harness.state_mut().show(Shot::Screen {
+        screen: Screen::Section(0),
+        lang: "en".to_owned(),
+    });
+    settle(&mut harness);
+    for label in ["Accessibility", "Read aloud"] {
+        harness.get_by_label(label).click();
+        harness.step();
+        settle(&mut harness);
+    }
+    assert_eq!(captions_shown(&harness), [CAPTIONS[0]], "the first picture");
+    let mut reached = false;
+    for _ in 0..20 {
+        let last = speaker.0.borrow().spoken().last().map(|s| (*s).to_owned());
+        if last.as_deref() == Some(CAPTIONS[1]) {
+            reached = true;
+            break;
+        }
+        harness.get_by_label("Next paragraph").click();
+        harness.step();
+        settle(&mut harness);
+    }
+    assert!(
+        reached,
+        "the second picture's caption is read: {:?}",
+        speaker.0.borrow().spoken()
+    );
+    assert_eq!(
+        captions_shown(&harness),
+        [CAPTIONS[1]],
+        "the gallery shows the picture whose caption is read"
     );
 }
