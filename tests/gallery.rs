@@ -236,13 +236,25 @@ fn assert_every_figure_reached(
     panic!("{size:?}: figures never seen: {missing:?}");
 }
 
-#[test]
-fn the_gallery_section_lays_out_cleanly_at_every_size() {
+/// The fixture with the gallery's three pictures repeated to `count`.
+fn fixture_with_pictures(count: usize) -> LoadedContent {
+    let mut loaded = fixture();
+    let pictures = &mut loaded.content.sections[0].pictures;
+    let three = pictures.clone();
+    pictures.clear();
+    pictures.extend(three.iter().cycle().take(count).cloned());
+    loaded
+}
+
+/// The layout audit's defects of the fixture's gallery section (with `loaded`'s pictures)
+/// at every size, in both languages, plain and with larger text and high contrast.
+/// `control` is the name of a gallery control that must be there on a plain screen.
+fn audit_gallery(loaded: &LoadedContent, control: [&str; 2]) -> Vec<String> {
     let mut defects = Vec::new();
     for size in SIZES {
-        for lang in ["en", "lt"] {
+        for (lang, control) in ["en", "lt"].into_iter().zip(control) {
             for accessible in [false, true] {
-                let loaded = fixture();
+                let loaded = loaded.clone();
                 let mut harness = Harness::builder()
                     .with_size(size)
                     .with_pixels_per_point(1.0)
@@ -272,10 +284,8 @@ fn the_gallery_section_lays_out_cleanly_at_every_size() {
                 let controls = controls(&harness.ctx, &output);
                 if !accessible {
                     assert!(
-                        controls.iter().any(|c| c.label.contains("gallery-dot")
-                            || c.label.starts_with("Picture 2 of 3")
-                            || c.label.starts_with("Paveikslėlis 2 iš 3")),
-                        "{size:?} {lang}: the dots are controls: {controls:?}"
+                        harness.query_by_label(control).is_some(),
+                        "{size:?} {lang}: the gallery's {control:?}: {controls:?}"
                     );
                 }
                 for defect in audit(&output.shapes, &controls, None, rules) {
@@ -284,12 +294,45 @@ fn the_gallery_section_lays_out_cleanly_at_every_size() {
             }
         }
     }
+    defects
+}
+
+#[test]
+fn the_gallery_section_lays_out_cleanly_at_every_size() {
+    let defects = audit_gallery(&fixture(), ["Picture 2 of 3", "Paveikslėlis 2 iš 3"]);
     assert!(
         defects.is_empty(),
         "{} defects:\n{}",
         defects.len(),
         defects.join("\n")
     );
+}
+
+#[test]
+fn a_long_gallery_steps_with_previous_and_next_round_a_count() {
+    let defects = audit_gallery(
+        &fixture_with_pictures(30),
+        ["Picture 2 of 30", "Paveikslėlis 2 iš 30"],
+    );
+    assert!(
+        defects.is_empty(),
+        "{} defects:\n{}",
+        defects.len(),
+        defects.join("\n")
+    );
+    let mut harness = on_section(fixture_with_pictures(30), [1920.0, 1080.0], 0);
+    assert!(
+        harness.query_by_label("Picture 30 of 30").is_none(),
+        "no dot for each picture"
+    );
+    assert!(painted_text(&harness).contains("1 / 30"), "the count");
+    let next = rect_of(&harness, "Picture 2 of 30").center();
+    tap(&mut harness, next);
+    assert!(
+        painted_text(&harness).contains("2 / 30"),
+        "the next picture"
+    );
+    assert_eq!(captions_shown(&harness), [CAPTIONS[1]], "its caption");
 }
 
 /// A fake speaker the test can still look at after handing it to the app.

@@ -1,6 +1,7 @@
 //! A section's pictures: the one shown (following a finger dragging it sideways, its
 //! neighbour sliding in), its caption and credit, and, for a gallery of several, the row of
-//! dots that picks a picture (each a named touch target, "Picture 2 of 3").
+//! dots that picks a picture (each a named touch target, "Picture 2 of 3"; a gallery too
+//! long for its dots gets previous and next buttons round a count).
 //!
 //! Which picture is shown is pure state (`state::gallery::Gallery`); the drag itself is
 //! sensed with the page's gestures in `section_ui`. Pictures load through the `Pictures`
@@ -15,9 +16,9 @@ use super::{ParagraphKind, Section};
 use crate::platform::images::Pictures;
 use crate::state::gallery::Gallery;
 use crate::ui::layout::SectionLayout;
-use crate::ui::theme::{CAPTION, CREDIT};
+use crate::ui::theme::{CAPTION, CREDIT, LABEL};
 use crate::ui::view::{View, picture_ui, spoken_card_mark, text_node};
-use crate::ui::widgets::{radius, text_at, touch_target};
+use crate::ui::widgets::{Button, Icon, galley, radius, text_at, touch_target};
 
 /// Space between the dots' hit areas (design points).
 const DOT_GAP: f32 = space::XS;
@@ -139,7 +140,9 @@ pub(super) fn gallery_ui(
 }
 
 /// The dots in `row`, centred: the shown one a wide amber pill, the others small rounds,
-/// each in a square hit area the row's height. Returns the dot tapped.
+/// each in a square hit area the row's height. A gallery with more pictures than dots fit
+/// in the row gets previous and next buttons round a "3 / 40" count instead. Returns the
+/// picture picked.
 fn dots_ui(
     ui: &mut Ui,
     view: &View<'_>,
@@ -153,6 +156,9 @@ fn dots_ui(
     let hit = row.height();
     #[expect(clippy::cast_precision_loss, reason = "a handful of pictures")]
     let total = count as f32 * hit + count.saturating_sub(1) as f32 * DOT_GAP;
+    if total > row.width() {
+        return stepper_ui(ui, view, index, row, current, count);
+    }
     let mut x = row.center().x - total / 2.0;
     let mut tapped = None;
     for i in 0..count {
@@ -181,4 +187,63 @@ fn dots_ui(
         x += hit + DOT_GAP;
     }
     tapped
+}
+
+/// Previous and next round buttons (named for the picture they show) round "3 / 40".
+fn stepper_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    index: usize,
+    row: Rect,
+    current: usize,
+    count: usize,
+) -> Option<usize> {
+    let frame = &view.frame;
+    let colours = view.colours;
+    let hit = row.height();
+    let counter = format!("{} / {count}", current + 1);
+    let counter_galley = galley(ui, frame, &counter, LABEL, colours.text, f32::INFINITY, 1);
+    let counter_w = frame.design_len(counter_galley.size().x);
+    let counter_h = frame.design_len(counter_galley.size().y);
+    let total = 2.0 * hit + 2.0 * space::M + counter_w;
+    let left = row.center().x - total / 2.0;
+    let mut picked = None;
+    let steps = [
+        (current.checked_sub(1), left, Icon::ChevronLeft, "previous"),
+        (
+            Some(current + 1).filter(|n| *n < count),
+            left + total - hit,
+            Icon::ChevronRight,
+            "next",
+        ),
+    ];
+    for (target, x, glyph, id) in steps {
+        // At an end the button stays (dimmed) so the row does not jump; it names the
+        // picture shown.
+        let shows = target.unwrap_or(current);
+        let name = dot_name(view, shows + 1, count);
+        let rect = Rect::from_min_size(pos2(x, row.top()), vec2(hit, hit));
+        if Button::round(&name, glyph)
+            .dimmed(target.is_none())
+            .ui(
+                ui,
+                frame,
+                colours,
+                rect,
+                Id::unique(("gallery-step", index, id)),
+            )
+            .clicked()
+        {
+            picked = target;
+        }
+    }
+    ui.painter().galley(
+        frame.pos(pos2(
+            left + hit + space::M,
+            row.center().y - counter_h / 2.0,
+        )),
+        counter_galley,
+        colours.text,
+    );
+    picked
 }
