@@ -52,8 +52,9 @@ pub enum ParagraphKind {
     Figure(usize),
     /// A timeline entry, by index.
     Timeline(usize),
-    /// The caption of the section's picture.
-    Caption,
+    /// The caption of a section's picture, by index in its pictures (a gallery turns to
+    /// the picture whose caption is read).
+    Caption(usize),
     /// A section's link (its label and short address), by index.
     Link(usize),
     /// The length of a route on its card.
@@ -176,7 +177,15 @@ impl<'a> Builder<'a> {
         }
         for (i, figure) in section.figures.iter().enumerate() {
             let (text, lang) = self.figure_sentence(figure);
-            self.push(ParagraphKind::Figure(i), &sentence(&text), lang);
+            let mut said = sentence(&text);
+            // The note shown under the figure is read after it.
+            if let Some(note) = &figure.note {
+                let (note, _) = self.pick(note);
+                if !note.is_empty() {
+                    said = format!("{said} {}", sentence(note));
+                }
+            }
+            self.push(ParagraphKind::Figure(i), &said, lang);
         }
         for (i, entry) in section.timeline.iter().enumerate() {
             let (date, _) = self.pick(&entry.date);
@@ -188,8 +197,9 @@ impl<'a> Builder<'a> {
             let address = crate::content::links::short_url(&link.url);
             self.push(ParagraphKind::Link(i), &format!("{label}: {address}"), lang);
         }
-        if let Some(picture) = section.pictures.first() {
-            self.push_text(ParagraphKind::Caption, &picture.caption);
+        // Every picture's caption, so each picture of a gallery is reached by reading.
+        for (i, picture) in section.pictures.iter().enumerate() {
+            self.push_text(ParagraphKind::Caption(i), &picture.caption);
         }
     }
 
@@ -447,7 +457,11 @@ mod tests {
             kinds[11..13],
             [ParagraphKind::Timeline(0), ParagraphKind::Timeline(1)]
         );
-        assert_eq!(kinds.last(), Some(&ParagraphKind::Caption), "caption last");
+        assert_eq!(
+            kinds.last(),
+            Some(&ParagraphKind::Caption(0)),
+            "caption last"
+        );
         assert!(
             script.paragraphs.iter().all(|p| p.lang == "lt"),
             "the shipped Lithuanian is complete"
@@ -600,6 +614,36 @@ mod tests {
         assert!(
             texts.contains(&"Map data: Natural Earth"),
             "the map's line: {texts:?}"
+        );
+    }
+
+    #[test]
+    fn every_picture_s_caption_is_read_and_a_figure_s_note_after_it() {
+        let mut content = shipped();
+        let index = content.section_index("energy").expect("energy");
+        let section = &mut content.sections[index];
+        let mut second = section.pictures[0].clone();
+        second.caption = Text::same("The LNG terminal in Klaipėda");
+        section.pictures.push(second);
+        section.figures[0].note = Some(Text::same("Source: Amber Grid, 2022"));
+        let script = build_script(&content, "en", &ScriptScreen::Section(index));
+        let captions: Vec<&Paragraph> = script
+            .paragraphs
+            .iter()
+            .filter(|p| matches!(p.kind, ParagraphKind::Caption(_)))
+            .collect();
+        assert_eq!(captions.len(), 2, "both captions: {captions:?}");
+        assert_eq!(captions[1].kind, ParagraphKind::Caption(1), "by index");
+        assert_eq!(captions[1].text, "The LNG terminal in Klaipėda");
+        let first = script
+            .paragraphs
+            .iter()
+            .find(|p| p.kind == ParagraphKind::Figure(0))
+            .expect("the first figure");
+        assert!(
+            first.text.ends_with("Source: Amber Grid, 2022."),
+            "the note after the figure: {:?}",
+            first.text
         );
     }
 }

@@ -1,9 +1,12 @@
-//! A section: headline, scrolling body, picture, key figures, timeline, "Show on map";
-//! swiped sideways to the neighbouring sections.
+//! A section: headline, scrolling body, picture or gallery, key figures, timeline, "Show
+//! on map"; swiped sideways to the neighbouring sections, or across a gallery's picture to
+//! the next picture.
 //!
-//! This file owns the gestures (swipe, scroll) and which pages are drawn; `page` draws one.
+//! This file owns the gestures (swipe, scroll) and which pages are drawn; `page` draws one,
+//! `gallery` its pictures.
 
 mod body;
+mod gallery;
 mod links;
 mod page;
 
@@ -15,6 +18,7 @@ use crate::a11y::script::ParagraphKind;
 use crate::content::Section;
 use crate::platform::images::Pictures;
 use crate::state::Intent;
+use crate::state::gallery::Gallery;
 use crate::state::navigation::{Axis, MomentumScroll, PageSwipe, SwipeOutcome, decide_axis};
 
 /// Gesture and scroll state of the section screen.
@@ -36,6 +40,12 @@ pub struct SectionView {
     max_scroll: f32,
     /// The paragraph read aloud that the body last scrolled to.
     followed: Option<ParagraphKind>,
+    /// Which picture of the section's gallery is shown (the first when entered).
+    pub gallery: Gallery,
+    /// The gallery's picture frame from the last frame (screen points), if it has one.
+    gallery_rect: Option<Rect>,
+    /// The current drag started on the gallery's picture: sideways it moves the gallery.
+    on_gallery: bool,
 }
 
 impl SectionView {
@@ -46,7 +56,7 @@ impl SectionView {
 
     /// Whether something still moves and needs repaints.
     pub fn is_moving(&self) -> bool {
-        self.swipe.is_moving() || self.scroll.velocity != 0.0
+        self.swipe.is_moving() || self.scroll.velocity != 0.0 || self.gallery.offset() != 0.0
     }
 }
 
@@ -71,6 +81,7 @@ pub fn section_ui(
     let has_previous = index > 0;
     let has_next = index + 1 < count;
     let page_width = view.frame.size.x;
+    let pictures_count = view.content.sections[index].pictures.len();
 
     // The whole page above the dock takes drags; buttons on it still take taps.
     let page = Rect::from_min_max(
@@ -87,6 +98,10 @@ pub fn section_ui(
         state.axis = None;
         state.applied = egui::Vec2::ZERO;
         state.origin = ui.input(|i| i.pointer.press_origin());
+        state.on_gallery = state
+            .gallery_rect
+            .zip(state.origin)
+            .is_some_and(|(rect, origin)| rect.contains(origin));
     }
     // The release frame may carry the last moves too: apply them before releasing.
     let travel = state
@@ -104,6 +119,9 @@ pub fn section_ui(
             let delta = total - state.applied;
             state.applied = total;
             match state.axis {
+                Some(Axis::Horizontal) if state.on_gallery => {
+                    state.gallery.drag(total.x, pictures_count);
+                }
                 Some(Axis::Horizontal) => state.swipe.drag(delta.x, has_previous, has_next),
                 Some(Axis::Vertical) => state.scroll.drag(delta.y, state.max_scroll),
                 None => {}
@@ -114,6 +132,13 @@ pub fn section_ui(
         state.origin = None;
         let velocity = ui.input(|i| i.pointer.velocity()) / view.frame.scale;
         match state.axis {
+            Some(Axis::Horizontal) if state.on_gallery => {
+                let width = state
+                    .gallery_rect
+                    .map_or(page_width, |r| r.width() / view.frame.scale);
+                let dx = state.applied.x;
+                state.gallery.release(dx, velocity.x, width, pictures_count);
+            }
             Some(Axis::Horizontal) => {
                 state
                     .swipe
@@ -123,6 +148,7 @@ pub fn section_ui(
             None => {}
         }
         state.axis = None;
+        state.on_gallery = false;
     }
     if let Some(done) = state.swipe.finish(now) {
         match done {
@@ -149,6 +175,7 @@ pub fn section_ui(
                 neighbour,
                 index - 1,
                 0.0,
+                &Gallery::default(),
             );
         } else if offset < 0.0 && has_next {
             let neighbour = &view.content.sections[index + 1];
@@ -159,6 +186,7 @@ pub fn section_ui(
                 neighbour,
                 index + 1,
                 0.0,
+                &Gallery::default(),
             );
         }
         let section = &view.content.sections[index];
@@ -169,11 +197,22 @@ pub fn section_ui(
             section,
             index,
             state.scroll.offset,
+            &state.gallery,
         );
         state.max_scroll = drawn.max_scroll;
-        // A new paragraph read aloud scrolls into view (from the next frame).
+        state.gallery_rect = drawn.gallery;
+        if let Some(dot) = drawn.dot {
+            state.gallery.select(dot, pictures_count);
+            ui.ctx().request_repaint();
+        }
+        // A new paragraph read aloud scrolls into view (from the next frame); a picture's
+        // caption turns the gallery to its picture.
         if view.spoken != state.followed {
             state.followed = view.spoken;
+            if let Some(ParagraphKind::Caption(picture)) = view.spoken {
+                state.gallery.select(picture, pictures_count);
+                ui.ctx().request_repaint();
+            }
             if let Some(top) = drawn.spoken_top {
                 state.scroll.offset = (top - space::M).clamp(0.0, drawn.max_scroll);
                 state.scroll.velocity = 0.0;

@@ -70,6 +70,9 @@ pub struct Labels {
     pub credits_map: Text,
     /// Credits page: the fonts.
     pub credits_fonts: Text,
+    /// Accessible name of a gallery's dot: `{n}` is the picture's number, `{count}` how
+    /// many pictures the section has.
+    pub picture_of: Text,
 }
 
 impl Default for Labels {
@@ -116,6 +119,7 @@ impl Default for Labels {
             credits_pictures: t("Pictures", "Vaizdai"),
             credits_map: t("Map", "Žemėlapis"),
             credits_fonts: t("Fonts", "Šriftai"),
+            picture_of: t("Picture {n} of {count}", "Paveikslėlis {n} iš {count}"),
         }
     }
 }

@@ -229,6 +229,7 @@ impl Validator<'_> {
             ("read_aloud_hint", &labels.read_aloud_hint),
             ("previous_paragraph", &labels.previous_paragraph),
             ("next_paragraph", &labels.next_paragraph),
+            ("picture_of", &labels.picture_of),
         ];
         for (name, text) in all {
             // Built-in labels are written in en and lt only; other languages fall back.

@@ -1,9 +1,10 @@
-//! A section screen's layout: text column, picture, key-figure cards, timeline, map button.
+//! A section screen's layout: text column, picture (or gallery), key-figure cards in rows,
+//! timeline, map button.
 
 use crate::tokens::{size, space};
 use egui::{Rect, pos2, vec2};
 
-use super::{DOCK_HEIGHT, Frame, grid, is_short};
+use super::{DOCK_HEIGHT, Frame, GUTTER, grid, is_short};
 
 /// Where a section's parts go, in design points (page offset not applied).
 #[derive(Clone, Debug, PartialEq)]
@@ -14,9 +15,12 @@ pub struct SectionLayout {
     pub body_bottom: f32,
     /// The "Show on map" button.
     pub map_button: Rect,
-    /// The picture frame.
+    /// The picture frame (of the gallery when the section has several pictures).
     pub picture: Option<Rect>,
-    /// Key-figure cards.
+    /// A gallery's row of dots, under its picture and above the caption.
+    pub dots: Option<Rect>,
+    /// Key-figure cards, for the section's first figures in order; the figures beyond
+    /// them scroll with the body, after its text, so every figure is seen.
     pub figures: Vec<Rect>,
     /// The timeline band.
     pub timeline: Option<Rect>,
@@ -30,12 +34,18 @@ pub struct SectionLayout {
 }
 
 /// What a section has, which decides its layout.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SectionParts {
     /// It has a picture.
     pub picture: bool,
-    /// Number of key figures (at most three are shown as cards).
+    /// It has several pictures: a gallery, whose dots are controls and stay in reach.
+    pub gallery: bool,
+    /// Number of key figures (a row of cards, two rows on a portrait screen; the rest
+    /// scroll with the body).
     pub figures: usize,
+    /// The height the tallest card's text needs (value, label and note, with padding),
+    /// in design points: the cards grow to it rather than cut or shrink type. 0: the usual.
+    pub card_height: f32,
     /// It has timeline entries.
     pub timeline: bool,
     /// It has a map preset.
@@ -51,15 +61,30 @@ const READING_W: f32 = 840.0;
 /// The shortest measure a column of body text keeps: about 45 characters (visual.md §1).
 const SHORTEST_MEASURE: f32 = 600.0;
 
-/// At most this many key-figure cards are shown on a section screen.
+/// Key-figure cards in one row.
 pub const MAX_FIGURE_CARDS: usize = 3;
+
+/// The least height of a picture beside the text on a wide screen: below it the cards
+/// stay one row and further figures scroll with the body.
+const MIN_PICTURE_H: f32 = 240.0;
+
+/// The height of a gallery's row of dots: each dot's hit area is this square, the least
+/// touch target (visual.md §2 "Touch").
+pub const GALLERY_DOTS_H: f32 = size::TOUCH_MIN;
+
+/// The row of dots under a gallery's `picture`.
+fn dots_under(picture: Rect) -> Rect {
+    Rect::from_min_size(
+        pos2(picture.left(), picture.bottom() + space::XS),
+        vec2(picture.width(), GALLERY_DOTS_H),
+    )
+}
 
 /// Lays out a section screen.
 pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
     let mx = frame.margin_x();
     let content_w = frame.content_width();
     let dock_top = frame.dock().top();
-    let cards = parts.figures.min(MAX_FIGURE_CARDS);
     if is_short(frame) || (frame.portrait && frame.size.y < 1600.0) {
         // Too little height for the parts apart (larger text): one scrolling column. The
         // row above the dock holds "Show on map" and the pager, as on narrow screens.
@@ -85,6 +110,7 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
             body_bottom,
             map_button,
             picture: None,
+            dots: None,
             figures: Vec::new(),
             timeline: None,
             reading_column: true,
@@ -92,46 +118,7 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
         };
     }
     if frame.portrait || frame.compact() {
-        // One column: picture, text (the timeline runs down it after the body, visual.md
-        // §5), figures, then a row for "Show on map" and the pager (the dock has no room
-        // for the pager on a narrow screen), then the dock.
-        let mut bottom = dock_top - space::XL;
-        let map_button =
-            Rect::from_min_size(pos2(mx, bottom - DOCK_HEIGHT), vec2(360.0, DOCK_HEIGHT));
-        bottom = map_button.top() - space::XL;
-        let figure_h = if frame.portrait { 212.0 } else { 180.0 };
-        let figures = if cards > 0 {
-            let row = grid(
-                mx,
-                bottom - figure_h,
-                content_w,
-                figure_h,
-                cards,
-                MAX_FIGURE_CARDS,
-            );
-            bottom -= figure_h + space::XL;
-            row
-        } else {
-            Vec::new()
-        };
-        let picture_h = if frame.portrait { 420.0 } else { 0.0 };
-        let picture = (parts.picture && frame.portrait)
-            .then(|| Rect::from_min_size(pos2(mx, size::MARGIN_TOP), vec2(content_w, picture_h)));
-        // Room for a two-line caption and the credit under the picture.
-        let text_top = picture.map_or(size::MARGIN_TOP, |p| p.bottom() + 136.0);
-        return SectionLayout {
-            text_column: Rect::from_min_max(
-                pos2(mx, text_top),
-                pos2(mx + content_w.min(952.0), bottom),
-            ),
-            body_bottom: bottom,
-            map_button,
-            picture,
-            figures,
-            timeline: None,
-            reading_column: false,
-            timeline_in_body: true,
-        };
+        return one_column(frame, parts);
     }
     let column_w = 840.0_f32.min(content_w * 0.49);
     let right_x = mx + column_w + 72.0;
@@ -152,7 +139,21 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
     } else {
         lower_limit
     };
-    let figure_h = 236.0;
+    // One row of cards under the picture (the rest scroll with the body), grown to the
+    // tallest card's text; the picture gives up the height. A gallery's dots sit in a
+    // row under its picture, above the caption.
+    let dots_h = if parts.gallery { GALLERY_DOTS_H } else { 0.0 };
+    let figure_h = parts
+        .card_height
+        .max(236.0)
+        .min(lower_limit - size::MARGIN_TOP - space::GIANT - dots_h - MIN_PICTURE_H);
+    let mut cards = parts.figures.min(MAX_FIGURE_CARDS);
+    // The dots stay out of the top third (the reach rule of a plain screen): when the
+    // cards would push them up there, every figure scrolls with the body instead.
+    let dots_centre = lower_limit - figure_h - space::GIANT - dots_h / 2.0;
+    if parts.gallery && parts.picture && dots_centre < frame.size.y / 3.0 + space::M {
+        cards = 0;
+    }
     let figures = if cards > 0 {
         grid(
             right_x,
@@ -166,9 +167,9 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
         Vec::new()
     };
     let picture_bottom = if cards > 0 {
-        lower_limit - figure_h - space::GIANT
+        lower_limit - figure_h - space::GIANT - dots_h
     } else {
-        lower_limit - space::HUGE
+        lower_limit - space::HUGE - dots_h
     };
     let picture = parts.picture.then(|| {
         Rect::from_min_max(
@@ -176,6 +177,7 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
             pos2(right_x + right_w, picture_bottom.max(200.0)),
         )
     });
+    let dots = picture.filter(|_| parts.gallery).map(dots_under);
     SectionLayout {
         text_column: Rect::from_min_max(
             pos2(mx, size::MARGIN_TOP),
@@ -184,10 +186,76 @@ pub fn section_layout(frame: &Frame, parts: SectionParts) -> SectionLayout {
         body_bottom,
         map_button,
         picture,
+        dots,
         figures,
         timeline,
         reading_column: false,
         timeline_in_body: false,
+    }
+}
+
+/// Portrait and compact screens: one column. Picture, text (the timeline runs down it
+/// after the body, visual.md §5), figures, then a row for "Show on map" and the pager (the
+/// dock has no room for the pager on a narrow screen), then the dock. A gallery's picture
+/// comes after the text, just above the figures, so its dots are in reach.
+fn one_column(frame: &Frame, parts: SectionParts) -> SectionLayout {
+    let mx = frame.margin_x();
+    let content_w = frame.content_width();
+    let mut bottom = frame.dock().top() - space::XL;
+    let map_button = Rect::from_min_size(pos2(mx, bottom - DOCK_HEIGHT), vec2(360.0, DOCK_HEIGHT));
+    bottom = map_button.top() - space::XL;
+    // Portrait has the height for two rows of cards; a compact screen keeps one.
+    let rows_max = if frame.portrait { 2 } else { 1 };
+    let cards = parts.figures.min(MAX_FIGURE_CARDS * rows_max);
+    let rows = cards.div_ceil(MAX_FIGURE_CARDS);
+    let row_h = parts
+        .card_height
+        .max(if frame.portrait { 212.0 } else { 180.0 });
+    let figures = if cards > 0 {
+        #[expect(clippy::cast_precision_loss, reason = "one or two rows")]
+        let height = row_h * rows as f32 + GUTTER * (rows - 1) as f32;
+        let cells = grid(
+            mx,
+            bottom - height,
+            content_w,
+            height,
+            cards,
+            MAX_FIGURE_CARDS,
+        );
+        bottom -= height + space::XL;
+        cells
+    } else {
+        Vec::new()
+    };
+    let picture_h = if frame.portrait { 420.0 } else { 0.0 };
+    // Room for a two-line caption and the credit under the picture (and a gallery's dots).
+    let caption_h = 136.0 + if parts.gallery { GALLERY_DOTS_H } else { 0.0 };
+    let (picture, text_top) = if parts.picture && frame.portrait && parts.gallery {
+        let picture = Rect::from_min_size(
+            pos2(mx, bottom - caption_h - picture_h),
+            vec2(content_w, picture_h),
+        );
+        bottom = picture.top() - space::XL;
+        (Some(picture), size::MARGIN_TOP)
+    } else if parts.picture && frame.portrait {
+        let picture = Rect::from_min_size(pos2(mx, size::MARGIN_TOP), vec2(content_w, picture_h));
+        (Some(picture), picture.bottom() + caption_h)
+    } else {
+        (None, size::MARGIN_TOP)
+    };
+    SectionLayout {
+        text_column: Rect::from_min_max(
+            pos2(mx, text_top),
+            pos2(mx + content_w.min(952.0), bottom),
+        ),
+        body_bottom: bottom,
+        map_button,
+        picture,
+        dots: picture.filter(|_| parts.gallery).map(dots_under),
+        figures,
+        timeline: None,
+        reading_column: false,
+        timeline_in_body: true,
     }
 }
 
@@ -200,7 +268,9 @@ mod tests {
     fn with_the_pager_in_the_dock_a_wide_short_screen_reads_the_full_height() {
         let parts = SectionParts {
             picture: true,
+            gallery: false,
             figures: 3,
+            card_height: 0.0,
             timeline: true,
             map_button: true,
             pager_in_dock: true,
@@ -227,7 +297,9 @@ mod tests {
     fn short_screens_read_a_section_as_one_column_above_the_map_button() {
         let parts = SectionParts {
             picture: true,
+            gallery: false,
             figures: 3,
+            card_height: 0.0,
             timeline: true,
             map_button: true,
             pager_in_dock: false,
@@ -266,7 +338,9 @@ mod tests {
     fn section_parts_do_not_overlap_and_stay_above_the_dock() {
         let parts = SectionParts {
             picture: true,
+            gallery: false,
             figures: 3,
+            card_height: 0.0,
             timeline: true,
             map_button: true,
             pager_in_dock: false,
@@ -301,5 +375,134 @@ mod tests {
                 "{w}x{h}: room to read"
             );
         }
+    }
+
+    /// A section with `figures` key figures, a picture or a gallery, a timeline and a map
+    /// button, the cards needing `card_height`.
+    fn parts_with(figures: usize, gallery: bool, card_height: f32) -> SectionParts {
+        SectionParts {
+            picture: true,
+            gallery,
+            figures,
+            card_height,
+            timeline: true,
+            map_button: true,
+            pager_in_dock: false,
+        }
+    }
+
+    #[test]
+    fn portrait_cards_wrap_onto_a_second_row_and_wide_screens_keep_one_row() {
+        let portrait = section_layout(&frame(1080.0, 1920.0), parts_with(5, false, 0.0));
+        assert_eq!(portrait.figures.len(), 5, "every figure a card in portrait");
+        let rows: Vec<f32> = portrait.figures.iter().map(Rect::top).collect();
+        assert!(
+            (rows[0] - rows[2]).abs() < 1e-3 && rows[3] > rows[2] + 200.0,
+            "three in the first row, the rest below: {rows:?}"
+        );
+        assert!(
+            portrait.text_column.bottom() <= portrait.figures[0].top(),
+            "the text above the cards"
+        );
+        let wide = section_layout(&frame(1920.0, 1080.0), parts_with(5, false, 0.0));
+        assert_eq!(
+            wide.figures.len(),
+            MAX_FIGURE_CARDS,
+            "one row beside the text; the other two scroll with the body"
+        );
+        let many = section_layout(&frame(1080.0, 1920.0), parts_with(9, false, 0.0));
+        assert_eq!(many.figures.len(), 6, "two rows at most in portrait");
+    }
+
+    #[test]
+    fn cards_grow_to_their_text_and_the_picture_gives_up_the_height() {
+        for (w, h) in [(1920.0, 1080.0), (1080.0, 1920.0)] {
+            let usual = section_layout(&frame(w, h), parts_with(5, false, 0.0));
+            let tall = section_layout(&frame(w, h), parts_with(5, false, 300.0));
+            assert!(
+                (tall.figures[0].height() - 300.0).abs() < 1e-3,
+                "{w}x{h}: the card grows to 300: {:?}",
+                tall.figures[0]
+            );
+            assert!(
+                tall.figures[0].height() > usual.figures[0].height(),
+                "{w}x{h}: taller than the usual"
+            );
+            let picture = tall.picture.expect("a picture");
+            assert!(
+                picture.height() >= 200.0,
+                "{w}x{h}: the picture keeps a height"
+            );
+        }
+    }
+
+    #[test]
+    fn every_part_keeps_apart_with_wrapped_cards_and_a_gallery() {
+        for (w, h) in [
+            (1280.0, 720.0),
+            (1920.0, 1080.0),
+            (3840.0, 2160.0),
+            (1080.0, 1920.0),
+        ] {
+            for parts in [
+                parts_with(5, true, 0.0),
+                parts_with(6, true, 280.0),
+                parts_with(4, false, 260.0),
+            ] {
+                let f = frame(w, h);
+                let layout = section_layout(&f, parts);
+                let mut rects = layout.figures.clone();
+                rects.extend(layout.picture);
+                rects.extend(layout.dots);
+                rects.extend(layout.timeline);
+                rects.push(layout.map_button);
+                rects.push(layout.text_column);
+                assert_eq!(
+                    layout.dots.is_some(),
+                    parts.gallery && layout.picture.is_some(),
+                    "{w}x{h} {parts:?}: a gallery's dots under its picture"
+                );
+                if let Some(dots) = layout.dots {
+                    assert!(
+                        dots.center().y > f.size.y / 3.0,
+                        "{w}x{h} {parts:?}: the dots out of the top third: {dots:?}"
+                    );
+                }
+                for (i, a) in rects.iter().enumerate() {
+                    assert!(
+                        a.bottom() <= f.dock().top() && a.left() >= 0.0 && a.right() <= f.size.x,
+                        "{w}x{h} {parts:?}: {a:?} off the page"
+                    );
+                    for b in &rects[i + 1..] {
+                        assert!(!a.intersects(*b), "{w}x{h} {parts:?}: {a:?} overlaps {b:?}");
+                    }
+                }
+                assert!(
+                    layout.body_bottom - layout.text_column.top() > 250.0,
+                    "{w}x{h} {parts:?}: room to read"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_gallery_in_portrait_sits_low_so_its_dots_are_in_reach() {
+        let f = frame(1080.0, 1920.0);
+        let gallery = section_layout(&f, parts_with(5, true, 0.0));
+        let picture = gallery.picture.expect("a picture");
+        let dots = gallery.dots.expect("dots");
+        assert!(
+            dots.top() >= picture.bottom() && dots.center().y > f.size.y / 3.0 + 48.0,
+            "the dots under the picture, well below the top third: {dots:?}"
+        );
+        assert!(
+            gallery.text_column.bottom() <= picture.top(),
+            "the text above the gallery"
+        );
+        let single = section_layout(&f, parts_with(5, false, 0.0));
+        assert!(
+            single.picture.expect("a picture").top() < single.text_column.top(),
+            "one picture stays at the top"
+        );
     }
 }

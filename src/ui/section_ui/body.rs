@@ -1,6 +1,6 @@
-//! A section's scrolling column: body paragraphs (and, in a reading column, the headline,
-//! key figures and timeline), then its links' QR codes, clipped, scrolled, with its fade and
-//! scroll track.
+//! A section's scrolling column: body paragraphs, the key figures that have no card (all
+//! of them in a reading column) with their notes, and in a reading column the headline and
+//! timeline, then its links' QR codes; clipped, scrolled, with its fade and scroll track.
 
 use crate::tokens::space;
 use std::sync::Arc;
@@ -8,10 +8,11 @@ use std::sync::Arc;
 use egui::{Galley, Id, Pos2, Rect, Role, Stroke, Ui, pos2, vec2};
 
 use super::links::LinkBlock;
+use super::page::note_text;
 use super::{ParagraphKind, Section};
 use crate::ui::home_ui::{figure_height, figure_ui};
 use crate::ui::layout::{Frame, SectionLayout};
-use crate::ui::theme::{BODY, FIGURE_S, LABEL};
+use crate::ui::theme::{BODY, CREDIT, FIGURE_S, LABEL};
 use crate::ui::view::{View, spoken_text_mark, text_node};
 use crate::ui::widgets::{FadeFrom, fade, galley};
 
@@ -25,8 +26,8 @@ const FADE_HEIGHT: f32 = 126.0;
 enum Block {
     /// A body paragraph.
     Text(Arc<Galley>),
-    /// A key figure (by index), its height and its label, in a reading column.
-    Figure(usize, f32, Arc<Galley>),
+    /// A key figure without a card (by index): its height, its label and its note.
+    Figure(usize, f32, Arc<Galley>, Option<Arc<Galley>>),
     /// A timeline entry's date and text, down the column; `last` ends the rail.
     Event {
         date: Arc<Galley>,
@@ -44,8 +45,13 @@ impl Block {
     fn height(&self, frame: &Frame) -> f32 {
         match self {
             Self::Text(text) => frame.design_len(text.size().y),
-            Self::Figure(_, figure_h, label) => {
-                figure_h + space::XXS + frame.design_len(label.size().y)
+            Self::Figure(_, figure_h, label, note) => {
+                figure_h
+                    + space::XXS
+                    + frame.design_len(label.size().y)
+                    + note
+                        .as_ref()
+                        .map_or(0.0, |note| space::XS + frame.design_len(note.size().y))
             }
             Self::Event { date, text, .. } => {
                 frame.design_len(date.size().y + text.size().y) + space::XXS
@@ -59,7 +65,7 @@ impl Block {
         let colours = view.colours;
         match self {
             Self::Text(text) => ui.painter().galley(frame.pos(at), text, colours.text),
-            Self::Figure(index, _, label) => {
+            Self::Figure(index, _, label, note) => {
                 let figure = &section.figures[index];
                 let figure_h = figure_ui(
                     ui,
@@ -70,11 +76,19 @@ impl Block {
                     FIGURE_S,
                     frame.design_len(label.size().x).max(480.0),
                 );
+                let label_h = frame.design_len(label.size().y);
                 ui.painter().galley(
                     frame.pos(at + vec2(0.0, figure_h + space::XXS)),
                     label,
                     colours.text_secondary,
                 );
+                if let Some(note) = note {
+                    ui.painter().galley(
+                        frame.pos(at + vec2(0.0, figure_h + space::XXS + label_h + space::XS)),
+                        note,
+                        colours.text_tertiary,
+                    );
+                }
             }
             Self::Event { date, text, last } => {
                 // A vertical timeline: the amber ring by the date, the rail down to the next.
@@ -118,7 +132,8 @@ pub(super) struct BodyDrawn {
 }
 
 /// The blocks of the scrolling column, `width` design points wide: the headline when it
-/// scrolls, the body and, in a reading column, the key figures and the timeline.
+/// scrolls, the body, the key figures without a card and, in a reading column, the
+/// timeline.
 fn body_blocks(
     ui: &Ui,
     view: &View<'_>,
@@ -141,27 +156,37 @@ fn body_blocks(
     if let Some(title) = title_block {
         blocks.insert(0, (ParagraphKind::Headline, Block::Text(title)));
     }
-    if layout.reading_column {
-        for (i, figure) in section.figures.iter().enumerate() {
-            let label = galley(
-                ui,
-                frame,
-                view.t(&figure.label),
-                BODY,
-                colours.text_secondary,
-                width,
-                0,
-            );
-            let figure_h = figure_height(
-                ui,
-                view,
-                view.t(&figure.value),
-                view.t(&figure.unit),
-                FIGURE_S,
-                frame.design_len(label.size().x).max(480.0),
-            );
-            blocks.push((ParagraphKind::Figure(i), Block::Figure(i, figure_h, label)));
-        }
+    // The figures without a card follow the text: all in a reading column, else those
+    // beyond the cards' rows.
+    for (i, figure) in section
+        .figures
+        .iter()
+        .enumerate()
+        .skip(layout.figures.len())
+    {
+        let label = galley(
+            ui,
+            frame,
+            view.t(&figure.label),
+            BODY,
+            colours.text_secondary,
+            width,
+            0,
+        );
+        let figure_h = figure_height(
+            ui,
+            view,
+            view.t(&figure.value),
+            view.t(&figure.unit),
+            FIGURE_S,
+            frame.design_len(label.size().x).max(480.0),
+        );
+        let note = note_text(view, figure)
+            .map(|note| galley(ui, frame, note, CREDIT, colours.text_tertiary, width, 0));
+        blocks.push((
+            ParagraphKind::Figure(i),
+            Block::Figure(i, figure_h, label, note),
+        ));
     }
     if layout.timeline_in_body {
         let last = section.timeline.len().saturating_sub(1);

@@ -1,21 +1,30 @@
-//! One section page: headline, the scrolling body (see `body`), "Show on map", picture,
-//! key-figure cards and timeline, drawn in that order at the rectangles of [`section_layout`].
+//! One section page: headline, the scrolling body (see `body`), "Show on map", picture or
+//! gallery (see `gallery`), key-figure cards with their notes and timeline, drawn in that
+//! order at the rectangles of [`section_layout`].
 
-use crate::tokens::{radii, space};
+use crate::tokens::space;
 use std::sync::Arc;
 
-use egui::{CornerRadius, Galley, Id, Rect, Role, Stroke, Ui, pos2, vec2};
+use egui::{Galley, Id, Rect, Role, Stroke, Ui, pos2, vec2};
 
 use super::body::body_ui;
+use super::gallery::gallery_ui;
 use super::{Intent, ParagraphKind, Section};
+use crate::content::Figure;
 use crate::platform::images::Pictures;
-use crate::ui::home_ui::figure_ui;
-use crate::ui::layout::{MAX_FIGURE_CARDS, SectionLayout, SectionParts, section_layout};
+use crate::state::gallery::Gallery;
+use crate::ui::home_ui::{figure_height, figure_ui};
+use crate::ui::layout::{SectionLayout, SectionParts, section_layout};
 use crate::ui::theme::{CAPTION, CREDIT, EYEBROW, FIGURE_M, H1, LABEL};
-use crate::ui::view::{View, card, picture_ui, spoken_card_mark, spoken_text_mark, text_node};
+use crate::ui::view::{View, card, spoken_card_mark, spoken_text_mark, text_node};
 use crate::ui::widgets::{
-    Button, ButtonKind, Icon, galley, narrow_dock, pill_width, radius, text_at, upper,
+    Button, ButtonKind, Icon, galley, narrow_dock, pill_width, text_at, upper,
 };
+
+/// Padding inside a key-figure card: sides, above the value and below the last line.
+const CARD_PAD: f32 = space::L;
+const CARD_TOP: f32 = 20.0;
+const CARD_FOOT: f32 = space::M;
 
 /// What drawing a page found.
 pub(super) struct PageDrawn {
@@ -25,9 +34,15 @@ pub(super) struct PageDrawn {
     pub(super) max_scroll: f32,
     /// Where the paragraph being read aloud starts in the scrolling column, if it is there.
     pub(super) spoken_top: Option<f32>,
+    /// The gallery's picture frame on screen (screen points), where a drag moves the
+    /// gallery rather than the page; `None` without a gallery.
+    pub(super) gallery: Option<Rect>,
+    /// The picture whose dot was tapped.
+    pub(super) dot: Option<usize>,
 }
 
-/// Draws one section page; returns a button's intent and how far the body can scroll.
+/// Draws one section page, its gallery at `gallery`'s picture; returns a button's intent,
+/// how far the body can scroll and the gallery's frame.
 pub(super) fn page_ui(
     ui: &mut Ui,
     view: &View<'_>,
@@ -35,15 +50,28 @@ pub(super) fn page_ui(
     section: &Section,
     index: usize,
     scroll: f32,
+    gallery: &Gallery,
 ) -> PageDrawn {
-    let parts = SectionParts {
+    let mut parts = SectionParts {
         picture: !section.pictures.is_empty(),
+        gallery: section.pictures.len() > 1,
         figures: section.figures.len(),
+        card_height: 0.0,
         timeline: !section.timeline.is_empty(),
         map_button: section.map_preset.is_some(),
         pager_in_dock: view.controls_join_dock(),
     };
-    let layout = section_layout(&view.frame, parts);
+    let mut layout = section_layout(&view.frame, parts);
+    // The cards grow to the tallest card's text at the width they got.
+    if let Some(first) = layout.figures.first() {
+        parts.card_height = section
+            .figures
+            .iter()
+            .take(layout.figures.len())
+            .map(|figure| card_height(ui, view, figure, first.width()))
+            .fold(0.0, f32::max);
+        layout = section_layout(&view.frame, parts);
+    }
     let (body_top, title_block) = header_ui(ui, view, section, index, &layout);
     let body = body_ui(
         ui,
@@ -56,9 +84,7 @@ pub(super) fn page_ui(
         scroll,
     );
     let intent = map_button_ui(ui, view, section, index, &layout);
-    if let Some(picture_rect) = layout.picture {
-        hero_picture_ui(ui, view, pictures, section, picture_rect);
-    }
+    let dot = gallery_ui(ui, view, pictures, section, index, &layout, gallery);
     figure_cards_ui(ui, view, section, index, &layout);
     if let Some(band) = layout.timeline {
         timeline_ui(ui, view, section, band);
@@ -67,7 +93,57 @@ pub(super) fn page_ui(
         intent,
         max_scroll: body.max_scroll,
         spoken_top: body.spoken_top,
+        gallery: layout
+            .picture
+            .filter(|_| parts.gallery)
+            .map(|picture| view.frame.rect(picture)),
+        dot,
     }
+}
+
+/// The height a key-figure card `width` wide needs for `figure`: value, label and note.
+fn card_height(ui: &Ui, view: &View<'_>, figure: &Figure, width: f32) -> f32 {
+    let frame = &view.frame;
+    let inner = width - 2.0 * CARD_PAD;
+    let value_h = figure_height(
+        ui,
+        view,
+        view.t(&figure.value),
+        view.t(&figure.unit),
+        FIGURE_M,
+        inner,
+    );
+    let label = galley(
+        ui,
+        frame,
+        view.t(&figure.label),
+        CAPTION,
+        view.colours.text_secondary,
+        inner,
+        0,
+    );
+    let note_h = note_text(view, figure).map_or(0.0, |note| {
+        let note = galley(
+            ui,
+            frame,
+            note,
+            CREDIT,
+            view.colours.text_tertiary,
+            inner,
+            0,
+        );
+        space::S + frame.design_len(note.size().y)
+    });
+    CARD_TOP + value_h + space::XS + frame.design_len(label.size().y) + note_h + CARD_FOOT
+}
+
+/// A figure's note in the visitor's language, when it has one.
+pub(super) fn note_text<'a>(view: &'a View<'_>, figure: &'a Figure) -> Option<&'a str> {
+    figure
+        .note
+        .as_ref()
+        .map(|note| view.t(note).trim())
+        .filter(|note| !note.is_empty())
 }
 
 /// Eyebrow and headline. Returns where the body starts (design y) and, in a reading
@@ -163,55 +239,8 @@ fn map_button_ui(
         .then(|| Intent::ShowOnMap(Some(preset.clone())))
 }
 
-/// The section's first picture at `picture_rect`, with its caption and credit below.
-fn hero_picture_ui(
-    ui: &Ui,
-    view: &View<'_>,
-    pictures: &mut Pictures,
-    section: &Section,
-    picture_rect: Rect,
-) {
-    let frame = &view.frame;
-    let colours = view.colours;
-    let picture = section.pictures.first();
-    if view.is_spoken(ParagraphKind::Caption) {
-        spoken_card_mark(ui, view, picture_rect);
-    }
-    picture_ui(
-        ui,
-        view,
-        pictures,
-        picture,
-        picture_rect,
-        CornerRadius::same(radius(frame, radii::TILE)),
-    );
-    let Some(picture) = picture else {
-        return;
-    };
-    let mut cy = picture_rect.bottom() + space::M;
-    cy += text_at(
-        ui,
-        frame,
-        pos2(picture_rect.left(), cy),
-        view.t(&picture.caption),
-        CAPTION,
-        colours.text_secondary,
-        picture_rect.width(),
-        2,
-    );
-    text_at(
-        ui,
-        frame,
-        pos2(picture_rect.left(), cy + space::XXS),
-        view.t(&picture.credit),
-        CREDIT,
-        colours.text_tertiary,
-        picture_rect.width(),
-        1,
-    );
-}
-
-/// The key-figure cards at the layout's figure rectangles (at most [`MAX_FIGURE_CARDS`]).
+/// The key-figure cards at the layout's figure rectangles, each with its note under the
+/// label; the section's further figures scroll with the body.
 fn figure_cards_ui(
     ui: &mut Ui,
     view: &View<'_>,
@@ -221,49 +250,61 @@ fn figure_cards_ui(
 ) {
     let frame = &view.frame;
     let colours = view.colours;
-    for (i, (figure, rect)) in section
-        .figures
-        .iter()
-        .take(MAX_FIGURE_CARDS)
-        .zip(&layout.figures)
-        .enumerate()
-    {
+    for (i, (figure, rect)) in section.figures.iter().zip(&layout.figures).enumerate() {
         card(ui, view, *rect, colours.surface);
         if view.is_spoken(ParagraphKind::Figure(i)) {
             spoken_card_mark(ui, view, *rect);
         }
-        let pad = space::L;
-        let figure_h = figure_ui(
+        let inner = rect.width() - 2.0 * CARD_PAD;
+        let left = rect.left() + CARD_PAD;
+        let mut y = rect.top() + CARD_TOP;
+        y += figure_ui(
             ui,
             view,
-            pos2(rect.left() + pad, rect.top() + 20.0),
+            pos2(left, y),
             view.t(&figure.value),
             view.t(&figure.unit),
             FIGURE_M,
-            rect.width() - 2.0 * pad,
-        );
+            inner,
+        ) + space::XS;
         let label = view.t(&figure.label);
-        text_at(
+        y += text_at(
             ui,
             frame,
-            pos2(rect.left() + pad, rect.top() + 20.0 + figure_h + space::XS),
+            pos2(left, y),
             label,
             CAPTION,
             colours.text_secondary,
-            rect.width() - 2.0 * pad,
-            4,
+            inner,
+            0,
         );
-        let spoken = format!(
+        let note = note_text(view, figure);
+        if let Some(note) = note {
+            text_at(
+                ui,
+                frame,
+                pos2(left, y + space::S),
+                note,
+                CREDIT,
+                colours.text_tertiary,
+                inner,
+                0,
+            );
+        }
+        let mut spoken = format!(
             "{}{} {}",
             view.t(&figure.value),
             view.t(&figure.unit),
             label
         );
+        if let Some(note) = note {
+            spoken = format!("{spoken}. {note}");
+        }
         text_node(
             ui,
             view,
             *rect,
-            Id::unique(("figure", index, rect.left().to_bits())),
+            Id::unique(("figure", index, i)),
             &spoken,
             Role::Label,
         );
