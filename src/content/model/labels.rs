@@ -70,6 +70,8 @@ pub struct Labels {
     pub credits_map: Text,
     /// Credits page: the fonts.
     pub credits_fonts: Text,
+    /// The heading over a section's links' QR codes.
+    pub take_it_with_you: Text,
     /// Accessible name of a gallery's dot: `{n}` is the picture's number, `{count}` how
     /// many pictures the section has.
     pub picture_of: Text,
@@ -119,6 +121,7 @@ impl Default for Labels {
             credits_pictures: t("Pictures", "Vaizdai"),
             credits_map: t("Map", "Žemėlapis"),
             credits_fonts: t("Fonts", "Šriftai"),
+            take_it_with_you: t("Take it with you", "Pasiimkite su savimi"),
             picture_of: t("Picture {n} of {count}", "Paveikslėlis {n} iš {count}"),
         }
     }

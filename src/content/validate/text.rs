@@ -230,6 +230,11 @@ impl Validator<'_> {
             ("previous_paragraph", &labels.previous_paragraph),
             ("next_paragraph", &labels.next_paragraph),
             ("picture_of", &labels.picture_of),
+            ("credits", &labels.credits),
+            ("credits_pictures", &labels.credits_pictures),
+            ("credits_map", &labels.credits_map),
+            ("credits_fonts", &labels.credits_fonts),
+            ("take_it_with_you", &labels.take_it_with_you),
         ];
         for (name, text) in all {
             // Built-in labels are written in en and lt only; other languages fall back.

@@ -12,9 +12,9 @@ use super::page::note_text;
 use super::{ParagraphKind, Section};
 use crate::ui::home_ui::{figure_height, figure_ui};
 use crate::ui::layout::{Frame, SectionLayout};
-use crate::ui::theme::{BODY, CREDIT, FIGURE_S, LABEL};
+use crate::ui::theme::{BODY, CREDIT, EYEBROW, FIGURE_S, LABEL};
 use crate::ui::view::{View, spoken_text_mark, text_node};
-use crate::ui::widgets::{FadeFrom, fade, galley};
+use crate::ui::widgets::{FadeFrom, fade, galley, upper};
 
 /// Gap between body paragraphs.
 const PARAGRAPH_GAP: f32 = 21.0;
@@ -34,7 +34,9 @@ enum Block {
         text: Arc<Galley>,
         last: bool,
     },
-    /// A link's QR code with its label and short address ("Take it with you").
+    /// The links' heading ("Take it with you").
+    Heading(Arc<Galley>),
+    /// A link's QR code with its label and short address.
     Link(LinkBlock),
 }
 
@@ -56,6 +58,7 @@ impl Block {
             Self::Event { date, text, .. } => {
                 frame.design_len(date.size().y + text.size().y) + space::XXS
             }
+            Self::Heading(heading) => frame.design_len(heading.size().y),
             Self::Link(link) => link.height(frame),
         }
     }
@@ -117,6 +120,9 @@ impl Block {
                     text,
                     colours.text_secondary,
                 );
+            }
+            Self::Heading(heading) => {
+                ui.painter().galley(frame.pos(at), heading, colours.accent);
             }
             Self::Link(link) => link.draw(ui, view, section, at),
         }
@@ -218,6 +224,11 @@ fn body_blocks(
                 },
             ));
         }
+    }
+    if !section.links.is_empty() {
+        let heading = upper(view.t(&view.content.labels.take_it_with_you));
+        let heading = galley(ui, frame, &heading, EYEBROW, colours.accent, width, 0);
+        blocks.push((ParagraphKind::Link(0), Block::Heading(heading)));
     }
     for (i, link) in section.links.iter().enumerate() {
         let block = LinkBlock::new(ui, view, link, i, width);
