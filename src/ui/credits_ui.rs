@@ -6,13 +6,16 @@ use std::sync::Arc;
 use egui::{Galley, Id, Rect, Role, Sense, Ui, pos2, vec2};
 
 use super::view::{View, text_node};
-use super::widgets::{galley, text_at, upper};
+use super::widgets::{FadeFrom, fade, galley, text_at, upper};
 use crate::content::credits::{Credits, credits};
 use crate::tokens::{size, space};
 use crate::ui::theme::{BODY_S, CAPTION, EYEBROW, H1};
 
 /// The column's widest measure (design points): lines of about 70 characters.
 const MEASURE: f32 = 1100.0;
+
+/// Height of the fade at the foot while more lies below (design points).
+const FADE_HEIGHT: f32 = 96.0;
 
 /// The credits page's scroll (design points from the top).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -149,6 +152,14 @@ pub fn credits_ui(ui: &mut Ui, view: &View<'_>, state: &mut CreditsView) {
         Role::Label,
     );
     if max_scroll > 0.0 {
+        // More below: the foot fades (high contrast has no scrims; its track says it alone).
+        if state.scroll < max_scroll - 1.0 && !colours.high_contrast {
+            let foot = Rect::from_min_max(
+                pos2(viewport.left(), viewport.bottom() - FADE_HEIGHT),
+                viewport.max,
+            );
+            fade(ui, frame.rect(foot), colours.ink, FadeFrom::Bottom);
+        }
         scroll_track(ui, view, viewport, state.scroll, max_scroll);
     }
 }
