@@ -6,7 +6,7 @@ use std::sync::Arc;
 use egui::{Galley, Id, Rect, Role, Sense, Ui, pos2, vec2};
 
 use super::view::{View, text_node};
-use super::widgets::{FadeFrom, fade, galley, text_at, upper};
+use super::widgets::{ScrollHint, galley, text_at, upper};
 use crate::content::credits::{Credits, credits};
 use crate::tokens::{size, space};
 use crate::ui::theme::{BODY_S, CAPTION, EYEBROW, H1};
@@ -152,15 +152,14 @@ pub fn credits_ui(ui: &mut Ui, view: &View<'_>, state: &mut CreditsView) {
         Role::Label,
     );
     if max_scroll > 0.0 {
-        // More below: the foot fades (high contrast has no scrims; its track says it alone).
-        if state.scroll < max_scroll - 1.0 && !colours.high_contrast {
-            let foot = Rect::from_min_max(
-                pos2(viewport.left(), viewport.bottom() - FADE_HEIGHT),
-                viewport.max,
-            );
-            fade(ui, frame.rect(foot), colours.ink, FadeFrom::Bottom);
+        ScrollHint {
+            viewport,
+            track_left: viewport.right() + space::M,
+            fade_height: FADE_HEIGHT,
+            scroll: state.scroll,
+            max_scroll,
         }
-        scroll_track(ui, view, viewport, state.scroll, max_scroll);
+        .ui(ui, frame, colours);
     }
 }
 
@@ -208,27 +207,4 @@ fn blocks(ui: &Ui, view: &View<'_>, credits: &Credits, width: f32) -> Vec<Block>
         blocks.extend(credits.fonts.iter().map(|font| line(None, font)));
     }
     blocks
-}
-
-/// A thin track right of the column with a thumb for `scroll` of `max_scroll`.
-fn scroll_track(ui: &Ui, view: &View<'_>, viewport: Rect, scroll: f32, max_scroll: f32) {
-    let frame = &view.frame;
-    let colours = view.colours;
-    let track = Rect::from_min_max(
-        pos2(viewport.right() + space::M, viewport.top()),
-        pos2(viewport.right() + space::M + 4.0, viewport.bottom()),
-    );
-    let (track_colour, thumb_colour) = if colours.high_contrast {
-        (colours.pressed, colours.text)
-    } else {
-        (colours.line, colours.text_secondary)
-    };
-    ui.painter()
-        .rect_filled(frame.rect(track), 2.0, track_colour);
-    let content = track.height() + max_scroll;
-    let thumb_h = (track.height() * track.height() / content).max(48.0);
-    let thumb_y = track.top() + (track.height() - thumb_h) * (scroll / max_scroll);
-    let thumb = Rect::from_min_size(pos2(track.left(), thumb_y), vec2(4.0, thumb_h));
-    ui.painter()
-        .rect_filled(frame.rect(thumb), 2.0, thumb_colour);
 }

@@ -13,14 +13,17 @@ use egui::{
 
 use super::layout::Frame;
 use super::theme::{Colours, LABEL, TypeStyle};
+use crate::platform::images::BAYER;
 use crate::tokens::{radii, size};
 
 mod button;
 mod link;
 pub mod qr;
+mod scroll;
 
 pub use button::{Button, ButtonKind};
 pub use link::{link_ui, link_width};
+pub use scroll::ScrollHint;
 
 /// Lays out `text` in `style`, wrapped at `wrap_width` design points, at most `max_rows` lines
 /// (0: no limit; longer text ends with "…").
@@ -436,7 +439,6 @@ pub fn fade(ui: &Ui, rect: Rect, colour: Color32, from: FadeFrom) {
 /// the scrims lie on, where bands are widest); finer still over brighter content.
 pub const FADE_DITHER: f32 = 1.0 / 16.0;
 
-use crate::platform::images::BAYER;
 const BAYER_SIZE: usize = 8;
 const BAYER_SIZE_F32: f32 = 8.0;
 

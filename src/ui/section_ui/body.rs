@@ -14,7 +14,7 @@ use crate::ui::home_ui::{figure_height, figure_ui};
 use crate::ui::layout::{Frame, SectionLayout};
 use crate::ui::theme::{BODY, CREDIT, EYEBROW, FIGURE_S, LABEL};
 use crate::ui::view::{View, spoken_text_mark, text_node};
-use crate::ui::widgets::{FadeFrom, fade, galley, upper};
+use crate::ui::widgets::{ScrollHint, galley, upper};
 
 /// Gap between body paragraphs.
 const PARAGRAPH_GAP: f32 = 21.0;
@@ -303,52 +303,17 @@ pub(super) fn body_ui(
         Role::Label,
     );
     if max_scroll > 0.0 {
-        scroll_hint_ui(ui, view, column, viewport, content_h, scroll, max_scroll);
+        ScrollHint {
+            viewport,
+            track_left: column.right() + space::M,
+            fade_height: FADE_HEIGHT,
+            scroll,
+            max_scroll,
+        }
+        .ui(ui, frame, view.colours);
     }
     BodyDrawn {
         max_scroll,
         spoken_top,
     }
-}
-
-/// The fade at the foot while more text lies below, and a thin scroll track beside
-/// `column` with a thumb for `scroll` of `max_scroll` (design points).
-fn scroll_hint_ui(
-    ui: &Ui,
-    view: &View<'_>,
-    column: Rect,
-    viewport: Rect,
-    content_h: f32,
-    scroll: f32,
-    max_scroll: f32,
-) {
-    let frame = &view.frame;
-    let colours = view.colours;
-    // High contrast has no scrims (visual.md §3): text stays solid to the viewport's foot
-    // and the scroll track alone says there is more.
-    if scroll < max_scroll - 1.0 && !colours.high_contrast {
-        let fade_rect = Rect::from_min_max(
-            pos2(viewport.left(), viewport.bottom() - FADE_HEIGHT),
-            viewport.max,
-        );
-        fade(ui, frame.rect(fade_rect), colours.ink, FadeFrom::Bottom);
-    }
-    let track = Rect::from_min_max(
-        pos2(column.right() + space::M, viewport.top()),
-        pos2(column.right() + 20.0, viewport.bottom()),
-    );
-    // High contrast's line colour is white, like its text: the track steps back to the
-    // pressed grey so the white thumb shows how far the text runs.
-    let (track_colour, thumb_colour) = if colours.high_contrast {
-        (colours.pressed, colours.text)
-    } else {
-        (colours.line, colours.text_secondary)
-    };
-    ui.painter()
-        .rect_filled(frame.rect(track), 2.0, track_colour);
-    let thumb_h = (viewport.height() * viewport.height() / content_h).max(48.0);
-    let thumb_y = track.top() + (track.height() - thumb_h) * (scroll / max_scroll);
-    let thumb = Rect::from_min_size(pos2(track.left(), thumb_y), vec2(4.0, thumb_h));
-    ui.painter()
-        .rect_filled(frame.rect(thumb), 2.0, thumb_colour);
 }
