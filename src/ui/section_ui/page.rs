@@ -185,6 +185,14 @@ fn hero_picture_ui(
         picture_rect,
         CornerRadius::same(radius(frame, radii::TILE)),
     );
+    // A clip in the picture's place plays over its poster.
+    crate::ui::video_ui::video_ui(
+        ui,
+        view,
+        picture,
+        picture_rect,
+        CornerRadius::same(radius(frame, radii::TILE)),
+    );
     let Some(picture) = picture else {
         return;
     };
