@@ -50,3 +50,31 @@ pub fn video_ui(
         .add(RectShape::filled(screen, corners, Color32::WHITE).with_texture(texture.id(), uv));
     true
 }
+
+/// Design points of the attract loop's scrim, from the left edge: as wide as the words.
+const ATTRACT_SCRIM_WIDTH: f32 = 1100.0;
+
+/// A picture slide's clip over its full-screen poster (`screen`, design points), with a
+/// scrim of the ink from the left so the caption stays readable over any frame.
+pub fn attract_video_ui(ui: &Ui, view: &View<'_>, picture: &Picture, screen: Rect) {
+    if !video_ui(ui, view, Some(picture), screen, CornerRadius::ZERO) {
+        return;
+    }
+    let rect = view.frame.rect(screen);
+    let width = view.frame.pt(ATTRACT_SCRIM_WIDTH).min(rect.width());
+    let ink = view.colours.ink;
+    let mut mesh = egui::Mesh::default();
+    let (strong, clear) = (ink.gamma_multiply(0.85), Color32::TRANSPARENT);
+    let corners = [
+        (rect.left_top(), strong),
+        (egui::pos2(rect.left() + width, rect.top()), clear),
+        (egui::pos2(rect.left() + width, rect.bottom()), clear),
+        (rect.left_bottom(), strong),
+    ];
+    for (pos, colour) in corners {
+        mesh.colored_vertex(pos, colour);
+    }
+    mesh.add_triangle(0, 1, 2);
+    mesh.add_triangle(0, 2, 3);
+    ui.painter().add(mesh);
+}

@@ -122,6 +122,8 @@ impl Clip {
         let track = video.first().ok_or(VideoError::NoVideo)?;
         match track.media_type() {
             Ok(MediaType::H264) => {}
+            Ok(MediaType::H265) => return Err(VideoError::Codec("H.265 (HEVC)".to_owned())),
+            Ok(MediaType::VP9) => return Err(VideoError::Codec("VP9".to_owned())),
             Ok(other) => return Err(VideoError::Codec(other.to_string())),
             Err(_) => {
                 let fourcc = track
