@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use vitrina::app::VitrinaApp;
-use vitrina::content::{Play, ResolvedAssets, Video};
+use vitrina::content::{Play, ResolvedAssets, Slide, Video};
 use vitrina::platform::video::encode::{colour_frames, encode_mp4};
 use vitrina::platform::video::{Status, video_status};
 use vitrina::state::Screen;
@@ -106,6 +106,37 @@ fn app_with_clip(
         Screen::Section(energy),
         "the energy section is open"
     );
+    (harness, written)
+}
+
+/// The app in its attract loop whose only slide is a picture slide playing `video/<name>`.
+fn attract_with_clip(
+    dir: &Path,
+    name: &str,
+    bytes: &[u8],
+) -> (Harness<'static, VitrinaApp>, String) {
+    std::fs::create_dir_all(dir.join("video")).expect("test setup");
+    std::fs::write(dir.join("video").join(name), bytes).expect("test setup");
+    let written = format!("video/{name}");
+    let mut loaded = shipped();
+    let mut picture = loaded.content.sections[0].pictures[0].clone();
+    picture.video = Some(Video {
+        path: written.clone(),
+        play: Play::Loop,
+    });
+    loaded.content.slides = vec![Slide::Picture {
+        picture,
+        section: None,
+        secs: Some(30.0),
+        show: None,
+    }];
+    loaded.assets = ResolvedAssets::resolve(&loaded.content, dir);
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .with_max_steps(64)
+        .with_step_dt(STEP)
+        .build_eframe(move |cc| VitrinaApp::new(&cc.egui_ctx, loaded));
+    settle(&mut harness);
     (harness, written)
 }
 
@@ -216,4 +247,24 @@ fn a_broken_clip_shows_its_poster_and_logs_one_line() {
         !harness.state().pictures_pending(),
         "the poster picture is decoded and shown"
     );
+}
+
+#[test]
+fn a_picture_slide_of_the_attract_loop_plays_its_clip() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let clip = encode_mp4(64, 48, 10, &colour_frames(64, 48, 10)).expect("the clip encodes");
+    let (mut harness, written) = attract_with_clip(dir.path(), "slide.mp4", &clip);
+    assert_eq!(
+        harness.state().state().screen,
+        Screen::Attract,
+        "the app starts in its attract loop"
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while status(&harness, &written).is_none_or(|s| s.frames_shown < 15) {
+        assert!(Instant::now() < deadline, "the slide's clip plays on");
+        step(&mut harness);
+    }
+    let playing = status(&harness, &written).expect("a player");
+    assert!(playing.time >= 1.4, "past its first lap: {playing:?}");
+    assert!(playing.error.is_none(), "no error: {playing:?}");
 }
