@@ -4,7 +4,8 @@
 //! sends it with its time through a channel that holds [`QUEUED_FRAMES`] frames: when the
 //! player has that many waiting, the thread blocks, so memory stays at a few frames whatever
 //! the clip's length. Each lap of a loop opens the file anew, so a changed clip plays from its
-//! next lap. Dropping the [`Decoding`] ends the thread at its next frame.
+//! next lap (one rewritten under a playing lap starts over with the new file). Dropping the
+//! [`Decoding`] ends the thread at its next frame.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -211,10 +212,21 @@ fn run(
     progress: &Progress,
 ) {
     let mut offset = 0.0;
+    let mut retries = 0;
     loop {
+        let before = stat(path);
         match lap(path, play, fit, tx, stop, offset, progress) {
-            Ok(Some(length)) if play == Play::Loop => offset += length,
+            Ok(Some(length)) if play == Play::Loop => {
+                offset += length;
+                retries = 0;
+            }
             Ok(_) => return,
+            // Saved anew while it played (an editor or sync tool rewriting it in place):
+            // start over with the new file, after a moment for the writer to finish.
+            Err(_) if retries < MAX_RETRIES && stat(path) != before => {
+                retries += 1;
+                std::thread::sleep(RETRY_WAIT);
+            }
             Err(err) => {
                 // The player logs it and shows the poster; the thread ends.
                 let _ = send(tx, stop, Err(err));
@@ -222,6 +234,18 @@ fn run(
             }
         }
     }
+}
+
+/// Laps started over in a row because the file changed under them.
+const MAX_RETRIES: u32 = 5;
+
+/// How long to let a writer finish before reading a changed clip again.
+const RETRY_WAIT: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// The file's size and time of change, to see that it was saved anew.
+fn stat(path: &std::path::Path) -> Option<(u64, Option<std::time::SystemTime>)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()))
 }
 
 /// One lap of the clip from its start, frames timed from `offset`. Returns the lap's

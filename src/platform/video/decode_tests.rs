@@ -214,3 +214,20 @@ fn a_missing_file_is_an_error() {
     let err = probe(Path::new("/nonexistent/clip.mp4"), false).expect_err("refused");
     assert!(matches!(err, VideoError::Io(_)), "{err}");
 }
+
+#[test]
+fn a_changed_clip_plays_from_its_next_lap() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = clip_in(dir.path());
+    let decoding = Decoding::start(path.clone(), Play::Loop, [64, 48]);
+    let (_, first, _) = frame_times(&decoding, 3);
+    assert_eq!(first[0].size, [64, 48], "the first clip");
+    // Saved anew as another clip (here: another size) while the first lap plays.
+    let other = encode_mp4(32, 24, 10, &colour_frames(32, 24, 5)).expect("the clip encodes");
+    std::fs::write(&path, other).expect("replaced");
+    let (_, images, _) = frame_times(&decoding, 30);
+    assert!(
+        images.iter().any(|image| image.size == [32, 24]),
+        "the new clip plays within a lap and a half"
+    );
+}
