@@ -39,7 +39,8 @@ fn main() -> ExitCode {
     {
         ["fixtures", dir] => fixtures(Path::new(dir)),
         ["gipl", out] => gipl(Path::new(out)),
-        _ => Err("usage: make_clips fixtures DIR | make_clips gipl OUT.mp4".to_owned()),
+        ["look", clip, out] => look(Path::new(clip), Path::new(out)),
+        _ => Err("usage: make_clips fixtures DIR | make_clips gipl OUT.mp4 | make_clips look CLIP.mp4 OUT.png".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -127,4 +128,29 @@ fn gipl(out: &Path) -> Result<(), String> {
         std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     }
     write(out, &bytes)
+}
+
+/// Writes four frames of `clip` (its start, a third, two thirds, its end) one above the
+/// other into `out`, a PNG, as the kiosk decodes them: a look at a clip without a player.
+fn look(clip: &Path, out: &Path) -> Result<(), String> {
+    let info = vitrina::platform::video::probe(clip, true).map_err(|e| e.to_string())?;
+    println!("{}: {info:?}", clip.display());
+    let every = (info.frames / 3).max(1);
+    let frames = vitrina::platform::video::sample_frames(clip, [640, 360], every)
+        .map_err(|e| e.to_string())?;
+    let [w, h] = frames.first().ok_or("no frame")?.size;
+    let count = u32::try_from(frames.len()).map_err(|e| e.to_string())?;
+    let (w, h) = (
+        u32::try_from(w).map_err(|e| e.to_string())?,
+        u32::try_from(h).map_err(|e| e.to_string())?,
+    );
+    let mut strip = image::RgbaImage::new(w, h * count);
+    for (n, frame) in (0..count).zip(&frames) {
+        for (i, pixel) in (0..).zip(&frame.pixels) {
+            strip.put_pixel(i % w, n * h + i / w, image::Rgba(pixel.to_array()));
+        }
+    }
+    strip.save(out).map_err(|e| e.to_string())?;
+    println!("{}: {count} frames", out.display());
+    Ok(())
 }

@@ -303,6 +303,26 @@ pub fn probe(path: &Path, decode: bool) -> Result<ClipInfo, VideoError> {
     Ok(info)
 }
 
+/// Every `every`-th frame of `path` as the kiosk decodes it, shrunk to fit `fit` (for
+/// looking at a clip without a video player: `examples/make_clips.rs look`).
+pub fn sample_frames(
+    path: &Path,
+    fit: [usize; 2],
+    every: u32,
+) -> Result<Vec<egui::ColorImage>, VideoError> {
+    let mut clip = Clip::open(path)?;
+    let mut decoder = super::decode::H264::new()?;
+    let mut frames = Vec::new();
+    for index in 0..clip.info.frames {
+        let sample = clip.sample(index, index == 0)?;
+        let image = decoder.decode(&sample.annex_b, Some(fit))?;
+        if index % every.max(1) == 0 {
+            frames.extend(image);
+        }
+    }
+    Ok(frames)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

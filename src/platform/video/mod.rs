@@ -13,6 +13,6 @@ pub mod encode;
 pub mod pacing;
 mod player;
 
-pub use clip::{ClipInfo, VideoError, probe};
+pub use clip::{ClipInfo, VideoError, probe, sample_frames};
 pub use decode::{QUEUED_FRAMES, running_decoders};
 pub use player::{Status, Videos, video_status, video_statuses, video_texture};
