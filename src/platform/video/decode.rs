@@ -72,14 +72,12 @@ impl H264 {
     }
 }
 
-/// `yuv` as an image shrunk by the smallest whole factor that fits `fit` (nearest sample:
-/// cheap, and a video is shown at about its own size or a little smaller).
+/// `yuv` as an image shrunk by the largest whole factor that still covers `fit` (the clip
+/// is cropped to cover its place, so it must not get smaller than that on either side).
+/// Nearest sample: cheap, and a clip is shown at about its own size or smaller.
 fn to_rgba(yuv: &impl YUVSource, fit: [usize; 2]) -> ColorImage {
     let (w, h) = yuv.dimensions();
-    let step = w
-        .div_ceil(fit[0].max(1))
-        .max(h.div_ceil(fit[1].max(1)))
-        .max(1);
+    let step = (w / fit[0].max(1)).min(h / fit[1].max(1)).max(1);
     let (ow, oh) = (w.div_ceil(step), h.div_ceil(step));
     let (ys, us, vs) = yuv.strides();
     let (yp, up, vp) = (yuv.y(), yuv.u(), yuv.v());

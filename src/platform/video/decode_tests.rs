@@ -231,3 +231,18 @@ fn a_changed_clip_plays_from_its_next_lap() {
         "the new clip plays within a lap and a half"
     );
 }
+
+#[test]
+fn a_frame_is_never_shrunk_below_what_covers_its_place() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    // A wide place, 40 × 10: halving the 64 × 48 clip would leave it 32 wide, short of 40.
+    let decoding = Decoding::start(clip_in(dir.path()), Play::Once, [40, 10]);
+    let Next::Frame(frame) = next_within(&decoding, Duration::from_secs(10)) else {
+        panic!("a frame comes");
+    };
+    assert_eq!(
+        frame.image.size,
+        [64, 48],
+        "halving would leave 32 < 40 wide"
+    );
+}
