@@ -49,7 +49,7 @@ pub enum VideoError {
     Corrupt(String),
 }
 
-/// What [`Clip::open`] found out about a clip.
+/// What opening a clip found out about it (see [`probe`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ClipInfo {
     /// Width in pixels.
