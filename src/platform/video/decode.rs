@@ -75,9 +75,15 @@ impl H264 {
 /// `yuv` as an image shrunk by the largest whole factor that still covers `fit` (the clip
 /// is cropped to cover its place, so it must not get smaller than that on either side).
 /// Nearest sample: cheap, and a clip is shown at about its own size or smaller.
-fn to_rgba(yuv: &impl YUVSource, fit: [usize; 2]) -> ColorImage {
+fn to_rgba(yuv: &openh264::decoder::DecodedYUV<'_>, fit: [usize; 2]) -> ColorImage {
     let (w, h) = yuv.dimensions();
     let step = (w / fit[0].max(1)).min(h / fit[1].max(1)).max(1);
+    if step == 1 {
+        // At its own size: OpenH264's own converter, with SIMD.
+        let mut rgba = vec![0; w * h * 4];
+        yuv.write_rgba8(&mut rgba);
+        return ColorImage::from_rgba_premultiplied([w, h], &rgba);
+    }
     let (ow, oh) = (w.div_ceil(step), h.div_ceil(step));
     let (ys, us, vs) = yuv.strides();
     let (yp, up, vp) = (yuv.y(), yuv.u(), yuv.v());
