@@ -1,4 +1,4 @@
-//! `vitrina check` opens every picture the content names, with the kiosk's own decoder and
+//! `vitrina check` opens every picture (and video clip) the content names, with the kiosk's own decoder and
 //! limits, so that a file the kiosk would show as a placeholder fails the check instead.
 //!
 //! By default each picture is decoded in full (two threads, not shrunk nor converted to
@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::content::{
-    Diagnostic, FieldPath, LoadedContent, Severity, Slide, SourceMap, content_text,
+    Diagnostic, FieldPath, LoadedContent, Picture, Severity, Slide, SourceMap, content_text,
 };
 use crate::platform::images::{decode_to_check, inspect};
+use crate::platform::video::probe;
 
 /// Picture errors listed; more are counted in one last line.
 pub const MAX_PICTURE_ERRORS: usize = 20;
@@ -71,8 +72,10 @@ fn places(loaded: &LoadedContent) -> Vec<Place> {
             sections.id(&section.id)
         };
         for (j, picture) in section.pictures.iter().enumerate() {
+            let item = section_path.field("pictures").index(j);
+            push_video(&mut places, &item, picture);
             places.push(Place {
-                item: section_path.field("pictures").index(j).field("path"),
+                item: item.field("path"),
                 written: picture.path.clone(),
             });
         }
@@ -80,6 +83,7 @@ fn places(loaded: &LoadedContent) -> Vec<Place> {
     let slides = FieldPath::default().field("slides");
     for (i, slide) in loaded.content.slides.iter().enumerate() {
         if let Slide::Picture { picture, .. } = slide {
+            push_video(&mut places, &slides.index(i).field("picture"), picture);
             places.push(Place {
                 item: slides.index(i).field("picture").field("path"),
                 written: picture.path.clone(),
@@ -87,6 +91,39 @@ fn places(loaded: &LoadedContent) -> Vec<Place> {
         }
     }
     places
+}
+
+/// The place of `picture`'s video clip (at `item`), if it has one: checked with the pictures,
+/// opened by [`open`] as a video.
+fn push_video(places: &mut Vec<Place>, item: &FieldPath, picture: &Picture) {
+    if let Some(video) = &picture.video {
+        places.push(Place {
+            item: item.field("video").field("path"),
+            written: video.path.clone(),
+        });
+    }
+}
+
+/// Whether `path` is a video clip (validation lets only these endings be videos).
+fn is_video(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("mp4") || e.eq_ignore_ascii_case("m4v"))
+}
+
+/// Opens `path` to `depth`: a picture with the kiosk's picture decoder, a video clip with
+/// its demuxer and H.264 decoder (`--quick`: the container, track and first frame only).
+fn open(path: &Path, depth: Depth) -> Result<(), String> {
+    if is_video(path) {
+        return probe(path, depth == Depth::Decode)
+            .map(|_| ())
+            .map_err(|err| err.to_string());
+    }
+    match depth {
+        Depth::Headers => inspect(path).map(|_| ()),
+        // Signed content: loading checked every file's hash against the manifest already.
+        Depth::Decode => decode_to_check(path).map(|_| ()),
+    }
 }
 
 /// Opens every picture of `loaded` (read from `file`) to `depth`; each bad one is an error
@@ -101,11 +138,7 @@ pub fn check_pictures(loaded: &LoadedContent, file: &Path, depth: Depth) -> Pict
         .collect();
     files.sort();
     files.dedup();
-    let results = open_all(&files, |path| match depth {
-        Depth::Headers => inspect(path).map(|_| ()),
-        // Signed content: loading checked every file's hash against the manifest already.
-        Depth::Decode => decode_to_check(path).map(|_| ()),
-    });
+    let results = open_all(&files, |path| open(path, depth));
     let source_map = source_map(file);
     let mut report = PictureReport {
         files: files.len(),

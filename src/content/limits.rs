@@ -72,6 +72,22 @@ pub const MAX_PRESETS: usize = 64;
 /// Most slides of the attract loop.
 pub const MAX_SLIDES: usize = 100;
 
+/// Largest video file, in bytes: a minute of full-HD H.264 at a generous 6 Mbit/s. The file is
+/// read a sample at a time, never whole, so this bounds disk and sync time, not memory.
+pub const MAX_VIDEO_BYTES: u64 = 50 * 1024 * 1024;
+/// Widest video, in pixels: a 4K screen's width. Each decoded frame takes width × height × 1.5
+/// bytes in the decoder and is shrunk to the displayed size before it is queued.
+pub const MAX_VIDEO_WIDTH: u32 = 3840;
+/// Tallest video, in pixels: a 4K screen's height (portrait clips up to 2160 × 3840 are
+/// refused: turn them, or make them 1080 × 1920).
+pub const MAX_VIDEO_HEIGHT: u32 = 2160;
+/// Longest video, in seconds: an exhibit clip is a loop of seconds to a few minutes, and
+/// visitors do not stand through longer ones.
+pub const MAX_VIDEO_SECS: u64 = 600;
+/// Most video samples (frames) in a clip: ten minutes at 60 frames a second. The sample
+/// tables are held in memory while the clip plays.
+pub const MAX_VIDEO_SAMPLES: u32 = 36_000;
+
 /// Most characters of a value (an id, a code, a path, a name) quoted in a message; longer
 /// values are cut with an ellipsis.
 pub const MAX_QUOTED_CHARS: usize = 48;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::model::{Content, Slide};
 use super::paths::resolve_asset_path;
 
-/// Every picture path of a content, resolved and checked against its folder (see
+/// Every picture path of a content (and every video clip's), resolved and checked against its folder (see
 /// [`resolve_asset_path`]): the real file, links followed, inside the folder.
 ///
 /// Built when content is loaded or reloaded (and when its assets change), so drawing a
@@ -31,12 +31,17 @@ impl ResolvedAssets {
             _ => None,
         });
         let mut pictures = BTreeMap::new();
-        for picture in section_pictures.chain(slide_pictures) {
-            if pictures.contains_key(&picture.path) {
+        // A picture's video clip is resolved like a picture: the frame looks it up here and
+        // the watcher's fingerprints see it change.
+        let files = section_pictures.chain(slide_pictures).flat_map(|picture| {
+            std::iter::once(&picture.path).chain(picture.video.as_ref().map(|video| &video.path))
+        });
+        for file in files {
+            if pictures.contains_key(file) {
                 continue;
             }
-            if let Ok(real) = resolve_asset_path(dir, &picture.path) {
-                pictures.insert(picture.path.clone(), real);
+            if let Ok(real) = resolve_asset_path(dir, file) {
+                pictures.insert(file.clone(), real);
             }
         }
         Self { pictures }
@@ -81,6 +86,7 @@ mod tests {
             caption: crate::content::Text::default(),
             credit: crate::content::Text::default(),
             focus: (0.5, 0.5),
+            video: None,
         }
     }
 

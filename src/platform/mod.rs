@@ -16,6 +16,7 @@ pub mod pin_backoff;
 pub mod screenshot;
 pub mod settings_watch;
 pub mod status;
+pub mod video;
 pub mod watch;
 pub mod window;
 #[cfg(windows)]

@@ -275,6 +275,8 @@ fn slide_ui(
         }
         Slide::Picture { picture, .. } => {
             still_for = backdrop_ui(ui, view, pictures, Some(picture), screen, drift);
+            // A clip plays over its poster, under a scrim for the caption.
+            crate::ui::video_ui::attract_video_ui(ui, view, picture, screen);
             ui.multiply_opacity(words);
             let y = text_bottom(view) - LEAD.line * 3.0;
             text_at(

@@ -12,6 +12,7 @@ pub mod section_ui;
 pub mod staff_ui;
 pub mod theme;
 pub mod typeset;
+pub mod video_ui;
 pub mod view;
 pub mod widgets;
 

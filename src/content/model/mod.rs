@@ -16,7 +16,7 @@ pub use map::{
     Bounds, LineStyle, MapContent, MapLayer, MapPreset, Place, PlaceKind, Route, RoutePart,
     Waypoint,
 };
-pub use section::{Figure, Link, Picture, Section, Slide, TimelineEntry};
+pub use section::{Figure, Link, Picture, Play, Section, Slide, TimelineEntry, Video};
 pub use theme::{Palette, Theme};
 
 use serde::{Deserialize, Serialize};

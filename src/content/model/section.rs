@@ -100,6 +100,34 @@ pub struct Picture {
     /// The point to keep in view when the picture is cropped, as fractions `(x, y)` of its size.
     #[serde(default = "centre")]
     pub focus: (f32, f32),
+
+    /// A video clip shown in the picture's place (`video: (path: "assets/video/gipl.mp4")`):
+    /// the picture is its poster, shown until the first frame and whenever the clip cannot
+    /// play. None: the picture alone.
+    #[serde(default)]
+    pub video: Option<Video>,
+}
+
+/// A short silent clip: H.264 in an MP4 file, shown muted in a picture's place.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Video {
+    /// An `.mp4` file relative to the content folder (`"assets/video/gipl.mp4"`).
+    pub path: String,
+
+    /// `Loop` (the default) plays it again and again; `Once` stops on its last frame.
+    #[serde(default)]
+    pub play: Play,
+}
+
+/// How often a video plays.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+pub enum Play {
+    /// Again and again while it is on screen.
+    #[default]
+    Loop,
+    /// Once each time it comes on screen, then its last frame stays.
+    Once,
 }
 
 fn centre() -> (f32, f32) {

@@ -13,6 +13,7 @@ mod refs;
 mod sections;
 mod settings;
 mod text;
+mod video;
 
 pub use problem::{FieldPath, PathSegment, Problem, Severity};
 pub use settings::parse_hex_colour;

@@ -145,6 +145,9 @@ impl Validator<'_> {
                 ),
             );
         }
+        if let Some(video) = &picture.video {
+            self.video(&path.field("video"), video);
+        }
     }
 
     pub(super) fn slides(&mut self) {

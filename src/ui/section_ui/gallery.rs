@@ -61,6 +61,14 @@ pub(super) fn gallery_ui(
             picture_rect,
             corners,
         );
+        // A clip in the picture's place plays over its poster (posters alone while swiped).
+        crate::ui::video_ui::video_ui(
+            ui,
+            view,
+            section.pictures.get(current),
+            picture_rect,
+            corners,
+        );
     } else {
         // The picture follows the finger, its neighbour beside it, both cut at the frame.
         let mut clipped = ui.new_child(UiBuilder::new());
