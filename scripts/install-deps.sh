@@ -24,7 +24,7 @@
 # sudo lets tests/run_script.rs run scripts/run.sh as a normal user.
 set -euo pipefail
 run_packages=(
-    gcc libc6-dev pkg-config libclang-dev libspeechd-dev
+    gcc g++ libc6-dev pkg-config libclang-dev libspeechd-dev
     mesa-vulkan-drivers libgl1-mesa-dri libegl1 libgl1
     libxkbcommon-x11-0 libxkbcommon0 libwayland-client0 libwayland-egl1
     libx11-6 libx11-xcb1 libxcursor1 libxrandr2 libxi6
@@ -32,7 +32,7 @@ run_packages=(
 )
 test_packages=(
     xvfb xauth xdotool imagemagick x11-xserver-utils
-    gcc-mingw-w64-x86-64
+    gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64
     sox
     minisign git systemd
     dpkg-dev sudo
