@@ -14,16 +14,17 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
-use vitrina::app::VitrinaApp;
-use vitrina::content::{Slide, load_content};
+use vitrina::content::load_content;
+use vitrina::map::MapScreen;
 use vitrina::platform::video::encode::{colour_frames, encode_mp4, hevc_mp4};
-use vitrina::state::Shot;
+use vitrina::ui::layout::Frame;
+use vitrina::ui::theme::{Colours, font_definitions};
+use vitrina::ui::view::View;
 
 /// Frames a second of the shipped clip.
-const FPS: u32 = 10;
+const FPS: u32 = 10; // one frame per harness step of 0.1 s
 /// Its length in frames: the route drawing takes about six seconds.
 const FRAMES: usize = 60;
 /// Its size in pixels.
@@ -71,41 +72,37 @@ fn fixtures(dir: &Path) -> Result<(), String> {
 
 fn gipl(out: &Path) -> Result<(), String> {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut loaded = load_content(&manifest.join("content.ron")).map_err(|e| e.to_string())?;
-    // One slide: the map tour over the energy preset, whose routes draw as it goes.
-    loaded.content.slides = vec![Slide::MapTour {
-        presets: vec!["energy".to_owned()],
-        secs: Some(6.0),
-        show: None,
-    }];
+    let loaded = load_content(&manifest.join("content.ron")).map_err(|e| e.to_string())?;
+    let colours = Colours::from_palette(&loaded.content.theme.palette);
+    let fonts = font_definitions(&loaded.content.theme, &manifest);
+    // The attract loop's map tour alone (no words, hint or buttons): the map flies to the
+    // energy preset and its routes draw as they come into view.
+    let mut map = MapScreen::new();
+    let presets = vec!["energy".to_owned()];
     let (w, h) = (usize::from(SIZE[0]), usize::from(SIZE[1]));
+    let mut fonts_set = false;
     let mut harness = Harness::builder()
         .with_size([f32::from(SIZE[0]), f32::from(SIZE[1])])
         .with_pixels_per_point(1.0)
         .with_step_dt(0.1)
         .with_max_steps(200)
-        .with_accessibility_check(false)
         .wgpu()
-        .build_eframe(move |cc| {
-            VitrinaApp::new(&cc.egui_ctx, loaded)
-                .with_idle_timeout(Some(86_400))
-                .with_every_date()
+        .build_ui(move |ui| {
+            if !fonts_set {
+                ui.ctx().set_fonts(fonts.clone());
+                fonts_set = true;
+            }
+            let frame = Frame::new(ui.max_rect(), loaded.content.theme.base_size);
+            let view = View::new(frame, &colours, &loaded, "en");
+            ui.painter().rect_filled(ui.max_rect(), 0.0, colours.ink);
+            map.tour_ui(ui, &view, &presets, 0);
         });
+    harness.step();
     let mut frames = Vec::with_capacity(FRAMES);
     for i in 0..FRAMES {
-        #[expect(clippy::cast_precision_loss, reason = "a frame number")]
-        let fraction = i as f64 / (FRAMES - 1) as f64;
-        harness.state_mut().show(Shot::Slide { index: 0, fraction });
-        harness.step();
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while harness.state().pictures_pending() && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(30));
-            let ctx = harness.ctx.clone();
-            harness.state_mut().poll_pictures(&ctx);
-        }
         harness.step();
         let image = harness.render().map_err(|e| format!("render: {e}"))?;
-        let clear = eframe::App::clear_color(harness.state(), &egui::Visuals::dark());
+        let clear = [0.0_f32; 4];
         let mut rgb = Vec::with_capacity(w * h * 3);
         for pixel in image.pixels() {
             let [r, g, b, a] = pixel.0;
