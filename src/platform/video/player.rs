@@ -48,6 +48,22 @@ struct Player {
 }
 
 impl Player {
+    /// A player of `path` that has shown nothing yet, seen in pass `pass`.
+    fn new(path: &Path, play: Play, pass: u64) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            play,
+            decoding: None,
+            texture: None,
+            pending: None,
+            pacer: Pacer::default(),
+            frames_shown: 0,
+            time: 0.0,
+            error: None,
+            pass,
+        }
+    }
+
     /// Whether its decoder thread has ended (or there is none).
     fn progress_ended(&self) -> bool {
         self.decoding.as_ref().is_none_or(|decoding| {
@@ -150,32 +166,13 @@ pub fn video_texture(
     let pass = ctx.cumulative_pass_nr();
     let videos = ctx.plugin_or_default::<Videos>();
     let mut videos = videos.lock();
-    let player = videos.players.entry(id).or_insert_with(|| Player {
-        path: path.to_path_buf(),
-        play,
-        decoding: None,
-        texture: None,
-        pending: None,
-        pacer: Pacer::default(),
-        frames_shown: 0,
-        time: 0.0,
-        error: None,
-        pass,
-    });
+    let player = videos
+        .players
+        .entry(id)
+        .or_insert_with(|| Player::new(path, play, pass));
     if player.path != path || player.play != play {
         // Another clip in the same place (the content changed): start over.
-        *player = Player {
-            path: path.to_path_buf(),
-            play,
-            decoding: None,
-            texture: None,
-            pending: None,
-            pacer: Pacer::default(),
-            frames_shown: 0,
-            time: 0.0,
-            error: None,
-            pass,
-        };
+        *player = Player::new(path, play, pass);
     }
     player.pass = pass;
     if player.decoding.is_none() && player.frames_shown == 0 && player.error.is_none() {
