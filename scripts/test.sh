@@ -21,6 +21,12 @@ if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null || ! command 
         echo "Xvfb, xdotool, ImageMagick, MinGW-w64, systemd-analyze, desktop-file-validate, zip or the speech packages missing: run scripts/install-deps.sh as root" >&2
     fi
 fi
+# A clean CI build needs no incremental caches: they would only take disk (a CI machine's disk
+# filled once during the test build). The free space is printed so a failure can be read.
+if [ "${CI:-}" = 1 ]; then
+    export CARGO_INCREMENTAL=0
+fi
+df -h . | tail -n 1
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
 # The API docs build without a broken link or a warning.
@@ -43,6 +49,7 @@ if ! cmp -s THIRD-PARTY-NOTICES.md "${CARGO_TARGET_DIR:-target}/THIRD-PARTY-NOTI
 fi
 bash scripts/deb-check.sh
 VITRINA_BIN="$PWD/target/release/vitrina" cargo test --all-targets --locked
+du -sh "${CARGO_TARGET_DIR:-target}" && df -h . | tail -n 1
 cargo run --release --locked -- check content.ron
 bash scripts/speech-check.sh
 # Windows 10/11: the same code cross-built with MinGW-w64 (output in target/x86_64-pc-windows-gnu/).
