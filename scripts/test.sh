@@ -41,6 +41,9 @@ fi
 if [ "$(cargo about --version 2>/dev/null || true)" != "cargo-about 0.9.3" ]; then
     cargo install cargo-about --locked --features cli --version 0.9.3
 fi
+# Every crate Cargo.lock names, for every platform (cargo about reads them offline; a build
+# for this one fetches only its own, and iOS's accesskit_ios was missing on a fresh machine).
+cargo fetch --locked
 cargo about generate --locked --offline --fail about.hbs -o "${CARGO_TARGET_DIR:-target}/THIRD-PARTY-NOTICES.md"
 if ! cmp -s THIRD-PARTY-NOTICES.md "${CARGO_TARGET_DIR:-target}/THIRD-PARTY-NOTICES.md"; then
     echo "THIRD-PARTY-NOTICES.md is out of date with Cargo.lock; regenerate it with:" >&2
