@@ -2,12 +2,16 @@
 //!
 //! ```sh
 //! cargo run --release --example make_clips -- gipl assets/video/gipl.mp4
+//! cargo run --release --example make_clips -- gipl-panel assets/video/gipl-panel.mp4
 //! cargo run --example make_clips -- fixtures tests/fixtures/broken/assets
 //! ```
 //!
 //! `gipl` renders the map drawing its energy routes (GIPL among them) with the kiosk's own
 //! preview machinery (the attract loop's map tour over the `energy` preset, headless, at
-//! 1280 × 720) and encodes it as H.264 in MP4. `fixtures` writes the broken clips that
+//! 1280 × 720) and encodes it as H.264 in MP4. `gipl-panel` draws the same for a picture's
+//! place in a section, about half the screen wide: the map laid out for a panel that size
+//! (the theme's base size [`PANEL_BASE`]), so its names stay readable there. Each also writes
+//! its last frame beside it (`OUT.jpg`) as its poster. `fixtures` writes the broken clips that
 //! `vitrina check`'s tests refuse: another codec, not a video, and a clip cut short.
 
 #![expect(clippy::print_stdout, reason = "a tool that says what it wrote")]
@@ -29,6 +33,9 @@ const FPS: u32 = 10; // one frame per harness step of 0.1 s
 const FRAMES: usize = 60;
 /// Its size in pixels.
 const SIZE: [u16; 2] = [1280, 720];
+/// The base size of the panel clip's layout: its map names come out this many times larger
+/// against the frame, about the size of the section's own text where it is shown.
+const PANEL_BASE: f32 = 1.8;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,9 +46,10 @@ fn main() -> ExitCode {
         .as_slice()
     {
         ["fixtures", dir] => fixtures(Path::new(dir)),
-        ["gipl", out] => gipl(Path::new(out)),
+        ["gipl", out] => gipl(Path::new(out), 1.0),
+        ["gipl-panel", out] => gipl(Path::new(out), PANEL_BASE),
         ["look", clip, out] => look(Path::new(clip), Path::new(out)),
-        _ => Err("usage: make_clips fixtures DIR | make_clips gipl OUT.mp4 | make_clips look CLIP.mp4 OUT.png".to_owned()),
+        _ => Err("usage: make_clips fixtures DIR | make_clips gipl|gipl-panel OUT.mp4 | make_clips look CLIP.mp4 OUT.png".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -70,7 +78,8 @@ fn fixtures(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn gipl(out: &Path) -> Result<(), String> {
+/// Renders the map tour to `out` with the layout's base size multiplied by `base`.
+fn gipl(out: &Path, base: f32) -> Result<(), String> {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let loaded = load_content(&manifest.join("content.ron")).map_err(|e| e.to_string())?;
     let colours = Colours::from_palette(&loaded.content.theme.palette);
@@ -92,7 +101,7 @@ fn gipl(out: &Path) -> Result<(), String> {
                 ui.ctx().set_fonts(fonts.clone());
                 fonts_set = true;
             }
-            let frame = Frame::new(ui.max_rect(), loaded.content.theme.base_size);
+            let frame = Frame::new(ui.max_rect(), loaded.content.theme.base_size * base);
             let view = View::new(frame, &colours, &loaded, "en");
             ui.painter().rect_filled(ui.max_rect(), 0.0, colours.ink);
             map.tour_ui(ui, &view, &presets, 0);
@@ -124,7 +133,17 @@ fn gipl(out: &Path) -> Result<(), String> {
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     }
-    write(out, &bytes)
+    write(out, &bytes)?;
+    // The last frame, every route drawn, as the clip's poster beside it (OUT.jpg).
+    let last = frames.last().ok_or("no frame")?;
+    let poster = image::RgbImage::from_raw(u32::from(SIZE[0]), u32::from(SIZE[1]), last.clone())
+        .ok_or("a frame of the wrong size")?;
+    let poster_path = out.with_extension("jpg");
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 85)
+        .encode_image(&poster)
+        .map_err(|e| e.to_string())?;
+    write(&poster_path, &jpeg)
 }
 
 /// Writes four frames of `clip` (its start, a third, two thirds, its end) one above the

@@ -243,9 +243,11 @@ fn check_content_file(path: &Path, trust: &Trust, depth: Depth) -> bool {
         }
     };
     let pictures = check_pictures(&loaded, path, depth);
+    let mut warnings = loaded.warnings.clone();
+    warnings.extend(ended_today(&loaded.content, path));
     if pictures.error_count > 0 {
         // Warnings and picture errors in the order of the file, as load errors are.
-        let mut lines: Vec<&Diagnostic> = loaded.warnings.iter().chain(&pictures.errors).collect();
+        let mut lines: Vec<&Diagnostic> = warnings.iter().chain(&pictures.errors).collect();
         lines.sort_by_key(|d| d.position);
         for line in lines {
             println!("{line}");
@@ -254,10 +256,11 @@ fn check_content_file(path: &Path, trust: &Trust, depth: Depth) -> bool {
         if hidden > 0 {
             println!("… and {hidden} more picture errors");
         }
-        print_counts(pictures.error_count, loaded.warnings.len());
+        print_counts(pictures.error_count, warnings.len());
         return false;
     }
-    for warning in &loaded.warnings {
+    warnings.sort_by_key(|d| d.position);
+    for warning in &warnings {
         println!("{warning}");
     }
     if let (Some(key), Some(files)) = (&loaded.provenance.signed_by, &loaded.provenance.verified) {
@@ -270,13 +273,36 @@ fn check_content_file(path: &Path, trust: &Trust, depth: Depth) -> bool {
         );
     }
     let sections = loaded.content.sections.len();
-    let warnings = loaded.warnings.len();
+    let warnings = warnings.len();
     println!(
         "{}: fine: {sections} sections, {warnings} warning{}",
         path.display(),
         if warnings == 1 { "" } else { "s" }
     );
     true
+}
+
+/// Warnings, placed in the file at `path`, for each section and slide whose `show.until` has
+/// passed by the local date: nothing else in the check depends on the day it runs.
+fn ended_today(content: &crate::content::Content, path: &Path) -> Vec<Diagnostic> {
+    let today = jiff::Zoned::now().date();
+    let problems = crate::content::ended_by(content, today);
+    if problems.is_empty() {
+        return Vec::new();
+    }
+    // The file loaded a moment ago; read again only to place the warnings (unplaced if not).
+    let source =
+        crate::content::read::read_regular(path, crate::content::limits::MAX_CONTENT_BYTES)
+            .ok()
+            .and_then(|bytes| {
+                Some(
+                    crate::content::content_text(&bytes, path)
+                        .ok()?
+                        .into_owned(),
+                )
+            })
+            .unwrap_or_default();
+    crate::content::place_problems(problems, &source, path)
 }
 
 /// `vitrina pin`: asks for a PIN twice on a terminal (once from a pipe) and prints the line

@@ -38,14 +38,14 @@ fn with_links() -> LoadedContent {
                 ("en", "The Ministry of Foreign Affairs"),
                 ("lt", "Užsienio reikalų ministerija"),
             ]),
-            url: "https://www.urm.lt/en/".to_owned(),
+            url: Text::same("https://www.urm.lt/en/"),
         },
         Link {
             label: Text::from_pairs([
                 ("en", "Energy independence, the whole story"),
                 ("lt", "Energetinė nepriklausomybė: visa istorija"),
             ]),
-            url: LONGEST.to_owned(),
+            url: Text::same(LONGEST),
         },
     ];
     loaded
@@ -53,7 +53,16 @@ fn with_links() -> LoadedContent {
 
 /// The app on the first section with links, at `size`, in `lang` with `look`.
 fn section_with_links(size: [f32; 2], lang: &str, look: A11yLook) -> Harness<'static, VitrinaApp> {
-    let loaded = with_links();
+    section_of(with_links(), size, lang, look)
+}
+
+/// The app on the first section of `loaded`, at `size`, in `lang` with `look`.
+fn section_of(
+    loaded: LoadedContent,
+    size: [f32; 2],
+    lang: &str,
+    look: A11yLook,
+) -> Harness<'static, VitrinaApp> {
     let mut harness = Harness::builder()
         .with_size(size)
         .with_pixels_per_point(1.0)
@@ -156,6 +165,28 @@ fn the_code_on_screen_reads_back_as_the_address() {
         assert!(
             found.iter().any(|text| text == LONGEST),
             "{size:?}: the last code, fully in view, reads as its address: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_link_with_an_address_per_language_shows_the_visitor_s() {
+    let size = [1920.0, 1080.0];
+    let lithuanian = "https://www.urm.lt/lt/energetika";
+    for (lang, address, other) in [("en", LONGEST, lithuanian), ("lt", lithuanian, LONGEST)] {
+        let mut loaded = with_links();
+        loaded.content.sections[0].links[1].url =
+            Text::from_pairs([("en", LONGEST), ("lt", lithuanian)]);
+        let mut harness = section_of(loaded, size, lang, A11yLook::default());
+        scroll_to_end(&mut harness, size);
+        let found = decoded(&mut harness);
+        assert!(
+            found.iter().any(|text| text == address),
+            "{lang}: the code reads as this language's address: {found:?}"
+        );
+        assert!(
+            !found.iter().any(|text| text == other),
+            "{lang}: not the other's: {found:?}"
         );
     }
 }

@@ -194,7 +194,7 @@ impl<'a> Builder<'a> {
         }
         for (i, link) in section.links.iter().enumerate() {
             let (label, lang) = self.pick(&link.label);
-            let address = crate::content::links::short_url(&link.url);
+            let address = crate::content::links::short_url(self.pick(&link.url).0);
             self.push(ParagraphKind::Link(i), &format!("{label}: {address}"), lang);
         }
         // Every picture's caption, so each picture of a gallery is reached by reading.
@@ -259,15 +259,18 @@ impl<'a> Builder<'a> {
         let labels = &self.content.labels;
         self.push_text(ParagraphKind::Headline, &labels.credits);
         let credits = crate::content::credits::credits(self.content, map);
-        let mut lines: Vec<(Option<Text>, Text)> =
+        let mut lines: Vec<(Option<String>, Text)> =
             credits.story.into_iter().map(|t| (None, t)).collect();
-        lines.extend(credits.pictures.into_iter().map(|l| (l.subject, l.credit)));
+        lines.extend(
+            (credits.pictures.into_iter())
+                .map(|l| (l.subjects_in(self.lang, self.default), l.credit)),
+        );
         lines.extend(credits.map.map(|t| (None, t)));
         lines.extend(credits.fonts.into_iter().map(|f| (None, Text::same(f))));
-        for (index, (subject, credit)) in lines.iter().enumerate() {
+        for (index, (subjects, credit)) in lines.iter().enumerate() {
             let (said, lang) = self.pick_owned(credit);
-            let said = match subject {
-                Some(subject) => format!("{}: {said}", self.pick_owned(subject).0),
+            let said = match subjects {
+                Some(subjects) => format!("{subjects}: {said}"),
                 None => said,
             };
             self.push(ParagraphKind::Body(index), &said, &lang);
@@ -476,7 +479,7 @@ mod tests {
                 ("en", "The ministry"),
                 ("lt", "Ministerija"),
             ]),
-            url: "https://www.urm.lt/lt/".to_owned(),
+            url: Text::same("https://www.urm.lt/lt/"),
         }];
         let script = build_script(&content, "lt", &ScriptScreen::Section(0));
         let link = script
@@ -608,8 +611,9 @@ mod tests {
         assert!(
             texts
                 .iter()
-                .any(|t| t.starts_with("Visada už laisvę ir demokratiją: Iliustracija: Vitrina")),
-            "the freedom picture's credit in Lithuanian: {texts:?}"
+                .any(|t| t.starts_with("Visada už laisvę ir demokratiją · ")
+                    && t.contains(": Iliustracija: Vitrina")),
+            "the freedom picture's shared credit in Lithuanian, with its sections: {texts:?}"
         );
         assert!(
             texts.contains(&"Map data: Natural Earth"),

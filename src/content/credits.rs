@@ -3,13 +3,26 @@
 
 use crate::content::{Content, Slide, Text};
 
-/// One credit with what it is for (a picture's section or caption).
+/// One credit with everything it is for (pictures' sections or captions), so that a credit
+/// shared by several pictures is listed once.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CreditLine {
-    /// What the credit is for, if anything.
-    pub subject: Option<Text>,
+    /// What the credit is for, in order of first use; empty if nothing names it.
+    pub subjects: Vec<Text>,
     /// The credit itself.
     pub credit: Text,
+}
+
+impl CreditLine {
+    /// The subjects in `lang` (falling back to `default`), joined as one line; `None` if none.
+    pub fn subjects_in(&self, lang: &str, default: &str) -> Option<String> {
+        let names: Vec<&str> = self
+            .subjects
+            .iter()
+            .map(|s| s.resolve(lang, default).trim())
+            .collect();
+        (!names.is_empty()).then(|| names.join(" · "))
+    }
 }
 
 /// Everything the credits page lists, in its order.
@@ -17,7 +30,7 @@ pub struct CreditLine {
 pub struct Credits {
     /// `story.credits`, as staff wrote them.
     pub story: Vec<Text>,
-    /// Each picture's credit (sections' pictures, then the attract loop's own), once each.
+    /// Each distinct picture credit (sections' pictures, then the attract loop's own), once.
     pub pictures: Vec<CreditLine>,
     /// The map screen's credit line (`assets/map/names.ron`), if it has one.
     pub map: Option<Text>,
@@ -42,12 +55,23 @@ pub fn credits(content: &Content, map_credit: &Text) -> Credits {
         .collect();
     let mut pictures: Vec<CreditLine> = Vec::new();
     let mut add = |subject: Option<&Text>, credit: &Text| {
-        let line = CreditLine {
-            subject: subject.filter(|s| !s.is_empty()).cloned(),
-            credit: credit.clone(),
+        if credit.is_empty() {
+            return;
+        }
+        if !pictures.iter().any(|l| l.credit == *credit) {
+            pictures.push(CreditLine {
+                subjects: Vec::new(),
+                credit: credit.clone(),
+            });
+        }
+        let Some(line) = pictures.iter_mut().find(|l| l.credit == *credit) else {
+            return;
         };
-        if !credit.is_empty() && !pictures.contains(&line) {
-            pictures.push(line);
+        let subjects = &mut line.subjects;
+        if let Some(subject) = subject.filter(|s| !s.is_empty())
+            && !subjects.contains(subject)
+        {
+            subjects.push(subject.clone());
         }
     };
     for section in &content.sections {
@@ -95,7 +119,7 @@ mod tests {
     }
 
     #[test]
-    fn every_picture_credit_is_listed_once_with_its_section() {
+    fn each_credit_is_listed_once_with_every_subject_it_is_for() {
         let content = content(
             r#"(
                 languages: [(code: "en", name: "English", default: true)],
@@ -108,6 +132,7 @@ mod tests {
                         (path: "a4.png"),
                     ]),
                     (id: "b", title: "Beta", pictures: [(path: "b.png", credit: "Photo: Ann")]),
+                    (id: "c", title: "Gamma", pictures: [(path: "c.png", credit: "Photo: Eve")]),
                 ],
                 slides: [
                     Picture(picture: (path: "l.png", caption: "The harbour", credit: "Photo: Cy")),
@@ -116,26 +141,22 @@ mod tests {
             )"#,
         );
         let credits = credits(&content, &Text::same("Map data"));
-        let lines: Vec<(Option<&str>, &str)> = credits
+        let lines: Vec<(Option<String>, &str)> = credits
             .pictures
             .iter()
-            .map(|l| {
-                (
-                    l.subject.as_ref().map(|s| s.resolve("en", "en")),
-                    l.credit.resolve("en", "en"),
-                )
-            })
+            .map(|l| (l.subjects_in("en", "en"), l.credit.resolve("en", "en")))
             .collect();
+        let line = |subjects: &str, credit| (Some(subjects.to_owned()), credit);
         assert_eq!(
             lines,
             vec![
-                (Some("Alpha"), "Photo: Ann"),
-                (Some("Alpha"), "Photo: Bob"),
-                (Some("Beta"), "Photo: Ann"),
-                (Some("The harbour"), "Photo: Cy"),
-                (Some("Beta"), "Photo: Dee"),
+                line("Alpha · Beta", "Photo: Ann"),
+                line("Alpha", "Photo: Bob"),
+                line("Gamma", "Photo: Eve"),
+                line("The harbour", "Photo: Cy"),
+                line("Beta", "Photo: Dee"),
             ],
-            "each credit once per subject, none for a picture without one"
+            "each credit once with every subject, none for a picture without one"
         );
         assert_eq!(
             credits.story,

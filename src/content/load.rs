@@ -336,6 +336,20 @@ pub fn check_content(
         // Placing problems needs a scan of the whole file: only when there are some.
         return Ok(Vec::new());
     }
+    let diagnostics = place_problems(problems, source, file);
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        Err(diagnostics)
+    } else {
+        // Content that loads keeps its warnings, and the kiosk logs each on every reload:
+        // at most the ones shown, and a line counting the rest.
+        let (shown, rest) = shown(&diagnostics);
+        Ok(shown.into_iter().cloned().chain(rest).collect())
+    }
+}
+
+/// Places each of `problems` in `source` (the content file `file`), in the order of the file,
+/// an error before a warning at the same place.
+pub fn place_problems(problems: Vec<Problem>, source: &str, file: &Path) -> Vec<Diagnostic> {
     let source_map = SourceMap::new(source);
     let mut diagnostics: Vec<Diagnostic> = problems
         .into_iter()
@@ -357,14 +371,7 @@ pub fn check_content(
         (a.position, std::cmp::Reverse(a.severity))
             .cmp(&(b.position, std::cmp::Reverse(b.severity)))
     });
-    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        Err(diagnostics)
-    } else {
-        // Content that loads keeps its warnings, and the kiosk logs each on every reload:
-        // at most the ones shown, and a line counting the rest.
-        let (shown, rest) = shown(&diagnostics);
-        Ok(shown.into_iter().cloned().chain(rest).collect())
-    }
+    diagnostics
 }
 
 /// Reads, parses and validates the content file at `path`; assets are resolved

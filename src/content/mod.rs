@@ -25,7 +25,7 @@ mod validate;
 pub use figures::{FigureNumber, FigureNumbers};
 pub use load::{
     Diagnostic, LoadError, LoadedContent, check_content, content_dir, content_text, load_content,
-    parse_content, ron_error,
+    parse_content, place_problems, ron_error,
 };
 pub use locate::{Position, SourceMap};
 pub use map_names::MapNames;
@@ -34,4 +34,6 @@ pub use paths::{AssetPathError, check_relative_path, resolve_asset_path};
 pub use provenance::{Provenance, VerifiedFiles};
 pub use resolved::ResolvedAssets;
 pub use text::Text;
-pub use validate::{FieldPath, PathSegment, Problem, Severity, parse_hex_colour, validate};
+pub use validate::{
+    FieldPath, PathSegment, Problem, Severity, ended_by, parse_hex_colour, validate,
+};

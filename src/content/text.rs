@@ -64,6 +64,13 @@ impl Text {
             .filter(|code| *code != ALL_LANGUAGES)
     }
 
+    /// Each language code (`*` for every language) with its text, as written.
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0
+            .iter()
+            .map(|(code, text)| (code.as_str(), text.as_str()))
+    }
+
     /// Every text as written, in each language (and the one for every language).
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         self.0.values().map(String::as_str)

@@ -191,12 +191,10 @@ fn blocks(ui: &Ui, view: &View<'_>, credits: &Credits, width: f32) -> Vec<Block>
         .collect();
     if !credits.pictures.is_empty() {
         blocks.push(heading(view.t(&labels.credits_pictures)));
-        blocks.extend(
-            credits
-                .pictures
-                .iter()
-                .map(|l| line(l.subject.as_ref().map(|s| view.t(s)), view.t(&l.credit))),
-        );
+        blocks.extend(credits.pictures.iter().map(|l| {
+            let subjects = l.subjects_in(view.lang_code, view.content.default_lang_code());
+            line(subjects.as_deref(), view.t(&l.credit))
+        }));
     }
     if let Some(map) = &credits.map {
         blocks.push(heading(view.t(&labels.credits_map)));

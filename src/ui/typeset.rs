@@ -1,6 +1,6 @@
 //! Typesetting rules applied to every text before it is laid out: a number and its unit or
-//! abbreviation are never split across lines ("2022 m.", "1 d.", "508 km", "1,6 mlrd. USD").
-//! Pure.
+//! abbreviation are never split across lines ("2022 m.", "1 d.", "508 km", "1,6 mlrd. USD"),
+//! nor a date ("1 May 2022", "gegužės 1 d."). Pure.
 
 use std::borrow::Cow;
 
@@ -20,6 +20,35 @@ const BEFORE_UNIT: &[&str] = &["tūkst.", "mln.", "mlrd."];
 /// Currency and unit words that may follow an amount abbreviation.
 const UNITS: &[&str] = &[
     "USD", "EUR", "€", "km", "kW", "MW", "GW", "TWh", "GWh", "MWh",
+];
+
+/// Month names, which keep a day before them and a year after them (English), or the day
+/// after them (Lithuanian genitive: "gegužės 1 d.").
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "sausio",
+    "vasario",
+    "kovo",
+    "balandžio",
+    "gegužės",
+    "birželio",
+    "liepos",
+    "rugpjūčio",
+    "rugsėjo",
+    "spalio",
+    "lapkričio",
+    "gruodžio",
 ];
 
 /// `text` with the space before a unit or abbreviation that follows a number made
@@ -54,7 +83,10 @@ fn binds(before: &str, word: &str) -> bool {
             .any(|u| *u == word || u.trim_end_matches('.') == word)
     };
     let ends_in_digit = before.chars().last().is_some_and(|c| c.is_ascii_digit());
-    (ends_in_digit && unit(AFTER_NUMBER)) || (BEFORE_UNIT.contains(&before) && unit(UNITS))
+    let number = !word.is_empty() && word.len() <= 4 && word.bytes().all(|b| b.is_ascii_digit());
+    (ends_in_digit && (unit(AFTER_NUMBER) || MONTHS.contains(&word)))
+        || (BEFORE_UNIT.contains(&before) && unit(UNITS))
+        || (MONTHS.contains(&before) && number)
 }
 
 #[cfg(test)]
@@ -69,9 +101,37 @@ mod tests {
     fn lithuanian_dates_keep_m_and_d_with_their_numbers() {
         assert_eq!(
             bind_units("Pradėjo veikti 2022 m. gegužės 1 d. Per Lenkiją"),
-            nb("Pradėjo veikti 2022_m. gegužės 1_d. Per Lenkiją")
+            nb("Pradėjo veikti 2022_m. gegužės_1_d. Per Lenkiją")
         );
         assert_eq!(bind_units("1989 m."), nb("1989_m."), "at the end");
+    }
+
+    #[test]
+    fn dates_stay_on_one_line() {
+        assert_eq!(
+            bind_units("began on 1 May 2022, through Poland"),
+            nb("began on 1_May_2022, through Poland")
+        );
+        assert_eq!(
+            bind_units("in May 2022."),
+            nb("in May_2022."),
+            "month and year"
+        );
+        assert_eq!(
+            bind_units("2022 m. gegužės 1 d. pradėjo"),
+            nb("2022_m. gegužės_1_d. pradėjo"),
+            "Lithuanian"
+        );
+        assert_eq!(
+            bind_units("you may 2 times"),
+            "you may 2 times",
+            "not a month"
+        );
+        assert_eq!(
+            bind_units("May 123456"),
+            "May 123456",
+            "not a day or a year"
+        );
     }
 
     #[test]

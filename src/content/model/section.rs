@@ -59,8 +59,9 @@ pub struct Link {
     /// What the page is (`{"en": "The ministry's energy page", "lt": "…"}`).
     pub label: Text,
 
-    /// The full address, `https://` and all (`"https://www.urm.lt/en"`).
-    pub url: String,
+    /// The full address, `https://` and all (`"https://www.urm.lt/en"`); per language when
+    /// the page has one in each (`{"en": "https://urm.lt/en", "lt": "https://urm.lt"}`).
+    pub url: Text,
 }
 
 /// A key figure such as "508 km".

@@ -4,9 +4,50 @@
 
 use jiff::civil::Date;
 
-use super::{FieldPath, Validator};
-use crate::content::dated::{Show, Span, parse_date};
+use super::{FieldPath, Problem, Severity, Validator};
+use crate::content::Content;
+use crate::content::dated::{Show, Span, parse_date, span_of};
 use crate::content::limits;
+
+/// Warnings for what `today` has left behind: each section and slide whose `show.until` has
+/// passed, which visitors will never see again (`vitrina check` reads the clock; the kiosk's
+/// own load does not, so that a file loads the same on every day).
+pub fn ended_by(content: &Content, today: Date) -> Vec<Problem> {
+    let ended = |span: Span| span.until.filter(|until| *until < today);
+    let message = |what: &str, until: Date| {
+        format!(
+            "this {what} was shown until {until}, which has passed (today is {today}): visitors \
+             no longer see it; remove it from the story, or change the date to show it again"
+        )
+    };
+    let mut problems = Vec::new();
+    let sections = FieldPath::default().field("sections");
+    for (i, section) in content
+        .sections
+        .iter()
+        .enumerate()
+        .take(limits::MAX_SECTIONS)
+    {
+        if let Some(until) = ended(span_of(section.show.as_ref())) {
+            problems.push(Problem {
+                severity: Severity::Warning,
+                path: sections.item(i, &section.id).field("show").field("until"),
+                message: message("section", until),
+            });
+        }
+    }
+    let slides = FieldPath::default().field("slides");
+    for (i, slide) in content.slides.iter().enumerate().take(limits::MAX_SLIDES) {
+        if let Some(until) = ended(span_of(slide.show())) {
+            problems.push(Problem {
+                severity: Severity::Warning,
+                path: slides.index(i).field("show").field("until"),
+                message: message("slide", until),
+            });
+        }
+    }
+    problems
+}
 
 impl Validator<'_> {
     pub(super) fn dates(&mut self) {
@@ -409,6 +450,41 @@ mod tests {
             ]),
             d(8, 2),
             "after the last"
+        );
+    }
+
+    #[test]
+    fn a_show_that_ended_before_today_is_a_warning_and_only_then() {
+        let mut content = crate::content::parse_content(SOURCE, std::path::Path::new("c.ron"))
+            .expect("the fixture parses");
+        content.sections[0].show = show(None, Some("2026-12-24"));
+        if let Some(crate::content::Slide::Hero { show: s, .. }) = content.slides.first_mut() {
+            *s = show(Some("2026-12-01"), Some("2026-12-02"));
+        }
+        let on = |day| {
+            ended_by(&content, day)
+                .iter()
+                .map(|p| (p.severity, p.path.to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(on(date(2026, 12, 2)), vec![], "the slide's last day");
+        assert_eq!(
+            on(date(2026, 12, 3)),
+            vec![(Severity::Warning, "slides[1].show.until".to_owned())],
+            "the slide's day after"
+        );
+        assert_eq!(
+            on(date(2026, 12, 25)),
+            vec![
+                (Severity::Warning, "sections[energy].show.until".to_owned()),
+                (Severity::Warning, "slides[1].show.until".to_owned()),
+            ],
+            "both ended"
+        );
+        let message = &ended_by(&content, date(2026, 12, 25))[0].message;
+        assert!(
+            message.contains("until 2026-12-24, which has passed (today is 2026-12-25)"),
+            "{message}"
         );
     }
 }

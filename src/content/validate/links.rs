@@ -2,6 +2,7 @@
 //! that each address is an `https://` page a phone can open (see [`crate::content::links`]).
 
 use super::{FieldPath, Kind, Need, Validator};
+use crate::content::Text;
 use crate::content::limits;
 use crate::content::links::check_url;
 
@@ -31,9 +32,34 @@ impl Validator<'_> {
                     Need::Required,
                     Kind::Short,
                 );
-                if let Err(problem) = check_url(&link.url) {
-                    self.error(item.field("url"), problem.to_string());
-                }
+                self.link_url(&item.field("url"), &link.url);
+            }
+        }
+    }
+}
+
+impl Validator<'_> {
+    /// A link's address, or each of its addresses per language: an error for each bad one
+    /// (naming its language when there are several), and one for no address at all.
+    fn link_url(&mut self, path: &FieldPath, url: &Text) {
+        if url.is_empty() {
+            if let Err(problem) = check_url("") {
+                self.error(path.clone(), problem.to_string());
+            }
+            return;
+        }
+        // Languages as any text's: declared ones, the default's there (another language's
+        // missing address is a warning: that visitor's code leads to the default's page).
+        self.text(path, url, Need::Optional, Kind::Caption);
+        let per_language = !url.is_language_neutral();
+        for (code, address) in url.pairs() {
+            if let Err(problem) = check_url(address) {
+                let message = if per_language {
+                    format!("the \"{}\" address: {problem}", limits::shorten(code))
+                } else {
+                    problem.to_string()
+                };
+                self.error(path.clone(), message);
             }
         }
     }
@@ -78,7 +104,7 @@ mod tests {
     fn link(url: &str) -> Link {
         Link {
             label: Text::same("The ministry"),
-            url: url.to_owned(),
+            url: Text::same(url),
         }
     }
 
@@ -112,6 +138,46 @@ mod tests {
         let (line, column) = position_of(&source, "\"mailto:");
         let position = error.position.map(|p| (p.line, p.column));
         assert_eq!(position, Some((line, column)), "at the url: {error}");
+    }
+
+    #[test]
+    fn an_address_per_language_is_checked_in_each() {
+        let (_, found) = diagnostics(
+            r#"links: [(label: "Ministry", url: {"en": "https://urm.lt/en", "lt": "https://urm.lt"})],"#,
+        );
+        assert!(found.is_empty(), "two good addresses: {found:?}");
+        let (source, found) = diagnostics(
+            r#"links: [(label: "Ministry", url: {"en": "https://urm.lt/en", "lt": "http://urm.lt"})],"#,
+        );
+        let error = error_at(&found, "sections[energy].links[1].url");
+        assert!(
+            error
+                .message
+                .starts_with("the \"lt\" address: this address starts with http://"),
+            "{error}"
+        );
+        let position = error.position.map(|p| (p.line, p.column));
+        let expected = position_of(&source, "{\"en\": \"https://urm.lt/en\"");
+        assert_eq!(position, Some(expected), "at the url: {error}");
+        assert_eq!(found.len(), 1, "the English one is fine: {found:?}");
+    }
+
+    #[test]
+    fn an_address_in_an_undeclared_language_or_without_the_default_is_an_error() {
+        let (_, found) = diagnostics(
+            r#"links: [(label: "Ministry", url: {"lt": "https://urm.lt", "de": "https://urm.lt/de"})],"#,
+        );
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("\"de\" is not declared")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("no \"en\" version")),
+            "{messages:?}"
+        );
     }
 
     #[test]

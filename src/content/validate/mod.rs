@@ -15,6 +15,7 @@ mod settings;
 mod text;
 mod video;
 
+pub use dates::ended_by;
 pub use problem::{FieldPath, PathSegment, Problem, Severity};
 pub use settings::parse_hex_colour;
 

@@ -1,6 +1,7 @@
 //! A section's scrolling column: body paragraphs, the key figures that have no card (all
-//! of them in a reading column) with their notes, and in a reading column the headline and
-//! timeline, then its links' QR codes; clipped, scrolled, with its fade and scroll track.
+//! of them in a reading column) with their notes, and in a reading column the headline,
+//! every picture (one after each paragraph, with caption and credit) and the timeline, then
+//! its links' QR codes; clipped, scrolled, with its fade and scroll track.
 
 use crate::tokens::space;
 use std::sync::Arc;
@@ -10,10 +11,14 @@ use egui::{Galley, Id, Pos2, Rect, Role, Stroke, Ui, pos2, vec2};
 use super::links::LinkBlock;
 use super::page::note_text;
 use super::{ParagraphKind, Section};
+use crate::platform::images::Pictures;
+use crate::tokens::radii;
 use crate::ui::home_ui::{figure_height, figure_ui};
 use crate::ui::layout::{Frame, SectionLayout};
-use crate::ui::theme::{BODY, CREDIT, EYEBROW, FIGURE_S, LABEL};
+use crate::ui::theme::{BODY, CAPTION, CREDIT, EYEBROW, FIGURE_S, LABEL};
+use crate::ui::view::picture_ui;
 use crate::ui::view::{View, spoken_text_mark, text_node};
+use crate::ui::widgets::radius;
 use crate::ui::widgets::{ScrollHint, galley, upper};
 
 /// Gap between body paragraphs.
@@ -38,7 +43,19 @@ enum Block {
     Heading(Arc<Galley>),
     /// A link's QR code with its label and short address.
     Link(LinkBlock),
+    /// A picture of the section (by index) in a reading column: its frame's height, then
+    /// its caption and credit under it.
+    Picture {
+        index: usize,
+        height: f32,
+        caption: Arc<Galley>,
+        credit: Arc<Galley>,
+    },
 }
+
+/// The tallest a picture stands in a reading column (design points), so that a visitor
+/// scrolling larger text meets the next words soon.
+const READING_PICTURE_MAX_H: f32 = 480.0;
 
 /// How far a vertical timeline's dates and texts stand in from its rail.
 const EVENT_INDENT: f32 = 40.0;
@@ -60,10 +77,30 @@ impl Block {
             }
             Self::Heading(heading) => frame.design_len(heading.size().y),
             Self::Link(link) => link.height(frame),
+            Self::Picture {
+                height,
+                caption,
+                credit,
+                ..
+            } => {
+                height
+                    + space::S
+                    + frame.design_len(caption.size().y)
+                    + space::XXS
+                    + frame.design_len(credit.size().y)
+            }
         }
     }
 
-    fn draw(self, ui: &Ui, view: &View<'_>, section: &Section, at: Pos2) {
+    fn draw(
+        self,
+        ui: &Ui,
+        view: &View<'_>,
+        pictures: &mut Pictures,
+        section: &Section,
+        at: Pos2,
+        width: f32,
+    ) {
         let frame = &view.frame;
         let colours = view.colours;
         match self {
@@ -125,6 +162,27 @@ impl Block {
                 ui.painter().galley(frame.pos(at), heading, colours.accent);
             }
             Self::Link(link) => link.draw(ui, view, section, at),
+            Self::Picture {
+                index,
+                height,
+                caption,
+                credit,
+            } => {
+                let rect = Rect::from_min_size(at, vec2(width, height));
+                let corners = egui::CornerRadius::same(radius(frame, radii::TILE));
+                let picture = section.pictures.get(index);
+                picture_ui(ui, view, pictures, picture, rect, corners);
+                crate::ui::video_ui::video_ui(ui, view, picture, rect, corners);
+                let caption_at = at + vec2(0.0, height + space::S);
+                let caption_h = frame.design_len(caption.size().y);
+                ui.painter()
+                    .galley(frame.pos(caption_at), caption, colours.text_secondary);
+                ui.painter().galley(
+                    frame.pos(caption_at + vec2(0.0, caption_h + space::XXS)),
+                    credit,
+                    colours.text_tertiary,
+                );
+            }
         }
     }
 }
@@ -159,6 +217,37 @@ fn body_blocks(
             (ParagraphKind::Body(i), Block::Text(text))
         })
         .collect();
+    if layout.reading_column {
+        // The pictures have no frame of their own: each follows a paragraph (the rest
+        // after the last), so that none is out of sight with larger text.
+        for (i, picture) in section.pictures.iter().enumerate().rev() {
+            let caption = view.t(&picture.caption);
+            let block = Block::Picture {
+                index: i,
+                height: (width * 9.0 / 16.0).min(READING_PICTURE_MAX_H),
+                caption: galley(
+                    ui,
+                    frame,
+                    caption,
+                    CAPTION,
+                    colours.text_secondary,
+                    width,
+                    0,
+                ),
+                credit: galley(
+                    ui,
+                    frame,
+                    view.t(&picture.credit),
+                    CREDIT,
+                    colours.text_tertiary,
+                    width,
+                    0,
+                ),
+            };
+            let at = (i + 1).min(blocks.len());
+            blocks.insert(at, (ParagraphKind::Caption(i), block));
+        }
+    }
     if let Some(title) = title_block {
         blocks.insert(0, (ParagraphKind::Headline, Block::Text(title)));
     }
@@ -246,6 +335,7 @@ fn body_blocks(
 pub(super) fn body_ui(
     ui: &mut Ui,
     view: &View<'_>,
+    pictures: &mut Pictures,
     section: &Section,
     index: usize,
     layout: &SectionLayout,
@@ -284,7 +374,7 @@ pub(super) fn body_ui(
             if view.is_spoken(kind) {
                 spoken_text_mark(&clipped, view, rect);
             }
-            block.draw(&clipped, view, section, rect.min);
+            block.draw(&clipped, view, pictures, section, rect.min, width);
         }
         offset += h + PARAGRAPH_GAP;
     }

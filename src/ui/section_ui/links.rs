@@ -68,7 +68,7 @@ impl LinkBlock {
         let address = galley(
             ui,
             frame,
-            &short_url(&link.url),
+            &short_url(view.t(&link.url)),
             LABEL,
             colours.text_secondary,
             text_w,
@@ -117,7 +117,7 @@ impl LinkBlock {
             ui,
             frame.pos(at),
             size,
-            &link.url,
+            view.t(&link.url),
             qr_colours,
             frame.pt(radii::CHIP),
         );

@@ -76,6 +76,7 @@ pub(super) fn page_ui(
     let body = body_ui(
         ui,
         view,
+        pictures,
         section,
         index,
         &layout,
