@@ -10,7 +10,8 @@
 //! preview machinery (the attract loop's map tour over the `energy` preset, headless, at
 //! 1280 × 720) and encodes it as H.264 in MP4. `gipl-panel` draws the same for a picture's
 //! place in a section, about half the screen wide: the map laid out for a panel that size
-//! (the theme's base size [`PANEL_BASE`]), so its names stay readable there. Each also writes
+//! (the map at full screen, cut to the part the preset fills, [`PANEL_CUT`]), so its names
+//! come out nearly twice as large against the frame and stay readable there. Each also writes
 //! its last frame beside it (`OUT.jpg`) as its poster. `fixtures` writes the broken clips that
 //! `vitrina check`'s tests refuse: another codec, not a video, and a clip cut short.
 
@@ -33,9 +34,23 @@ const FPS: u32 = 10; // one frame per harness step of 0.1 s
 const FRAMES: usize = 60;
 /// Its size in pixels.
 const SIZE: [u16; 2] = [1280, 720];
-/// The base size of the panel clip's layout: its map names come out this many times larger
-/// against the frame, about the size of the section's own text where it is shown.
-const PANEL_BASE: f32 = 1.8;
+/// The part of a 1920 × 1080 map screen the panel clip shows, in points: `(left, top)` and
+/// `(width, height)`. The landscape map fits a preset between its legend and card panels
+/// (x 552 to 1336, their middle 944) and under the screen's top (y about 40 to 940); a tour
+/// draws neither panel, and this cuts round where the preset's routes are (Riga to GIPL's
+/// end in Poland), nearly as wide as a gallery's picture place (2.24 : 1), so that little of
+/// it is cut off there.
+const PANEL_CUT: Cut = Cut {
+    at: [400.0, 290.0],
+    size: [1120.0, 500.0],
+};
+
+/// A part of the screen, in points.
+#[derive(Clone, Copy)]
+struct Cut {
+    at: [f32; 2],
+    size: [f32; 2],
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -46,8 +61,14 @@ fn main() -> ExitCode {
         .as_slice()
     {
         ["fixtures", dir] => fixtures(Path::new(dir)),
-        ["gipl", out] => gipl(Path::new(out), 1.0),
-        ["gipl-panel", out] => gipl(Path::new(out), PANEL_BASE),
+        ["gipl", out] => gipl(
+            Path::new(out),
+            Cut {
+                at: [0.0, 0.0],
+                size: [f32::from(SIZE[0]), f32::from(SIZE[1])],
+            },
+        ),
+        ["gipl-panel", out] => gipl(Path::new(out), PANEL_CUT),
         ["look", clip, out] => look(Path::new(clip), Path::new(out)),
         _ => Err("usage: make_clips fixtures DIR | make_clips gipl|gipl-panel OUT.mp4 | make_clips look CLIP.mp4 OUT.png".to_owned()),
     };
@@ -78,8 +99,9 @@ fn fixtures(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Renders the map tour to `out` with the layout's base size multiplied by `base`.
-fn gipl(out: &Path, base: f32) -> Result<(), String> {
+/// Renders the map tour to `out`: the part `cut` of a screen as large as the cut's right
+/// and bottom edges need (at least 1920 × 1080 points), at [`SIZE`]'s width in pixels.
+fn gipl(out: &Path, cut: Cut) -> Result<(), String> {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let loaded = load_content(&manifest.join("content.ron")).map_err(|e| e.to_string())?;
     let colours = Colours::from_palette(&loaded.content.theme.palette);
@@ -88,11 +110,26 @@ fn gipl(out: &Path, base: f32) -> Result<(), String> {
     // energy preset and its routes draw as they come into view.
     let mut map = MapScreen::new();
     let presets = vec!["energy".to_owned()];
-    let (w, h) = (usize::from(SIZE[0]), usize::from(SIZE[1]));
+    // The cut is drawn at the clip's width: the screen at as many pixels per point.
+    let ppp = f32::from(SIZE[0]) / cut.size[0];
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a few thousand pixels"
+    )]
+    let pixels = |points: f32| (points * ppp).round() as u32;
+    // Even sizes, as H.264's colour planes need.
+    let (clip_w, clip_h) = (pixels(cut.size[0]) & !1, pixels(cut.size[1]) & !1);
+    let (w, h) = (clip_w as usize, clip_h as usize);
+    let screen = [
+        (cut.at[0] + cut.size[0]).max(1920.0),
+        (cut.at[1] + cut.size[1]).max(1080.0),
+    ];
+    let screen = if cut.at == [0.0, 0.0] { cut.size } else { screen };
     let mut fonts_set = false;
     let mut harness = Harness::builder()
-        .with_size([f32::from(SIZE[0]), f32::from(SIZE[1])])
-        .with_pixels_per_point(1.0)
+        .with_size(screen)
+        .with_pixels_per_point(ppp)
         .with_step_dt(0.1)
         .with_max_steps(200)
         .wgpu()
@@ -101,7 +138,7 @@ fn gipl(out: &Path, base: f32) -> Result<(), String> {
                 ui.ctx().set_fonts(fonts.clone());
                 fonts_set = true;
             }
-            let frame = Frame::new(ui.max_rect(), loaded.content.theme.base_size * base);
+            let frame = Frame::new(ui.max_rect(), loaded.content.theme.base_size);
             let view = View::new(frame, &colours, &loaded, "en");
             ui.painter().rect_filled(ui.max_rect(), 0.0, colours.ink);
             map.tour_ui(ui, &view, &presets, 0);
@@ -111,6 +148,14 @@ fn gipl(out: &Path, base: f32) -> Result<(), String> {
     for i in 0..FRAMES {
         harness.step();
         let image = harness.render().map_err(|e| format!("render: {e}"))?;
+        let image = image::imageops::crop_imm(
+            &image,
+            pixels(cut.at[0]),
+            pixels(cut.at[1]),
+            clip_w,
+            clip_h,
+        )
+        .to_image();
         let clear = [0.0_f32; 4];
         let mut rgb = Vec::with_capacity(w * h * 3);
         for pixel in image.pixels() {
@@ -129,14 +174,15 @@ fn gipl(out: &Path, base: f32) -> Result<(), String> {
         frames.push(rgb);
         println!("frame {}/{FRAMES}", i + 1);
     }
-    let bytes = encode_mp4(SIZE[0], SIZE[1], FPS, &frames)?;
+    let size = |n: u32| u16::try_from(n).map_err(|e| e.to_string());
+    let bytes = encode_mp4(size(clip_w)?, size(clip_h)?, FPS, &frames)?;
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     }
     write(out, &bytes)?;
     // The last frame, every route drawn, as the clip's poster beside it (OUT.jpg).
     let last = frames.last().ok_or("no frame")?;
-    let poster = image::RgbImage::from_raw(u32::from(SIZE[0]), u32::from(SIZE[1]), last.clone())
+    let poster = image::RgbImage::from_raw(clip_w, clip_h, last.clone())
         .ok_or("a frame of the wrong size")?;
     let poster_path = out.with_extension("jpg");
     let mut jpeg = Vec::new();
