@@ -125,7 +125,11 @@ fn gipl(out: &Path, cut: Cut) -> Result<(), String> {
         (cut.at[0] + cut.size[0]).max(1920.0),
         (cut.at[1] + cut.size[1]).max(1080.0),
     ];
-    let screen = if cut.at == [0.0, 0.0] { cut.size } else { screen };
+    let screen = if cut.at == [0.0, 0.0] {
+        cut.size
+    } else {
+        screen
+    };
     let mut fonts_set = false;
     let mut harness = Harness::builder()
         .with_size(screen)
@@ -148,14 +152,9 @@ fn gipl(out: &Path, cut: Cut) -> Result<(), String> {
     for i in 0..FRAMES {
         harness.step();
         let image = harness.render().map_err(|e| format!("render: {e}"))?;
-        let image = image::imageops::crop_imm(
-            &image,
-            pixels(cut.at[0]),
-            pixels(cut.at[1]),
-            clip_w,
-            clip_h,
-        )
-        .to_image();
+        let image =
+            image::imageops::crop_imm(&image, pixels(cut.at[0]), pixels(cut.at[1]), clip_w, clip_h)
+                .to_image();
         let clear = [0.0_f32; 4];
         let mut rgb = Vec::with_capacity(w * h * 3);
         for pixel in image.pixels() {

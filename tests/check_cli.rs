@@ -49,6 +49,40 @@ fn a_missing_translation_is_a_warning_and_still_passes() {
 }
 
 #[test]
+fn a_section_whose_days_have_passed_is_a_warning_at_its_until() {
+    let (code, stdout) = check("tests/fixtures/ended.ron");
+    assert_eq!(code, 0, "a warning, not an error: {stdout}");
+    let source = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ended.ron"),
+    )
+    .expect("the fixture");
+    let line = source
+        .lines()
+        .position(|l| l.contains("until: \"2001-12-31\""))
+        .expect("the until line")
+        + 1;
+    let column = source
+        .lines()
+        .nth(line - 1)
+        .expect("the line")
+        .find("\"2001-12-31\"")
+        .expect("the date")
+        + 1;
+    let first = stdout.lines().next().unwrap_or_default();
+    let today = jiff::Zoned::now().date();
+    assert_eq!(
+        first,
+        format!(
+            "tests/fixtures/ended.ron:{line}:{column}: warning: sections[advent].show.until: this \
+             section was shown until 2001-12-31, which has passed (today is {today}): visitors no \
+             longer see it; remove it from the story, or change the date to show it again"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.trim_end().ends_with("1 warning"), "{stdout}");
+}
+
+#[test]
 fn a_missing_file_is_one_clear_error() {
     let (code, stdout) = check("tests/fixtures/no-such-file.ron");
     assert_eq!(code, 1, "{stdout}");

@@ -8,7 +8,7 @@ use common::{app, buttons, drag, painted_text, settle, shipped, tap};
 use egui::pos2;
 use egui_kittest::kittest::Queryable as _;
 use vitrina::app::Screen;
-use vitrina::content::MapNames;
+use vitrina::content::{MapNames, Text};
 
 /// Taps the button labelled `label`.
 fn tap_button(harness: &mut egui_kittest::Harness<'static, vitrina::app::VitrinaApp>, label: &str) {
@@ -112,8 +112,26 @@ fn painted_at(
 
 #[test]
 fn a_long_credits_page_scrolls_under_a_drag_to_its_last_line() {
-    // Portrait with larger text: the list runs well past the dock.
-    let mut harness = app([1080.0, 1920.0]);
+    // Portrait with larger text, every picture credited by another photographer: the list
+    // runs well past the dock.
+    let mut loaded = shipped();
+    let pictures = loaded
+        .content
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.pictures.iter_mut());
+    for (n, picture) in pictures.enumerate() {
+        picture.credit = Text::same(format!("Photo: Photographer number {n}"));
+    }
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1080.0, 1920.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| {
+            vitrina::app::VitrinaApp::new(&cc.egui_ctx, loaded).with_idle_timeout(Some(86_400))
+        });
+    settle(&mut harness);
+    // It starts in the attract loop: a tap wakes it to Home.
+    tap(&mut harness, pos2(540.0, 960.0));
     for label in ["Accessibility", "Larger text"] {
         harness.get_by_label(label).click();
         harness.step();

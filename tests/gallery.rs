@@ -199,6 +199,58 @@ fn every_figure_of_the_longest_shipped_section_is_on_screen_or_a_scroll_away() {
     }
 }
 
+#[test]
+fn with_larger_text_every_picture_follows_a_paragraph_in_the_scrolling_column() {
+    for size in [[1920.0, 1080.0], [1080.0, 1920.0]] {
+        let loaded = fixture();
+        let mut harness = Harness::builder()
+            .with_size(size)
+            .with_max_steps(64)
+            .build_eframe(move |cc| {
+                VitrinaApp::new(&cc.egui_ctx, loaded)
+                    .with_idle_timeout(Some(86_400))
+                    .with_accessibility(true, false)
+            });
+        harness.state_mut().show(Shot::Screen {
+            screen: Screen::Section(0),
+            lang: "en".to_owned(),
+        });
+        settle(&mut harness);
+        let textured = |harness: &Harness<'static, VitrinaApp>| {
+            harness.output().shapes.iter().any(|clipped| {
+                matches!(&clipped.shape, egui::Shape::Rect(rect)
+                    if rect.fill_texture_id() != egui::TextureId::default())
+            })
+        };
+        let mut seen = [false; 3];
+        let mut pictures_painted = false;
+        for _ in 0..30 {
+            let painted = painted_text(&harness);
+            for (caption, seen) in CAPTIONS.iter().zip(&mut seen) {
+                *seen |= painted.contains(caption);
+            }
+            pictures_painted |= textured(&harness);
+            if seen.iter().all(|s| *s) && pictures_painted {
+                break;
+            }
+            let x = size[0] * 0.3;
+            drag(
+                &mut harness,
+                pos2(x, size[1] * 0.5),
+                pos2(x, size[1] * 0.3),
+                6,
+            );
+        }
+        assert_eq!(seen, [true; 3], "{size:?}: every caption is reached");
+        assert!(pictures_painted, "{size:?}: the pictures are drawn");
+        assert_eq!(
+            harness.state().state().screen,
+            Screen::Section(0),
+            "{size:?}: still on the section"
+        );
+    }
+}
+
 /// Every figure label of section `index` is painted, scrolling the body down as needed.
 fn assert_every_figure_reached(
     harness: &mut Harness<'static, VitrinaApp>,

@@ -626,6 +626,7 @@ mod tests {
         let mut content = shipped();
         let index = content.section_index("energy").expect("energy");
         let section = &mut content.sections[index];
+        section.pictures.truncate(1);
         let mut second = section.pictures[0].clone();
         second.caption = Text::same("The LNG terminal in Klaipėda");
         section.pictures.push(second);

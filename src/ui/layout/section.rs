@@ -207,7 +207,11 @@ fn one_column(frame: &Frame, parts: SectionParts) -> SectionLayout {
     // Portrait has the height for two rows of cards; a compact screen keeps one, and so
     // does a gallery, whose picture and dots take the second row's height (the other
     // figures scroll with the body, which would otherwise keep only a few lines).
-    let rows_max = if frame.portrait && !parts.gallery { 2 } else { 1 };
+    let rows_max = if frame.portrait && !parts.gallery {
+        2
+    } else {
+        1
+    };
     let cards = parts.figures.min(MAX_FIGURE_CARDS * rows_max);
     let rows = cards.div_ceil(MAX_FIGURE_CARDS);
     let row_h = parts
@@ -506,7 +510,11 @@ mod tests {
             single.picture.expect("a picture").top() < single.text_column.top(),
             "one picture stays at the top"
         );
-        assert_eq!(gallery.figures.len(), 3, "one row of cards beside a gallery");
+        assert_eq!(
+            gallery.figures.len(),
+            3,
+            "one row of cards beside a gallery"
+        );
         assert_eq!(single.figures.len(), 5, "two rows beside one picture");
         assert!(
             gallery.text_column.height() > 600.0,
