@@ -58,16 +58,17 @@ pub fn credits(content: &Content, map_credit: &Text) -> Credits {
         if credit.is_empty() {
             return;
         }
-        if !pictures.iter().any(|l| l.credit == *credit) {
-            pictures.push(CreditLine {
-                subjects: Vec::new(),
-                credit: credit.clone(),
+        let at = pictures
+            .iter()
+            .position(|l| l.credit == *credit)
+            .unwrap_or_else(|| {
+                pictures.push(CreditLine {
+                    subjects: Vec::new(),
+                    credit: credit.clone(),
+                });
+                pictures.len() - 1
             });
-        }
-        let Some(line) = pictures.iter_mut().find(|l| l.credit == *credit) else {
-            return;
-        };
-        let subjects = &mut line.subjects;
+        let subjects = &mut pictures[at].subjects;
         if let Some(subject) = subject.filter(|s| !s.is_empty())
             && !subjects.contains(subject)
         {
