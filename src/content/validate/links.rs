@@ -52,7 +52,11 @@ impl Validator<'_> {
         // missing address is a warning: that visitor's code leads to the default's page).
         self.text(path, url, Need::Optional, Kind::Caption);
         let per_language = !url.is_language_neutral();
-        for (code, address) in url.pairs() {
+        // Undeclared languages are one error above; their addresses add none, so the errors
+        // stay as few as the languages however many keys a file holds.
+        let declared = |code: &str| code == "*" || self.lang_codes.iter().any(|c| c == code);
+        let addresses: Vec<(&str, &str)> = url.pairs().filter(|(code, _)| declared(code)).collect();
+        for (code, address) in addresses {
             if let Err(problem) = check_url(address) {
                 let message = if per_language {
                     format!("the \"{}\" address: {problem}", limits::shorten(code))
@@ -168,6 +172,21 @@ mod tests {
             r#"links: [(label: "Ministry", url: {"lt": "https://urm.lt", "de": "https://urm.lt/de"})],"#,
         );
         let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        let (_, many) = diagnostics(&format!(
+            r#"links: [(label: "Ministry", url: {{"en": "https://urm.lt", {}}})],"#,
+            (0..500)
+                .map(|n| format!(r#""x{n}": "http://urm.lt""#))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        let errors = many
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        assert_eq!(
+            errors, 1,
+            "500 undeclared languages are one error, not one per address: {many:?}"
+        );
         assert!(
             messages
                 .iter()
